@@ -1,0 +1,54 @@
+/**
+ * The permission catalog. Roles are sets of these; a user holds role assignments, each with a scope.
+ * Administrative permissions belong to exactly one of the three administrators (三权分立).
+ */
+export const PERMISSIONS = {
+  'region.read': { zh: '查看行政区划', en: 'Read regions', admin: null },
+  'org.read': { zh: '查看机构', en: 'Read organisations', admin: null },
+  'person.read': { zh: '查看人员台账', en: 'Read people', admin: null },
+  'person.write': { zh: '维护人员台账', en: 'Edit people', admin: null },
+  'person.unmask': { zh: '查看完整身份证号和手机号', en: 'Unmask personal data', admin: null },
+  'entity.read': { zh: '查看市场主体', en: 'Read market entities', admin: null },
+  'entity.write': { zh: '维护市场主体', en: 'Edit market entities', admin: null },
+  'ledger.import': { zh: '导入台账', en: 'Import ledger files', admin: null },
+  'ledger.export': { zh: '导出台账', en: 'Export ledger lists', admin: null },
+  'stats.read': { zh: '查看统计和驾驶舱', en: 'Read statistics', admin: null },
+  'target.manage': { zh: '下达和分解目标', en: 'Manage targets', admin: null },
+  'portal.self': { zh: '创业者本人操作', en: 'Entrepreneur self-service', admin: null },
+  'org.manage': { zh: '维护机构', en: 'Manage organisations', admin: 'system' },
+  'user.read': { zh: '查看用户', en: 'Read users', admin: 'system' },
+  'user.manage': { zh: '管理用户和授权', en: 'Manage users and grants', admin: 'system' },
+  'role.manage': { zh: '管理角色', en: 'Manage roles', admin: 'system' },
+  'security.read': { zh: '查看安全设置', en: 'Read security settings', admin: 'security' },
+  'security.manage': { zh: '管理安全设置和会话', en: 'Manage security', admin: 'security' },
+  'audit.read': { zh: '查阅审计日志', en: 'Read the audit trail', admin: 'audit' },
+} as const satisfies Record<string, { zh: string; en: string; admin: AdminKind | null }>;
+
+export type AdminKind = 'system' | 'security' | 'audit';
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+/** Business permissions: those that no administrator kind owns. */
+export const BUSINESS_PERMISSIONS = ALL_PERMISSIONS.filter((p) => PERMISSIONS[p].admin === null);
+
+/** True for a known permission name. */
+export function isPermission(p: string): p is Permission {
+  return Object.hasOwn(PERMISSIONS, p);
+}
+
+/**
+ * The administrator kinds a permission set amounts to. More than one means 三权分立 is broken.
+ *
+ * @example
+ * adminKindsOf(['user.manage', 'audit.read']) // ['system', 'audit']
+ */
+export function adminKindsOf(permissions: Iterable<string>): AdminKind[] {
+  const kinds = new Set<AdminKind>();
+  for (const p of permissions) {
+    if (isPermission(p)) {
+      const kind = PERMISSIONS[p].admin;
+      if (kind) kinds.add(kind);
+    }
+  }
+  return [...kinds].sort();
+}

@@ -1,0 +1,128 @@
+import type { Permission } from './permissions.js';
+
+export interface BuiltinRole {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  permissions: Permission[];
+  /** Scope kinds this role may be assigned with. */
+  scopeTypes: ScopeType[];
+  /** Administrator roles must pass a TOTP second factor. */
+  requireTotp: boolean;
+}
+
+export type ScopeType = 'region' | 'org' | 'park';
+
+const READ_LEDGER: Permission[] = [
+  'region.read',
+  'org.read',
+  'person.read',
+  'entity.read',
+  'stats.read',
+];
+
+/** Roles every deployment starts with; the system administrator may add more. */
+export const BUILTIN_ROLES: BuiltinRole[] = [
+  {
+    code: 'sys_admin',
+    nameZh: '系统管理员',
+    nameEn: 'System administrator',
+    permissions: [
+      'region.read',
+      'org.read',
+      'org.manage',
+      'user.read',
+      'user.manage',
+      'role.manage',
+    ],
+    scopeTypes: ['region'],
+    requireTotp: true,
+  },
+  {
+    code: 'sec_admin',
+    nameZh: '安全管理员',
+    nameEn: 'Security administrator',
+    permissions: ['region.read', 'security.read', 'security.manage'],
+    scopeTypes: ['region'],
+    requireTotp: true,
+  },
+  {
+    code: 'audit_admin',
+    nameZh: '审计管理员',
+    nameEn: 'Audit administrator',
+    permissions: ['region.read', 'audit.read'],
+    scopeTypes: ['region'],
+    requireTotp: true,
+  },
+  {
+    code: 'leading_office',
+    nameZh: '领导小组办公室',
+    nameEn: 'Leading-group office',
+    permissions: [...READ_LEDGER, 'target.manage', 'ledger.export'],
+    scopeTypes: ['region'],
+    requireTotp: false,
+  },
+  {
+    code: 'county_officer',
+    nameZh: '县级服务专员',
+    nameEn: 'County service officer',
+    permissions: [
+      ...READ_LEDGER,
+      'person.write',
+      'person.unmask',
+      'entity.write',
+      'ledger.import',
+      'ledger.export',
+    ],
+    scopeTypes: ['region'],
+    requireTotp: false,
+  },
+  {
+    code: 'township_officer',
+    nameZh: '乡镇服务专员',
+    nameEn: 'Township service officer',
+    permissions: [...READ_LEDGER, 'person.write', 'entity.write', 'ledger.import', 'ledger.export'],
+    scopeTypes: ['region'],
+    requireTotp: false,
+  },
+  {
+    code: 'dept_staff',
+    nameZh: '成员单位经办人',
+    nameEn: 'Department staff',
+    permissions: READ_LEDGER,
+    scopeTypes: ['region', 'org'],
+    requireTotp: false,
+  },
+  {
+    code: 'bank_reviewer',
+    nameZh: '经办银行/担保机构审核员',
+    nameEn: 'Bank or guarantee reviewer',
+    permissions: ['region.read', 'org.read'],
+    scopeTypes: ['org'],
+    requireTotp: false,
+  },
+  {
+    code: 'park_operator',
+    nameZh: '园区运营方',
+    nameEn: 'Park operator',
+    permissions: ['region.read', 'org.read', 'entity.read'],
+    scopeTypes: ['park'],
+    requireTotp: false,
+  },
+  {
+    code: 'mentor',
+    nameZh: '创业导师/评审专家',
+    nameEn: 'Mentor or expert',
+    permissions: ['region.read'],
+    scopeTypes: ['region'],
+    requireTotp: false,
+  },
+  {
+    code: 'entrepreneur',
+    nameZh: '创业者',
+    nameEn: 'Entrepreneur',
+    permissions: ['region.read', 'portal.self'],
+    scopeTypes: ['region'],
+    requireTotp: false,
+  },
+];

@@ -1,0 +1,61 @@
+/**
+ * Every error the platform can report, by stable code. Services throw {@link AppError} with one of
+ * these; the HTTP edge maps each to a status and a zh-CN / en message exactly once.
+ */
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  LOGIN_FAILED: 401,
+  TOTP_INVALID: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  TOTP_REQUIRED: 403,
+  TOTP_ENROLMENT_REQUIRED: 403,
+  NOT_FOUND: 404,
+  REGION_NOT_FOUND: 404,
+  CONFLICT: 409,
+  LOGIN_TAKEN: 409,
+  ROLE_TAKEN: 409,
+  VERSION_CONFLICT: 409,
+  PASSWORD_POLICY: 422,
+  PASSWORD_WRONG: 422,
+  SEPARATION_OF_DUTIES: 422,
+  GRANT_EXCEEDS_OWN: 403,
+  SCOPE_OUTSIDE_OWN: 403,
+  ROLE_UNKNOWN: 422,
+  SCOPE_INVALID: 422,
+  ORG_TYPE_INVALID: 422,
+  RATE_LIMITED: 429,
+  NOT_READY: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+/**
+ * A business error with a stable code. Business code throws these, never HTTP exceptions.
+ *
+ * @example
+ * throw new AppError('ACCOUNT_LOCKED', { until: '2026-11-21T09:30:00.000Z' });
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+/** True when `e` is an {@link AppError}, optionally of the given code. */
+export function isAppError(e: unknown, code?: ErrorCode): e is AppError {
+  return e instanceof AppError && (code === undefined || e.code === code);
+}

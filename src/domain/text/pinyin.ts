@@ -1,0 +1,29 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Toneless pinyin of a Chinese name, lower case without spaces, and its initials.
+ *
+ * @example
+ * pinyinKeys('奉节县') // { full: 'fengjiexian', initials: 'fjx' }
+ * pinyinKeys('重庆市') // { full: 'chongqingshi', initials: 'cqs' }
+ */
+export function pinyinKeys(name: string): { full: string; initials: string } {
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
+  const initials = pinyin(name, {
+    pattern: 'first',
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+  });
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+  return { full: clean(full), initials: clean(initials) };
+}
+
+/** True for a query that looks like pinyin (latin letters only), e.g. `fjx` or `fengjie`. */
+export function isPinyinQuery(q: string): boolean {
+  return /^[a-zA-Z]+$/.test(q.trim());
+}

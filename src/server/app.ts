@@ -1,0 +1,112 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError } from '../domain/errors/codes.js';
+import { registerAuditRoutes } from './audit/routes.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { installSessionHooks } from './auth/session-hook.js';
+import { registerHealthRoutes } from './health/routes.js';
+import { installErrorHandling } from './http/errors.js';
+import type { App, AppDeps } from './http/types.js';
+import { registerOrgsRoutes } from './orgs/routes.js';
+import { registerRegionsRoutes } from './regions/routes.js';
+import { registerRolesRoutes } from './roles/routes.js';
+import { registerSecurityRoutes } from './security/routes.js';
+import { registerUsersRoutes } from './users/routes.js';
+
+/** Structured logs without personal data: bodies are never logged, cookies and tokens redacted. */
+function loggerOptions(deps: AppDeps): FastifyServerOptions['logger'] {
+  if (deps.config.logLevel === 'silent') return false;
+  return {
+    level: deps.config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    serializers: {
+      // Query strings may carry names or numbers being searched: log the path only.
+      req: (req: { method: string; url: string; ip?: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+    },
+  };
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+/**
+ * Builds the HTTP application: contracts, OpenAPI, sessions, CSRF, audit and every feature's
+ * routes. `routes` lists what was registered, for the route-permission matrix test.
+ */
+export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
+  const app = Fastify({
+    logger: loggerOptions(deps),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs'))
+        continue;
+      routes.push({ method, url: r.url, public: r.config?.public === true });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '返乡创业服务平台 Fanxiang API',
+        description: '返乡入乡创业服务与管理平台接口。错误统一返回 `{ code, message, details }`。',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fx_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  installErrorHandling(app);
+  installSessionHooks(app, deps);
+
+  app.get('/api/openapi.json', {
+    schema: { hide: true },
+    config: { public: true },
+    handler: () => app.swagger(),
+  });
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerRegionsRoutes(app, deps);
+  registerOrgsRoutes(app, deps);
+  registerRolesRoutes(app, deps);
+  registerUsersRoutes(app, deps);
+  registerSecurityRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  await app.ready();
+  return { app, routes };
+}

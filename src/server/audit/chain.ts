@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorLogin: string | null;
+  actorRoles: string;
+  ip: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  result: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+}
+
+/** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The SHA-256 of a record's fields and its predecessor's hash.
+ *
+ * @example
+ * auditHash({ seq: 1, at: new Date(0), ..., prevHash: GENESIS_HASH }) // 64 hex characters
+ */
+export function auditHash(f: ChainedFields): string {
+  const canonical = stableStringify([
+    f.seq,
+    f.at.toISOString(),
+    f.actorId,
+    f.actorLogin,
+    f.actorRoles,
+    f.ip,
+    f.action,
+    f.objectType,
+    f.objectId,
+    f.result,
+    f.details,
+    f.prevHash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,109 @@
+import { and, asc, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client.js';
+import { auditHead, auditLog } from './table.js';
+import { auditHash } from './chain.js';
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string | null;
+  actorLogin: string | null;
+  actorRoles: string;
+  ip: string;
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  result: string;
+  details?: Record<string, unknown>;
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Appends one record inside the caller's transaction. The head row is locked first, so appends
+ * from every instance form one gap-free chain in commit order.
+ */
+export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<number> {
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  if (!head) throw new Error('audit_head row missing: migrations not applied');
+  const seq = head.seq + 1;
+  const row = {
+    seq,
+    at: entry.at,
+    actorId: entry.actorId,
+    actorLogin: entry.actorLogin,
+    actorRoles: entry.actorRoles,
+    ip: entry.ip,
+    action: entry.action,
+    objectType: entry.objectType ?? '',
+    objectId: entry.objectId ?? '',
+    result: entry.result,
+    details: entry.details ?? {},
+    prevHash: head.hash,
+  };
+  const hash = auditHash(row);
+  await tx.insert(auditLog).values({ ...row, hash });
+  await tx.update(auditHead).set({ seq, hash }).where(eq(auditHead.id, 1));
+  return seq;
+}
+
+/** Appends in a transaction of its own (for records of refused or failed requests). */
+export async function appendAuditStandalone(db: Db, entry: AuditEntry): Promise<number> {
+  return db.transaction((tx) => appendAudit(tx, entry));
+}
+
+export interface AuditFilter {
+  actorLogin?: string | undefined;
+  action?: string | undefined;
+  objectType?: string | undefined;
+  objectId?: string | undefined;
+  result?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+function filterWhere(f: AuditFilter): SQL | undefined {
+  const c: SQL[] = [];
+  if (f.actorLogin) c.push(eq(auditLog.actorLogin, f.actorLogin));
+  if (f.action) c.push(eq(auditLog.action, f.action));
+  if (f.objectType) c.push(eq(auditLog.objectType, f.objectType));
+  if (f.objectId) c.push(eq(auditLog.objectId, f.objectId));
+  if (f.result) c.push(eq(auditLog.result, f.result));
+  if (f.from) c.push(gte(auditLog.at, f.from));
+  if (f.to) c.push(lte(auditLog.at, f.to));
+  return c.length ? and(...c) : undefined;
+}
+
+/** Newest first, paged. */
+export async function listAudit(
+  db: Executor,
+  f: AuditFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const where = filterWhere(f);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.seq))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = await db.$count(auditLog, where);
+  return { rows, total };
+}
+
+/** Records in chain order after `afterSeq`, a batch at a time (for verification). */
+export function auditBatch(db: Executor, afterSeq: number, size: number): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(gt(auditLog.seq, afterSeq))
+    .orderBy(asc(auditLog.seq))
+    .limit(size);
+}
+
+export async function readHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  if (!head) throw new Error('audit_head row missing');
+  return head;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const LoginBody = z.object({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+/** What the client must do next: nothing, enter a TOTP code, enrol TOTP, or change the password. */
+export const NextStep = z.enum(['ok', 'totp', 'enrol', 'change_password']);
+
+export const SessionGrant = z.object({
+  roleCode: z.string(),
+  scopeType: z.enum(['region', 'org', 'park']),
+  regionCode: z.string(),
+  orgId: z.string().nullable(),
+});
+
+export const SessionView = z
+  .object({
+    userId: z.string(),
+    login: z.string(),
+    displayName: z.string(),
+    next: NextStep,
+    csrfToken: z.string(),
+    permissions: z.array(z.string()),
+    grants: z.array(SessionGrant),
+    totpEnabled: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
+export const TotpSetupView = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+});
+
+export const TotpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/) });
+
+export const OkView = z.object({ ok: z.literal(true) });

@@ -1,0 +1,137 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../domain/errors/codes.js';
+import { pickLocale } from '../../domain/errors/messages.js';
+import { appendAuditStandalone } from '../audit/repo.js';
+import type { RequestContext } from '../http/context.js';
+import type { App, AppDeps } from '../http/types.js';
+import { readSecuritySettings } from '../security/settings.js';
+import { toActor } from './actor.js';
+import { findGrants, findSession, revokeSession, updateSession } from './repo.js';
+import { CSRF_HEADER, SESSION_COOKIE, safeEqual, tokenHash } from './tokens.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** lastSeenAt is written at most this often, so a busy session costs no write per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+/** Refuses a state-changing request whose browser says it comes from another site. */
+function assertSameOrigin(req: FastifyRequest): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site') throw new AppError('CSRF_INVALID');
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      throw new AppError('CSRF_INVALID');
+    }
+    if (host !== req.headers.host) throw new AppError('CSRF_INVALID');
+  }
+}
+
+function cookieOptions(deps: AppDeps, req: FastifyRequest) {
+  const secure =
+    deps.config.secureCookies === 'always' ||
+    (deps.config.secureCookies === 'auto' && req.protocol === 'https');
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
+}
+
+async function loadActor(deps: AppDeps, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const found = await findSession(deps.db, tokenHash(token));
+  if (!found) {
+    req.ctx.sessionProblem = 'SESSION_EXPIRED';
+    req.ctx.clearSession = true;
+    return;
+  }
+  const { session, user } = found;
+  const now = deps.clock();
+  const policy = await readSecuritySettings(deps.db);
+  const idleMs = policy.idleMinutes * 60_000;
+  const expired =
+    user.disabled ||
+    now.getTime() >= session.expiresAt.getTime() ||
+    now.getTime() - session.lastSeenAt.getTime() >= idleMs;
+  if (expired) {
+    await revokeSession(deps.db, session.id, now);
+    req.ctx.sessionProblem = 'SESSION_EXPIRED';
+    req.ctx.clearSession = true;
+    return;
+  }
+  if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config.public) {
+    const header = req.headers[CSRF_HEADER];
+    if (typeof header !== 'string' || !safeEqual(header, session.csrfToken)) {
+      throw new AppError('CSRF_INVALID');
+    }
+  }
+  req.ctx.actor = toActor(session, user, await findGrants(deps.db, user.id));
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await updateSession(deps.db, session.id, { lastSeenAt: now });
+  }
+  void reply;
+}
+
+/**
+ * Session, CSRF and audit plumbing shared by every route: loads the actor from the cookie,
+ * refuses forged state-changing requests, sets or clears the cookie, and makes sure every
+ * state-changing request leaves exactly one audit record.
+ */
+export function installSessionHooks(app: App, deps: AppDeps): void {
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.ctx = {
+      actor: null,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? '',
+      locale: pickLocale(req.headers['accept-language']),
+      audited: false,
+      sessionProblem: null,
+      errorCode: null,
+      attemptedLogin: null,
+      newSessionToken: null,
+      clearSession: false,
+    };
+    if (!req.url.startsWith('/api/')) return;
+    if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+    await loadActor(deps, req, reply);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const ctx = req.ctx as RequestContext | null;
+    if (ctx?.newSessionToken) {
+      void reply.setCookie(SESSION_COOKIE, ctx.newSessionToken, cookieOptions(deps, req));
+    } else if (ctx?.clearSession) {
+      void reply.clearCookie(SESSION_COOKIE, cookieOptions(deps, req));
+    }
+    return payload;
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const ctx = req.ctx as RequestContext | null;
+    if (!ctx || SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/') || ctx.audited) return;
+    const config = req.routeOptions.config;
+    try {
+      await appendAuditStandalone(deps.db, {
+        at: deps.clock(),
+        actorId: ctx.actor?.userId ?? null,
+        actorLogin: ctx.actor?.login ?? ctx.attemptedLogin,
+        actorRoles: ctx.actor
+          ? [...new Set(ctx.actor.grants.map((g) => g.roleCode))].join(',')
+          : '',
+        ip: ctx.ip,
+        action: config.action ?? `${req.method} ${req.routeOptions.url ?? 'unknown'}`,
+        result: reply.statusCode < 400 ? 'success' : (ctx.errorCode ?? `http_${reply.statusCode}`),
+      });
+    } catch (err) {
+      req.log.error({ err }, 'audit append failed');
+    }
+  });
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives a typed {@link Config}.
+ */
+const EnvSchema = z.object({
+  FANXIANG_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  FANXIANG_HOST: z.string().min(1).default('127.0.0.1'),
+  FANXIANG_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  FANXIANG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  FANXIANG_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
+    .optional(),
+  FANXIANG_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  FANXIANG_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  FANXIANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
+  FANXIANG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  /** Base64 master key; when absent on the embedded database a key file is created in dataDir. */
+  secretKey: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['FANXIANG_LOG_LEVEL'];
+  trustProxy: boolean;
+  secureCookies: 'auto' | 'always' | 'never';
+  loginRatePerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment once at start. A wrong value throws {@link ConfigError} naming the
+ * variable, so start-up stops with a message that says what to fix.
+ *
+ * @example
+ * loadConfig({ FANXIANG_PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !e.FANXIANG_SECRET_KEY) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n  FANXIANG_SECRET_KEY: required when DATABASE_URL is set ' +
+        '(every instance must share one key; generate one with `fanxiang keygen`)',
+    );
+  }
+  return {
+    port: e.FANXIANG_PORT,
+    host: e.FANXIANG_HOST,
+    dataDir: path.resolve(e.FANXIANG_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.FANXIANG_DB_POOL,
+    secretKey: e.FANXIANG_SECRET_KEY,
+    logLevel: e.FANXIANG_LOG_LEVEL,
+    trustProxy: e.FANXIANG_TRUST_PROXY,
+    secureCookies: e.FANXIANG_SECURE_COOKIES,
+    loginRatePerMinute: e.FANXIANG_LOGIN_RATE_PER_MINUTE,
+  };
+}

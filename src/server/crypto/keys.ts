@@ -1,0 +1,95 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Keys derived from one 32-byte master key: one for encryption at rest (AES-256-GCM), one for
+ * blind indexes (HMAC-SHA-256), so an index value reveals nothing about the key that encrypts.
+ */
+export interface Keys {
+  encryption: Buffer;
+  blindIndex: Buffer;
+}
+
+/**
+ * Derives the working keys from the base64 master key.
+ *
+ * @example
+ * const keys = deriveKeys(randomBytes(32).toString('base64'));
+ */
+export function deriveKeys(masterBase64: string): Keys {
+  const master = Buffer.from(masterBase64, 'base64');
+  if (master.length !== 32) throw new Error('master key must be 32 bytes');
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+  return {
+    encryption: derive('fanxiang/encryption/v1'),
+    blindIndex: derive('fanxiang/blind-index/v1'),
+  };
+}
+
+/** A fresh random master key in base64. */
+export function generateMasterKey(): string {
+  return randomBytes(32).toString('base64');
+}
+
+/**
+ * Reads `<dataDir>/secret.key`, creating it (mode 0600) when missing. Returns the key and
+ * whether it was just created, so start-up can say so.
+ */
+export function loadOrCreateKeyFile(dataDir: string): {
+  key: string;
+  created: boolean;
+  file: string;
+} {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return { key: readFileSync(file, 'utf8').trim(), created: false, file };
+  mkdirSync(dataDir, { recursive: true });
+  const key = generateMasterKey();
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return { key, created: true, file };
+}
+
+/**
+ * Encrypts text with AES-256-GCM; output is `v1.<iv>.<tag>.<ciphertext>` in base64url.
+ *
+ * @example
+ * decrypt(keys, encrypt(keys, '13812345678')) // '13812345678'
+ */
+export function encrypt(keys: Keys, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [
+    'v1',
+    iv.toString('base64url'),
+    tag.toString('base64url'),
+    body.toString('base64url'),
+  ].join('.');
+}
+
+/** Reverses {@link encrypt}; throws when the data was tampered with or the key is wrong. */
+export function decrypt(keys: Keys, sealed: string): string {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || body === undefined)
+    throw new Error('unknown ciphertext format');
+  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([
+    decipher.update(Buffer.from(body, 'base64url')),
+    decipher.final(),
+  ]).toString('utf8');
+}
+
+/**
+ * Keyed hash for exact lookup without plaintext (blind index).
+ *
+ * @example
+ * blindIndex(keys, 'id', '500236199001011234') === blindIndex(keys, 'id', '500236199001011234') // true
+ */
+export function blindIndex(keys: Keys, purpose: string, value: string): string {
+  return createHmac('sha256', keys.blindIndex)
+    .update(`${purpose}\u0000${value}`)
+    .digest('base64url');
+}

@@ -1,0 +1,47 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database, Db } from '../db/client.js';
+import type { Keys } from '../crypto/keys.js';
+
+/** The Fastify instance with zod contracts as its type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** A clock that tests can move. */
+export type Clock = () => Date;
+
+/** Everything a feature needs from the outside, handed in once at start. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  db: Db;
+  keys: Keys;
+  clock: Clock;
+}
+
+/** Per-route settings read by the shared hooks. */
+export interface RouteConfig {
+  /** Stable audit action name for state-changing routes, e.g. `user.create`. */
+  action?: string;
+  /** Public routes need no session at all. */
+  public?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    action?: string;
+    public?: boolean;
+  }
+}

@@ -1,0 +1,6 @@
+import type { App, AppDeps } from '../http/types.js';
+
+export function registerOrgsRoutes(app: App, deps: AppDeps): void {
+  void app;
+  void deps;
+}
