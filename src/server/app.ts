@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -16,7 +17,11 @@ import { installSessionHooks } from './auth/session-hook.js';
 import { registerHealthRoutes } from './health/routes.js';
 import { installErrorHandling } from './http/errors.js';
 import type { App, AppDeps } from './http/types.js';
+import { registerEntitiesRoutes } from './entities/routes.js';
+import { registerLedgerExportRoutes } from './ledger-export/routes.js';
+import { registerLedgerImportRoutes } from './ledger-import/routes.js';
 import { registerOrgsRoutes } from './orgs/routes.js';
+import { registerPeopleRoutes } from './people/routes.js';
 import { registerRegionsRoutes } from './regions/routes.js';
 import { registerRolesRoutes } from './roles/routes.js';
 import { registerSecurityRoutes } from './security/routes.js';
@@ -67,7 +72,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     }
   });
 
+  installErrorHandling(app);
   await app.register(fastifyCookie);
+  installSessionHooks(app, deps);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -88,11 +95,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-
-  installErrorHandling(app);
-  installSessionHooks(app, deps);
 
   app.get('/api/openapi.json', {
     schema: { hide: true },
@@ -107,6 +112,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerUsersRoutes(app, deps);
   registerSecurityRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  registerEntitiesRoutes(app, deps);
+  registerLedgerImportRoutes(app, deps);
+  registerLedgerExportRoutes(app, deps);
   await app.ready();
   return { app, routes };
 }

@@ -31,9 +31,41 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   ROLE_UNKNOWN: '角色 {{role}} 不存在',
   SCOPE_INVALID: '授权范围无效：{{reason}}',
   ORG_TYPE_INVALID: '机构类型 {{type}} 无效',
+  ORG_NOT_FOUND: '机构不存在或不在您的管辖范围内',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   NOT_READY: '服务尚未就绪',
   INTERNAL: '服务器内部错误，请稍后再试',
+  LOGIN_UNKNOWN: '账号 {{login}} 不存在',
+  BACKUP_INVALID: '备份文件无效：{{reason}}',
+  BACKUP_KEY_MISMATCH:
+    '数据加密密钥与备份时的不同：请使用原密钥（复制原数据目录中的 secret.key，或设置 FANXIANG_SECRET_KEY）',
+  BACKUP_VERSION_NEWER: '备份来自更新版本的 Fanxiang（含本程序不认识的数据库迁移），请先升级',
+  BACKUP_CHECKSUM_MISMATCH: '校验失败：{{table}} 表的行数或校验和与备份不一致，恢复已全部撤销',
+  RESTORE_TARGET_NOT_EMPTY:
+    '目标数据库不是空的（{{table}} 表已有数据），拒绝恢复；请使用新的数据目录或空数据库',
+  RESTORE_TARGET_NEWER: '目标数据库的结构比备份新，恢复此备份需要一个全新的空数据库',
+  IMPORT_FILE_EMPTY: '上传的文件是空的',
+  IMPORT_FILE_TOO_LARGE: '文件超过 {{limitMb}} MB 的上限，请拆分成几个文件分批导入',
+  IMPORT_FILE_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 文件：{{reason}}',
+  IMPORT_HEADER_MISSING: '表头缺少必填列：{{columns}}（请使用下载的导入模板）',
+  IMPORT_VALUE_UNKNOWN: '不是可选的值，请从下拉列表中选择（中文名称或代码均可）',
+  IMPORT_VALUE_INVALID: '填写的内容不符合要求',
+  IMPORT_NUMBER_FORMAT: '应填写数字',
+  IMPORT_NUMBER_MANGLED:
+    '号码被 Excel 转成了数字（科学计数法或丢失末几位），请把该列设为“文本”格式后重新填写',
+  IMPORT_BOOLEAN_FORMAT: '应填写“是”或“否”',
+  IMPORT_DUPLICATE_ROW:
+    '与文件中前面的行重复（同一身份证号或统一社会信用代码只导入第一次出现的行）',
+  IMPORT_REGION_OUTSIDE_SCOPE: '该区划不在您的管辖范围内，不能导入',
+  IMPORT_RECORD_OUTSIDE_SCOPE: '该记录已登记在您管辖范围以外的台账中，不能由您导入更新',
+  IMPORT_FOUNDER_NOT_FOUND: '台账中没有该身份证号的人员（或不在您的管辖范围内），请先导入人员',
+  PERSON_DUPLICATE: '台账中已有身份证号相同的人员',
+  ENTITY_DUPLICATE: '台账中已有统一社会信用代码相同的市场主体',
+  RECORD_MERGED: '该记录已合并到另一条记录，请查看合并后的记录',
+  MERGE_SELF: '不能把记录与它自己合并',
+  PERSON_STATUS_TRANSITION: '人员状态只能向前推进，或后退一步作更正',
+  LINKED_PERSON_NOT_FOUND: '关联人员不存在或不在您的管辖范围内',
+  PARK_INVALID: '所选园区不存在，或该机构不是园区/孵化基地',
 };
 
 /** English messages, the second catalog. */
@@ -66,9 +98,47 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   ROLE_UNKNOWN: 'Role {{role}} does not exist',
   SCOPE_INVALID: 'Invalid scope: {{reason}}',
   ORG_TYPE_INVALID: 'Invalid organisation type {{type}}',
+  ORG_NOT_FOUND: 'Organisation not found, or outside your scope',
   RATE_LIMITED: 'Too many requests; try again later',
   NOT_READY: 'The service is not ready',
   INTERNAL: 'Internal server error; please try again later',
+  LOGIN_UNKNOWN: 'No account with login {{login}}',
+  BACKUP_INVALID: 'Invalid backup file: {{reason}}',
+  BACKUP_KEY_MISMATCH:
+    'The encryption key differs from the one the backup was made with: use the original key (copy secret.key from the old data directory, or set FANXIANG_SECRET_KEY)',
+  BACKUP_VERSION_NEWER:
+    'The backup comes from a newer Fanxiang (it has database migrations this one does not know); upgrade first',
+  BACKUP_CHECKSUM_MISMATCH:
+    'Verification failed: row count or checksum of table {{table}} differs from the backup; the restore was rolled back',
+  RESTORE_TARGET_NOT_EMPTY:
+    'The target database is not empty (table {{table}} has rows); restore refused: use a new data directory or an empty database',
+  RESTORE_TARGET_NEWER:
+    'The target database has a newer schema than the backup; restoring it needs a new, empty database',
+  IMPORT_FILE_EMPTY: 'The uploaded file is empty',
+  IMPORT_FILE_TOO_LARGE: 'The file is larger than {{limitMb}} MB; split it and import the parts',
+  IMPORT_FILE_UNREADABLE: 'The file cannot be read; upload an .xlsx or .csv file: {{reason}}',
+  IMPORT_HEADER_MISSING:
+    'Required columns are missing from the header: {{columns}} (use the template)',
+  IMPORT_VALUE_UNKNOWN: 'Not one of the allowed values; choose from the drop-down (name or code)',
+  IMPORT_VALUE_INVALID: 'The value is not valid',
+  IMPORT_NUMBER_FORMAT: 'A number is expected',
+  IMPORT_NUMBER_MANGLED:
+    'Excel turned this number into a float (scientific notation or lost digits); format the column as text and type it again',
+  IMPORT_BOOLEAN_FORMAT: 'Write 是 (yes) or 否 (no)',
+  IMPORT_DUPLICATE_ROW:
+    'Repeats an earlier row of the file (only the first row with an ID number or credit code is imported)',
+  IMPORT_REGION_OUTSIDE_SCOPE: 'This region is outside your scope and cannot be imported',
+  IMPORT_RECORD_OUTSIDE_SCOPE:
+    'This record belongs to a ledger outside your scope and cannot be updated by your import',
+  IMPORT_FOUNDER_NOT_FOUND:
+    'No person with this ID number in the ledger (or outside your scope); import the people first',
+  PERSON_DUPLICATE: 'A person with this ID number is already in the ledger',
+  ENTITY_DUPLICATE: 'A market entity with this credit code is already in the ledger',
+  RECORD_MERGED: 'This record was merged into another one; open that record instead',
+  MERGE_SELF: 'A record cannot be merged with itself',
+  PERSON_STATUS_TRANSITION: 'A status moves forward, or back one step as a correction',
+  LINKED_PERSON_NOT_FOUND: 'A linked person does not exist or is outside your scope',
+  PARK_INVALID: 'The park chosen does not exist or is not a park or incubator',
 };
 
 /**
@@ -86,7 +156,8 @@ export function errorMessage(
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const v = details[key];
     if (Array.isArray(v)) return v.join(locale === 'en' ? ', ' : '、');
-    return v === undefined || v === null ? '' : String(v as string | number);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return v === undefined || v === null ? '' : JSON.stringify(v);
   });
 }
 

@@ -6,9 +6,10 @@ import { pinyin } from 'pinyin-pro';
  * @example
  * pinyinKeys('奉节县') // { full: 'fengjiexian', initials: 'fjx' }
  * pinyinKeys('重庆市') // { full: 'chongqingshi', initials: 'cqs' }
+ * pinyinKeys('吕梁市') // { full: 'lvliangshi', initials: 'lls' }
  */
 export function pinyinKeys(name: string): { full: string; initials: string } {
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const initials = pinyin(name, {
     pattern: 'first',
     toneType: 'none',

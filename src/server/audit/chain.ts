@@ -17,9 +17,14 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-/** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
+/**
+ * JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash.
+ * Like JSON.stringify, `undefined` in an array is written as null (what jsonb stores).
+ */
 export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`;
+  }
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)

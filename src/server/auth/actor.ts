@@ -1,17 +1,23 @@
 import type { ScopeType } from '../../domain/access/roles.js';
-import { NATION_CODE } from '../../domain/regions/region-code.js';
 import type { Actor, Grant } from '../http/context.js';
 import type { GrantRow, SessionRow, UserRow } from './repo.js';
 
 /** Turns assignment rows into grants: org and park scopes reach their organisation's region. */
 export function toGrants(rows: GrantRow[]): Grant[] {
-  return rows.map((r) => ({
-    roleCode: r.roleCode,
-    permissions: new Set(r.permissions),
-    scopeType: r.scopeType as ScopeType,
-    regionCode: (r.scopeType === 'region' ? r.scopeRegion : r.orgRegion) ?? NATION_CODE,
-    orgId: r.scopeOrgId,
-  }));
+  const grants: Grant[] = [];
+  for (const r of rows) {
+    const regionCode = r.scopeType === 'region' ? r.scopeRegion : r.orgRegion;
+    // A grant whose scope cannot be resolved reaches nothing: deny rather than widen.
+    if (!regionCode) continue;
+    grants.push({
+      roleCode: r.roleCode,
+      permissions: new Set(r.permissions),
+      scopeType: r.scopeType as ScopeType,
+      regionCode,
+      orgId: r.scopeOrgId,
+    });
+  }
+  return grants;
 }
 
 export function toActor(session: SessionRow, user: UserRow, rows: GrantRow[]): Actor {

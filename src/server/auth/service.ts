@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { AppError } from '../../domain/errors/codes.js';
 import type { Actor, Grant, RequestContext } from '../http/context.js';
 import { toGrants } from './actor.js';

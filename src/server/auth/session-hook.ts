@@ -5,6 +5,7 @@ import { appendAuditStandalone } from '../audit/repo.js';
 import type { RequestContext } from '../http/context.js';
 import type { App, AppDeps } from '../http/types.js';
 import { readSecuritySettings } from '../security/settings.js';
+import { requireSession } from '../scope/scope.js';
 import { toActor } from './actor.js';
 import { findGrants, findSession, revokeSession, updateSession } from './repo.js';
 import { CSRF_HEADER, SESSION_COOKIE, safeEqual, tokenHash } from './tokens.js';
@@ -71,7 +72,12 @@ async function loadActor(deps: AppDeps, req: FastifyRequest, reply: FastifyReply
       throw new AppError('CSRF_INVALID');
     }
   }
-  req.ctx.actor = toActor(session, user, await findGrants(deps.db, user.id));
+  const grants = await findGrants(deps.db, user.id);
+  req.ctx.actor = toActor(session, user, grants);
+  // A role needing TOTP granted after login (API, CLI) sends a session without it back to enrol.
+  if (req.ctx.actor.mfaState === 'ok' && !user.totpEnabled && grants.some((g) => g.requireTotp)) {
+    req.ctx.actor.mfaState = 'enrol';
+  }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await updateSession(deps.db, session.id, { lastSeenAt: now });
   }
@@ -104,6 +110,25 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
     await loadActor(deps, req, reply);
   });
 
+  // Deny by default, before any body or query is validated: every non-public API route needs a
+  // session, so the unauthenticated get 401 rather than a description of the contract.
+  app.addHook('preValidation', (req, _reply, done) => {
+    const url = req.routeOptions.url;
+    try {
+      if (
+        url?.startsWith('/api/') &&
+        !url.startsWith('/api/docs') &&
+        !req.routeOptions.config.public
+      ) {
+        requireSession(req.ctx);
+      }
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    done();
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     const ctx = req.ctx as RequestContext | null;
     if (ctx?.newSessionToken) {
@@ -111,27 +136,30 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
     } else if (ctx?.clearSession) {
       void reply.clearCookie(SESSION_COOKIE, cookieOptions(deps, req));
     }
+    // Before the answer leaves: a state-changing request whose service wrote no audit record
+    // (refused, failed, or not found) gets one now, so every such request leaves exactly one.
+    if (ctx && !SAFE_METHODS.has(req.method) && req.url.startsWith('/api/') && !ctx.audited) {
+      await auditFallback(deps, req, reply.statusCode);
+    }
     return payload;
   });
+}
 
-  app.addHook('onResponse', async (req, reply) => {
-    const ctx = req.ctx as RequestContext | null;
-    if (!ctx || SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/') || ctx.audited) return;
-    const config = req.routeOptions.config;
-    try {
-      await appendAuditStandalone(deps.db, {
-        at: deps.clock(),
-        actorId: ctx.actor?.userId ?? null,
-        actorLogin: ctx.actor?.login ?? ctx.attemptedLogin,
-        actorRoles: ctx.actor
-          ? [...new Set(ctx.actor.grants.map((g) => g.roleCode))].join(',')
-          : '',
-        ip: ctx.ip,
-        action: config.action ?? `${req.method} ${req.routeOptions.url ?? 'unknown'}`,
-        result: reply.statusCode < 400 ? 'success' : (ctx.errorCode ?? `http_${reply.statusCode}`),
-      });
-    } catch (err) {
-      req.log.error({ err }, 'audit append failed');
-    }
-  });
+async function auditFallback(deps: AppDeps, req: FastifyRequest, status: number): Promise<void> {
+  const ctx = req.ctx;
+  try {
+    await appendAuditStandalone(deps.db, {
+      at: deps.clock(),
+      actorId: ctx.actor?.userId ?? null,
+      actorLogin: ctx.actor?.login ?? ctx.attemptedLogin,
+      actorRoles: ctx.actor ? [...new Set(ctx.actor.grants.map((g) => g.roleCode))].join(',') : '',
+      ip: ctx.ip,
+      action:
+        req.routeOptions.config.action ?? `${req.method} ${req.routeOptions.url ?? 'unknown'}`,
+      result: status < 400 ? 'success' : (ctx.errorCode ?? `http_${status}`),
+    });
+    ctx.audited = true;
+  } catch (err) {
+    req.log.error({ err }, 'audit append failed');
+  }
 }

@@ -1,8 +1,9 @@
 import { type SQL, sql, type AnyColumn } from 'drizzle-orm';
 import type { Permission } from '../../domain/access/permissions.js';
-import { isWithin, regionPrefix } from '../../domain/regions/region-code.js';
+import { isWithin, NATION_CODE, regionPrefix } from '../../domain/regions/region-code.js';
 import { AppError } from '../../domain/errors/codes.js';
 import type { Actor, RequestContext } from '../http/context.js';
+import { entities } from '../entities/table.js';
 
 /**
  * The one place that turns an actor's grants into data scope. Deny by default: no grant carrying
@@ -77,6 +78,16 @@ export function assertRegionInScope(
 }
 
 /**
+ * For deployment-wide objects (security settings, role definitions): the permission must be
+ * held with nation-wide scope; a county's administrator cannot change what binds every county.
+ */
+export function requireNationWide(ctx: RequestContext, permission: Permission): Actor {
+  const actor = requirePermission(ctx, permission);
+  if (!regionInScope(actor, permission, NATION_CODE)) throw new AppError('SCOPE_OUTSIDE_OWN');
+  return actor;
+}
+
+/**
  * A WHERE condition limiting `column` (a 12-digit region code column) to the actor's scope for
  * `permission`; `false` when there is none. Served by the `bpchar_pattern_ops` prefix indexes.
  *
@@ -95,4 +106,71 @@ export function regionScopeWhere(
     return prefix === '' ? sql`true` : sql`${column} LIKE ${`${prefix}%`}`;
   });
   return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** The columns of a market-entity table that entity scope tests. */
+export interface EntityScopeColumns {
+  regionCode: AnyColumn | SQL;
+  parkOrgId: AnyColumn | SQL;
+}
+
+/** Park ids of the actor's park-scoped grants carrying `permission`. */
+function parkScopeIds(actor: Actor, permission: Permission): string[] {
+  const ids = actor.grants
+    .filter((g) => g.scopeType === 'park' && g.orgId !== null && g.permissions.has(permission))
+    .map((g) => g.orgId as string);
+  return [...new Set(ids)].sort();
+}
+
+/** The actor without its park grants: what region and organisation grants reach. */
+function withoutParkGrants(actor: Actor): Actor {
+  return { ...actor, grants: actor.grants.filter((g) => g.scopeType !== 'park') };
+}
+
+/**
+ * A WHERE condition limiting market entities to the actor's scope for `permission`: region- and
+ * organisation-scoped grants reach entities registered in their region subtree (as
+ * {@link regionScopeWhere}), park-scoped grants only the entities whose park is that park;
+ * `false` when there is none.
+ *
+ * @example
+ * db.select().from(entities).where(entityScopeWhere(actor, 'entity.read'))
+ */
+export function entityScopeWhere(
+  actor: Actor,
+  permission: Permission,
+  columns: EntityScopeColumns = { regionCode: entities.regionCode, parkOrgId: entities.parkOrgId },
+): SQL {
+  const parts: SQL[] = [];
+  const regional = withoutParkGrants(actor);
+  if (scopeRoots(regional, permission).length > 0) {
+    parts.push(regionScopeWhere(regional, permission, columns.regionCode));
+  }
+  const parks = parkScopeIds(actor, permission);
+  if (parks.length > 0) {
+    parts.push(
+      sql`${columns.parkOrgId} IN (${sql.join(
+        parks.map((p) => sql`${p}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * True when a market entity (its region and park) lies within the actor's scope for
+ * `permission`, by the same rule as {@link entityScopeWhere}.
+ *
+ * @example
+ * entityInScope(actor, 'entity.write', { regionCode: '500236128000', parkOrgId: null })
+ */
+export function entityInScope(
+  actor: Actor,
+  permission: Permission,
+  entity: { regionCode: string; parkOrgId: string | null },
+): boolean {
+  if (regionInScope(withoutParkGrants(actor), permission, entity.regionCode)) return true;
+  return entity.parkOrgId !== null && parkScopeIds(actor, permission).includes(entity.parkOrgId);
 }

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { CHAIN_PROBLEM_LABELS } from '../../server/audit/presenter.js';
+import { readHead } from '../../server/audit/repo.js';
+import { verifyAuditChain } from '../../server/audit/verify.js';
+import { progressLine } from '../../server/progress.js';
+import { count, ExitCode, withRuntime } from '../run.js';
+
+/** `fanxiang audit verify` */
+export function registerAudit(program: Command): void {
+  const audit = program.command('audit').description('审计日志 (audit trail)');
+  audit
+    .command('verify')
+    .description('校验审计哈希链，发现问题时退出码为 1 (verify the hash chain; exit 1 on problems)')
+    .action(async () => {
+      const ok = await withRuntime(async ({ database }) => {
+        const progress = progressLine('审计链校验 / audit chain');
+        const report = await verifyAuditChain(database.db, (checked, total) =>
+          progress.update(checked, total),
+        );
+        progress.done();
+        if (report.ok) {
+          const head = await readHead(database.db);
+          console.log(`审计链完整 / audit chain intact: ${count(report.checked)} records`);
+          console.log(`链头 / head: seq ${head.seq} ${head.hash}`);
+          return true;
+        }
+        console.log(
+          `审计链有 ${report.problems.length} 处问题 / audit chain has ${report.problems.length} problem(s)` +
+            ` (${count(report.checked)} records checked, head seq ${report.headSeq}):`,
+        );
+        for (const p of report.problems) {
+          const label = CHAIN_PROBLEM_LABELS[p.problem];
+          console.log(`  seq ${p.seq}  ${p.problem}  ${label.zh} / ${label.en}`);
+        }
+        return false;
+      });
+      if (!ok) throw new ExitCode(1);
+    });
+}

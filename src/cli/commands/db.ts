@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { appendAuditStandalone } from '../../server/audit/repo.js';
+import { backupDatabase } from '../../server/backup/backup.js';
+import type { BackupProgress } from '../../server/backup/format.js';
+import { restoreDatabase } from '../../server/backup/restore.js';
+import { progressLine, type ProgressLine } from '../../server/progress.js';
+import { operatorAuditEntry } from '../../server/users/cli-accounts.js';
+import { count, operatorName, withRuntime } from '../run.js';
+
+/** A progress line per phase: rows written or loaded, then rows verified. */
+function phasedProgress(rowsLabel: string) {
+  let phase: BackupProgress['phase'] | null = null;
+  let line: ProgressLine | null = null;
+  return {
+    update(p: BackupProgress) {
+      if (p.phase !== phase) {
+        line?.done();
+        phase = p.phase;
+        line = progressLine(p.phase === 'rows' ? rowsLabel : '校验 / verify');
+      }
+      line?.update(p.done, p.total);
+    },
+    done() {
+      line?.done();
+    },
+  };
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** `fanxiang db backup <file>` and `fanxiang db restore <file>` */
+export function registerDb(program: Command): void {
+  const db = program.command('db').description('数据库备份与恢复 (database backup and restore)');
+  db.command('backup <file>')
+    .description('逻辑备份全部数据，可恢复到 PGlite 或 PostgreSQL (logical backup, any backend)')
+    .action(async (file: string) => {
+      const target = path.resolve(file);
+      await withRuntime(async ({ database, keys, clock }) => {
+        const progress = phasedProgress('备份 / backup');
+        const s = await backupDatabase(database, target, {
+          keys,
+          onProgress: (p) => progress.update(p),
+        });
+        progress.done();
+        await appendAuditStandalone(
+          database.db,
+          operatorAuditEntry(operatorName(), clock(), {
+            action: 'db.backup',
+            objectType: 'database',
+            objectId: '',
+            details: { file: path.basename(target), tables: s.tables, rows: s.rows },
+          }),
+        );
+        console.log(
+          `备份完成 / backup written: ${target}  ${s.tables} 张表 tables, ${count(s.rows)} 行 rows, ${size(s.bytes)}`,
+        );
+        console.log(
+          '恢复时须使用同一数据加密密钥（secret.key 或 FANXIANG_SECRET_KEY），请一并妥善保管 / ' +
+            'restoring needs the same encryption key: keep it safe with the backup',
+        );
+      });
+    });
+  db.command('restore <file>')
+    .description(
+      '恢复备份到空数据库，并校验行数和校验和 (restore into an empty database, verified)',
+    )
+    .action(async (file: string) => {
+      const source = path.resolve(file);
+      await withRuntime(
+        async ({ database, keys, clock }) => {
+          const progress = phasedProgress('恢复 / restore');
+          const s = await restoreDatabase(database, source, {
+            keys,
+            onProgress: (p) => progress.update(p),
+          });
+          progress.done();
+          await appendAuditStandalone(
+            database.db,
+            operatorAuditEntry(operatorName(), clock(), {
+              action: 'db.restore',
+              objectType: 'database',
+              objectId: '',
+              details: { file: path.basename(source), tables: s.tables, rows: s.rows },
+            }),
+          );
+          console.log(
+            `恢复完成，行数和校验和一致 / restored and verified: ${s.tables} 张表 tables, ${count(s.rows)} 行 rows`,
+          );
+          if (s.migratedAfter > 0) {
+            console.log(`已升级数据库结构 / applied ${s.migratedAfter} newer migration(s)`);
+          }
+        },
+        { migrate: false },
+      );
+    });
+}

@@ -1,0 +1,154 @@
+/**
+ * The demo's organisations and accounts, on the real places of the seed documents: 奉节县
+ * ("1+7+N" parks: 生态工业园 plus 兴隆, 吐祥, 竹园, 公平, 甲高, 安坪, 鹤峰) and 南阳市.
+ */
+
+export interface DemoOrg {
+  key: string;
+  name: string;
+  type: string;
+  region: string;
+}
+
+export interface DemoAccount {
+  login: string;
+  displayName: string;
+  region: string;
+  role: string;
+  /** Region scope, or the key of a demo organisation for org and park scopes. */
+  scope: { region: string } | { org: string; type: 'org' | 'park' };
+  description: string;
+}
+
+const FENGJIE = '500236000000';
+const NANYANG = '411300000000';
+const town = (code: string) => `500236${code}000`;
+
+export const DEMO_ORGS: DemoOrg[] = [
+  {
+    key: 'fj_office',
+    name: '奉节县返乡创业工作领导小组办公室',
+    type: 'leading_office',
+    region: FENGJIE,
+  },
+  { key: 'fj_hrss', name: '奉节县人力资源和社会保障局', type: 'department', region: FENGJIE },
+  { key: 'fj_drc', name: '奉节县发展和改革委员会', type: 'department', region: FENGJIE },
+  { key: 'fj_finance', name: '奉节县财政局', type: 'department', region: FENGJIE },
+  { key: 'fj_agri', name: '奉节县农业农村委员会', type: 'department', region: FENGJIE },
+  { key: 'fj_commerce', name: '奉节县商务委员会', type: 'department', region: FENGJIE },
+  { key: 'fj_service', name: '奉节县返乡创业服务中心', type: 'service_center', region: FENGJIE },
+  { key: 'fj_guarantee', name: '奉节县创业担保贷款担保中心', type: 'guarantee', region: FENGJIE },
+  { key: 'fj_bank', name: '重庆农村商业银行奉节支行', type: 'bank', region: FENGJIE },
+  { key: 'park_eco', name: '奉节县生态工业园区', type: 'park', region: town('001') },
+  { key: 'park_xinglong', name: '兴隆镇返乡创业园', type: 'park', region: town('128') },
+  { key: 'park_tuxiang', name: '吐祥镇返乡创业园', type: 'park', region: town('127') },
+  { key: 'park_zhuyuan', name: '竹园镇返乡创业园', type: 'park', region: town('122') },
+  { key: 'park_gongping', name: '公平镇返乡创业园', type: 'park', region: town('123') },
+  { key: 'park_jiagao', name: '甲高镇返乡创业园', type: 'park', region: town('125') },
+  { key: 'park_anping', name: '安坪镇返乡创业园', type: 'park', region: town('132') },
+  { key: 'park_hefeng', name: '鹤峰乡返乡创业园', type: 'park', region: town('274') },
+  {
+    key: 'ny_office',
+    name: '南阳市返乡创业工作领导小组办公室',
+    type: 'leading_office',
+    region: NANYANG,
+  },
+  { key: 'ny_hrss', name: '南阳市人力资源和社会保障局', type: 'department', region: NANYANG },
+  { key: 'ny_finance', name: '南阳市财政局', type: 'department', region: NANYANG },
+  { key: 'ny_pbc', name: '中国人民银行南阳市分行', type: 'department', region: NANYANG },
+  { key: 'ny_guarantee', name: '南阳市创业担保贷款担保中心', type: 'guarantee', region: NANYANG },
+];
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    login: 'sysadmin',
+    displayName: '系统管理员',
+    region: '000000000000',
+    role: 'sys_admin',
+    scope: { region: '000000000000' },
+    description: '系统管理员（用户、角色、机构）',
+  },
+  {
+    login: 'secadmin',
+    displayName: '安全管理员',
+    region: '000000000000',
+    role: 'sec_admin',
+    scope: { region: '000000000000' },
+    description: '安全管理员（安全设置、解锁）',
+  },
+  {
+    login: 'auditor',
+    displayName: '审计管理员',
+    region: '000000000000',
+    role: 'audit_admin',
+    scope: { region: '000000000000' },
+    description: '审计管理员（审计日志）',
+  },
+  {
+    login: 'fj_office',
+    displayName: '奉节县领导小组办公室',
+    region: FENGJIE,
+    role: 'leading_office',
+    scope: { region: FENGJIE },
+    description: '奉节县领导小组办公室',
+  },
+  {
+    login: 'fj_officer',
+    displayName: '奉节县服务专员 李明',
+    region: FENGJIE,
+    role: 'county_officer',
+    scope: { region: FENGJIE },
+    description: '奉节县服务专员',
+  },
+  {
+    login: 'xl_officer',
+    displayName: '兴隆镇服务专员 王芳',
+    region: town('128'),
+    role: 'township_officer',
+    scope: { region: town('128') },
+    description: '兴隆镇服务专员',
+  },
+  {
+    login: 'tx_officer',
+    displayName: '吐祥镇服务专员 陈刚',
+    region: town('127'),
+    role: 'township_officer',
+    scope: { region: town('127') },
+    description: '吐祥镇服务专员',
+  },
+  {
+    login: 'fj_hrss',
+    displayName: '奉节县人社局 经办人',
+    region: FENGJIE,
+    role: 'dept_staff',
+    scope: { org: 'fj_hrss', type: 'org' },
+    description: '成员单位经办人（人社局）',
+  },
+  {
+    login: 'fj_bank',
+    displayName: '农商行奉节支行 审核员',
+    region: FENGJIE,
+    role: 'bank_reviewer',
+    scope: { org: 'fj_bank', type: 'org' },
+    description: '经办银行审核员',
+  },
+  {
+    login: 'xl_park',
+    displayName: '兴隆返乡创业园 运营方',
+    region: town('128'),
+    role: 'park_operator',
+    scope: { org: 'park_xinglong', type: 'park' },
+    description: '园区运营方（兴隆）',
+  },
+  {
+    login: 'ny_office',
+    displayName: '南阳市领导小组办公室',
+    region: NANYANG,
+    role: 'leading_office',
+    scope: { region: NANYANG },
+    description: '南阳市领导小组办公室',
+  },
+];
+
+/** The demo password: meets the policy; printed at start so reviewers can log in. */
+export const DEMO_PASSWORD = 'Kuimen@2026';

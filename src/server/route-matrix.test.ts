@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_ROLES } from '../domain/access/roles.js';
+import { NATION_CODE } from '../domain/regions/region-code.js';
+import { auditLog } from './audit/table.js';
+import { users } from './users/table.js';
+import {
+  type Agent,
+  createTestApp,
+  FENGJIE,
+  type GrantSpec,
+  type TestApp,
+  WUSHAN,
+} from '../test/harness.js';
+import { ALL_ROLES, type Fixture, ROUTE_CASES, type RouteCase } from '../test/route-cases.js';
+
+/**
+ * Every route, every built-in role, in scope and out of it: allowed roles succeed, every other
+ * role gets 403, the unauthenticated 401, and an allowed role outside its scope 404 (or 403 for
+ * writes aimed outside it, or a filtered list). Every state-changing request leaves exactly one
+ * audit record, whatever its outcome.
+ */
+
+let t: TestApp;
+let fx: Fixture;
+let orgs: Record<string, string>;
+let disposable = 0;
+const inScope = new Map<string, Agent>();
+const outOfScope = new Map<string, Agent>();
+const ADMIN = new Set(['sys_admin', 'sec_admin', 'audit_admin']);
+
+function grantFor(role: string, where: 'in' | 'out', orgs: Record<string, string>): GrantSpec {
+  const region = where === 'in' ? (ADMIN.has(role) ? NATION_CODE : FENGJIE) : WUSHAN;
+  if (role === 'bank_reviewer')
+    return { role, orgId: where === 'in' ? orgs.fjBank : orgs.wsBank, scopeType: 'org' };
+  if (role === 'park_operator')
+    return { role, orgId: where === 'in' ? orgs.fjPark : orgs.wsPark, scopeType: 'park' };
+  return { role, region };
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ provinces: ['50'] });
+  orgs = {
+    fjBank: await t.createOrg('重庆农村商业银行奉节支行', 'bank', FENGJIE),
+    fjPark: await t.createOrg('奉节县生态工业园区', 'park', FENGJIE),
+    wsBank: await t.createOrg('重庆农村商业银行巫山支行', 'bank', WUSHAN),
+    wsPark: await t.createOrg('巫山县返乡创业园', 'park', WUSHAN),
+  };
+  const inScopeOrgId = await t.createOrg('奉节县人力资源和社会保障局', 'department', FENGJIE);
+  const inScopeUserId = await t.createUser({ login: 'fj_target', region: FENGJIE });
+  await t.database.db.update(users).set({ lockedUntil: new Date('2099-01-01') });
+  let n = 0;
+  fx = {
+    t,
+    counter: 0,
+    inScopeOrgId,
+    inScopeUserId,
+    newOrg: () => t.createOrg(`奉节县临时机构${++n}`, 'department', FENGJIE),
+    newUser: () => t.createUser({ login: `fj_tmp${++n}`, region: FENGJIE }),
+  };
+  for (const role of ALL_ROLES) {
+    const totp = ADMIN.has(role);
+    await t.createUser({ login: `in_${role}`, grants: [grantFor(role, 'in', orgs)], totp });
+    await t.createUser({ login: `out_${role}`, grants: [grantFor(role, 'out', orgs)], totp });
+    inScope.set(role, await t.login(`in_${role}`));
+    outOfScope.set(role, await t.login(`out_${role}`));
+  }
+});
+afterAll(() => t.close());
+
+async function send(agent: Agent | null, c: RouteCase) {
+  const [m] = c.route.split(' ') as [string];
+  const { url, body } = await c.request(fx);
+  const before = await t.database.db.$count(auditLog);
+  const res = agent
+    ? await agent.request(m, url, body)
+    : await t.app.inject({
+        method: m as 'GET',
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+  if (m !== 'GET') {
+    const after = await t.database.db.$count(auditLog);
+    expect(after - before, `${c.route} audit records written`).toBe(1);
+  }
+  return res;
+}
+
+describe('route-permission matrix', () => {
+  it('has an entry for every registered route and a route for every entry', () => {
+    const registered = t.routes.map((r) => `${r.method} ${r.url}`).sort();
+    const listed = ROUTE_CASES.map((c) => c.route).sort();
+    expect(listed).toEqual(registered);
+  });
+
+  it('covers every built-in role', () => {
+    expect([...ALL_ROLES].sort()).toEqual(BUILTIN_ROLES.map((r) => r.code).sort());
+  });
+
+  for (const c of ROUTE_CASES) {
+    describe(c.route, () => {
+      if (c.roles === 'public') {
+        it('answers without a session', async () => {
+          const res = await send(null, c);
+          if (res.statusCode >= 400)
+            expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(res.json().code);
+        });
+        return;
+      }
+
+      it('refuses the unauthenticated with 401', async () => {
+        const res = await send(null, c);
+        expect(res.statusCode).toBe(401);
+        expect(res.json().code).toBe('UNAUTHENTICATED');
+      });
+
+      if (c.roles === 'session') {
+        it('serves any logged-in user, on their own session', async () => {
+          for (const role of ALL_ROLES) {
+            // A disposable account: these routes change the session or the account itself.
+            const login = `session_${role}_${++disposable}`;
+            await t.createUser({
+              login,
+              grants: [grantFor(role, 'in', orgs)],
+              totp: ADMIN.has(role),
+            });
+            const agent = await t.login(login);
+            const res = await send(agent, c);
+            expect(
+              ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN'],
+              `${role} ${res.body}`,
+            ).not.toContain(res.statusCode >= 400 ? res.json().code : 'ok');
+          }
+        });
+        return;
+      }
+
+      const allowed = new Set(c.roles);
+      it(`allows ${c.roles.join(', ')} and refuses every other role with 403`, async () => {
+        for (const role of ALL_ROLES) {
+          const res = await send(inScope.get(role) ?? null, c);
+          if (allowed.has(role)) {
+            expect(res.statusCode, `${role}: ${res.body}`).toBeLessThan(400);
+            if (c.outOfScope === 'filtered' && c.marker)
+              expect(res.body, role).toContain(c.marker(fx));
+          } else {
+            expect(res.statusCode, `${role}: ${res.body}`).toBe(403);
+            expect(res.json().code, role).toBe('FORBIDDEN');
+          }
+        }
+      });
+
+      const oos = c.outOfScope;
+      if (typeof oos === 'object') return;
+      it(`gives an allowed role outside its scope ${oos === 'filtered' ? 'a list without the record' : oos}`, async () => {
+        for (const role of c.roles as string[]) {
+          const res = await send(outOfScope.get(role) ?? null, c);
+          if (oos === 'filtered') {
+            expect(res.statusCode, `${role}: ${res.body}`).toBe(200);
+            expect(res.body, role).not.toContain(c.marker?.(fx) ?? '\u0000');
+          } else {
+            expect(res.statusCode, `${role}: ${res.body}`).toBe(oos);
+            expect(res.json().code, role).toBe(oos === 404 ? 'NOT_FOUND' : 'SCOPE_OUTSIDE_OWN');
+          }
+        }
+      });
+    });
+  }
+});
