@@ -14,7 +14,7 @@ export default tseslint.config(
       'coverage/**',
       'data/**',
       'test-results/**',
-      'src/web/**',
+      '**/*.tmp.*',
     ],
   },
   eslint.configs.recommended,
@@ -59,7 +59,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: false,
+        project: ['./tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: './tsconfig.web.json' }),
+      ],
+    },
+  },
+  {
     files: [
+      'test/browser/**',
       'src/server/config.ts',
       'src/test/**',
       '**/*.test.ts',

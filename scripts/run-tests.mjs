@@ -13,7 +13,12 @@ let skipped = 0;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+  // Vitest's failed tests, plus files that failed without a failed test (a crash in a hook).
+  failed =
+    r.numFailedTests +
+    r.testResults.filter(
+      (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'),
+    ).length;
   skipped = r.numPendingTests + r.numTodoTests;
 } else if (run.status !== 0) {
   failed = 1;
@@ -22,10 +27,3 @@ const backend = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`\n[${backend}]`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(run.status ?? 1);
-
-// A suite that failed to load has no failed tests of its own; count it once.
-function countSuitesWithFailedTests(r) {
-  return r.testResults.filter(
-    (s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed'),
-  ).length;
-}

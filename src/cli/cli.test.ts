@@ -119,7 +119,7 @@ describe('fanxiang CLI', () => {
     rmSync(path.join(county, 'fanxiang.lock'));
     expect(busy.code).toBe(1);
     expect(busy.stderr).toContain(`in use by process ${process.pid}`);
-  }, 120_000);
+  }, 300_000);
 
   it('backs up and restores into another data directory with the same key', async () => {
     const file = path.join(base, 'county.fxbak');
@@ -140,5 +140,5 @@ describe('fanxiang CLI', () => {
     const list = await fanxiang(['user', 'list'], server);
     expect(list.stdout).toMatch(/fj_wang\s+王小明\s+500236000000\s+county_officer.*停用 disabled/);
     expect((await fanxiang(['audit', 'verify'], server)).code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });

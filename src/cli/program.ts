@@ -4,9 +4,11 @@ import { registerAudit } from './commands/audit.js';
 import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
 import { registerKeygen } from './commands/keygen.js';
+import { registerLedger } from './commands/ledger.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRegions } from './commands/regions.js';
 import { registerServe } from './commands/serve.js';
+import { registerStats } from './commands/stats.js';
 import { registerUser } from './commands/user.js';
 import { displayWidth } from './table.js';
 
@@ -42,10 +44,12 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMigrate(program);
   registerRegions(program);
+  registerLedger(program);
   registerUser(program);
   registerAudit(program);
   registerDb(program);
   registerKeygen(program);
   registerDemo(program);
+  registerStats(program);
   return program;
 }

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../domain/errors/codes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -18,6 +19,7 @@ import { registerHealthRoutes } from './health/routes.js';
 import { installErrorHandling } from './http/errors.js';
 import type { App, AppDeps } from './http/types.js';
 import { registerEntitiesRoutes } from './entities/routes.js';
+import { registerJobs } from './jobs/routes.js';
 import { registerLedgerExportRoutes } from './ledger-export/routes.js';
 import { registerLedgerImportRoutes } from './ledger-import/routes.js';
 import { registerOrgsRoutes } from './orgs/routes.js';
@@ -25,7 +27,24 @@ import { registerPeopleRoutes } from './people/routes.js';
 import { registerRegionsRoutes } from './regions/routes.js';
 import { registerRolesRoutes } from './roles/routes.js';
 import { registerSecurityRoutes } from './security/routes.js';
+import { registerTargetsRoutes } from './targets/routes.js';
+import { registerDashboardsRoutes } from './dashboards/routes.js';
 import { registerUsersRoutes } from './users/routes.js';
+import { registerWebStatic } from './web/static.js';
+
+/** Drops bound parameters (which may hold personal data) from failed-query messages. */
+function withoutParams(text: string): string {
+  return text.replace(/\nparams: [^\n]*/g, '\nparams: [redacted]');
+}
+
+function serializeError(e: Error & { code?: unknown }) {
+  return {
+    type: e.name,
+    code: typeof e.code === 'string' ? e.code : undefined,
+    message: withoutParams(e.message),
+    stack: withoutParams(e.stack ?? ''),
+  };
+}
 
 /** Structured logs without personal data: bodies are never logged, cookies and tokens redacted. */
 function loggerOptions(deps: AppDeps): FastifyServerOptions['logger'] {
@@ -34,6 +53,7 @@ function loggerOptions(deps: AppDeps): FastifyServerOptions['logger'] {
     level: deps.config.logLevel,
     redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     serializers: {
+      err: serializeError,
       // Query strings may carry names or numbers being searched: log the path only.
       req: (req: { method: string; url: string; ip?: string }) => ({
         method: req.method,
@@ -54,6 +74,8 @@ export interface RouteInfo {
  * routes. `routes` lists what was registered, for the route-permission matrix test.
  */
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
+  // Chinese first: zod's own messages (type errors and the like) in zh-CN.
+  z.config(z.locales.zhCN());
   const app = Fastify({
     logger: loggerOptions(deps),
     trustProxy: deps.config.trustProxy,
@@ -116,6 +138,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerEntitiesRoutes(app, deps);
   registerLedgerImportRoutes(app, deps);
   registerLedgerExportRoutes(app, deps);
+  registerTargetsRoutes(app, deps);
+  registerDashboardsRoutes(app, deps);
+  registerJobs(app, deps);
+  await registerWebStatic(app);
   await app.ready();
   return { app, routes };
 }

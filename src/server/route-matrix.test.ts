@@ -12,6 +12,7 @@ import {
   WUSHAN,
 } from '../test/harness.js';
 import { ALL_ROLES, type Fixture, ROUTE_CASES, type RouteCase } from '../test/route-cases.js';
+import { seedEntity, seedPerson } from '../test/ledger-factories.js';
 
 /**
  * Every route, every built-in role, in scope and out of it: allowed roles succeed, every other
@@ -56,6 +57,10 @@ beforeAll(async () => {
     inScopeUserId,
     newOrg: () => t.createOrg(`奉节县临时机构${++n}`, 'department', FENGJIE),
     newUser: () => t.createUser({ login: `fj_tmp${++n}`, region: FENGJIE }),
+    newPerson: () => seedPerson(t),
+    newEntity: () => seedEntity(t, { parkOrgId: orgs.fjPark }),
+    inScopePersonId: await seedPerson(t, { name: '矩阵标记', skills: '矩阵标记' }),
+    inScopeEntityId: await seedEntity(t, { products: '矩阵标记', parkOrgId: orgs.fjPark }),
   };
   for (const role of ALL_ROLES) {
     const totp = ADMIN.has(role);

@@ -1,5 +1,8 @@
 import { roleAssignments } from '../server/users/table.js';
 import { FENGJIE, type TestApp } from './harness.js';
+import { entityLinks } from '../server/entities/table.js';
+import { personConsents } from '../server/people/table.js';
+import { entityBody, personBody } from './ledger-factories.js';
 
 /**
  * The route-permission matrix: every API route with the roles that may use it and what a
@@ -26,6 +29,14 @@ export interface Fixture {
   newUser(): Promise<string>;
   inScopeOrgId: string;
   inScopeUserId: string;
+  /** A fresh person in 兴隆镇 (奉节县), version 1. */
+  newPerson(): Promise<string>;
+  /** A fresh market entity in 兴隆镇, tenant of the in-scope park, version 1. */
+  newEntity(): Promise<string>;
+  /** A person in 兴隆镇 whose name and skills hold the list marker 矩阵标记. */
+  inScopePersonId: string;
+  /** An entity in 兴隆镇 and the in-scope park whose products hold the marker 矩阵标记. */
+  inScopeEntityId: string;
 }
 
 export interface RouteCase {
@@ -63,6 +74,11 @@ const ORG_READERS = [
   'park_operator',
 ];
 const fixed = (url: string, body?: unknown) => () => Promise.resolve({ url, body });
+const PERSON_READERS = ['leading_office', 'county_officer', 'township_officer', 'dept_staff'];
+const ENTITY_READERS = [...PERSON_READERS, 'park_operator'];
+const LEDGER_WRITERS = ['county_officer', 'township_officer'];
+/** Text in the in-scope person's and entity's search fields, so lists can be narrowed to them. */
+const MARKER = encodeURIComponent('矩阵标记');
 const own = { none: 'acts on the caller’s own session only' };
 const catalog = { none: 'a catalog with no scoped data' };
 
@@ -321,8 +337,281 @@ export const ROUTE_CASES: RouteCase[] = [
   },
 
   // people & entities routes (ledger API)
+  {
+    route: 'GET /api/people',
+    roles: PERSON_READERS,
+    request: fixed(`/api/people?q=${MARKER}`),
+    outOfScope: 'filtered',
+    marker: (fx) => fx.inScopePersonId,
+  },
+  {
+    route: 'GET /api/people/:id',
+    roles: PERSON_READERS,
+    request: async (fx) => ({ url: `/api/people/${fx.inScopePersonId}` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/people/:id/history',
+    roles: PERSON_READERS,
+    request: async (fx) => ({ url: `/api/people/${fx.inScopePersonId}/history` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/people',
+    roles: LEDGER_WRITERS,
+    request: async () => ({ url: '/api/people', body: personBody() }),
+    outOfScope: 403,
+  },
+  {
+    route: 'PATCH /api/people/:id',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({
+      url: `/api/people/${await fx.newPerson()}`,
+      body: { skills: '矩阵修改', version: 1 },
+    }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/people/:id/unmask',
+    roles: ['county_officer'],
+    request: async (fx) => ({
+      url: `/api/people/${fx.inScopePersonId}/unmask`,
+      body: { reason: '矩阵测试核验身份', fields: ['idNumber', 'mobile'] },
+    }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/people/:id/merge',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({
+      url: `/api/people/${await fx.newPerson()}/merge`,
+      body: { duplicateId: await fx.newPerson(), version: 1 },
+    }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/people/:id/consents',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({
+      url: `/api/people/${fx.inScopePersonId}/consents`,
+      body: { purpose: 'policy_push', grantedTo: '奉节县人社局' },
+    }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/people/:id/consents/:consentId/withdraw',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => {
+      const personId = fx.inScopePersonId;
+      const [c] = await fx.t.database.db
+        .insert(personConsents)
+        .values({
+          personId,
+          purpose: 'contact',
+          grantedTo: '兴隆镇政府',
+          grantedAt: fx.t.clock.read(),
+        })
+        .returning({ id: personConsents.id });
+      return { url: `/api/people/${personId}/consents/${c!.id}/withdraw` };
+    },
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/entities',
+    roles: ENTITY_READERS,
+    request: fixed(`/api/entities?q=${MARKER}`),
+    outOfScope: 'filtered',
+    marker: (fx) => fx.inScopeEntityId,
+  },
+  {
+    route: 'GET /api/entities/:id',
+    roles: ENTITY_READERS,
+    request: async (fx) => ({ url: `/api/entities/${fx.inScopeEntityId}` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/entities/:id/history',
+    roles: ENTITY_READERS,
+    request: async (fx) => ({ url: `/api/entities/${fx.inScopeEntityId}/history` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/entities',
+    roles: LEDGER_WRITERS,
+    request: async () => ({ url: '/api/entities', body: entityBody() }),
+    outOfScope: 403,
+  },
+  {
+    route: 'PATCH /api/entities/:id',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({
+      url: `/api/entities/${await fx.newEntity()}`,
+      body: { products: '矩阵修改', version: 1 },
+    }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/entities/:id/merge',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({
+      url: `/api/entities/${await fx.newEntity()}/merge`,
+      body: { duplicateId: await fx.newEntity(), version: 1 },
+    }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/entities/:id/links',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({
+      url: `/api/entities/${await fx.newEntity()}/links`,
+      body: { personId: fx.inScopePersonId, role: 'founder' },
+    }),
+    outOfScope: 404,
+  },
+  {
+    route: 'DELETE /api/entities/:id/links/:linkId',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => {
+      const entityId = await fx.newEntity();
+      const [l] = await fx.t.database.db
+        .insert(entityLinks)
+        .values({
+          entityId,
+          personId: fx.inScopePersonId,
+          role: 'core_member',
+          createdAt: fx.t.clock.read(),
+        })
+        .returning({ id: entityLinks.id });
+      return { url: `/api/entities/${entityId}/links/${l!.id}` };
+    },
+    outOfScope: 404,
+  },
 
   // import & export routes (ledger jobs)
+  {
+    route: 'GET /api/ledger/templates/people.xlsx',
+    roles: ['county_officer', 'township_officer'],
+    request: fixed('/api/ledger/templates/people.xlsx'),
+    outOfScope: catalog,
+  },
+  {
+    route: 'GET /api/ledger/templates/entities.xlsx',
+    roles: ['county_officer', 'township_officer'],
+    request: fixed('/api/ledger/templates/entities.xlsx'),
+    outOfScope: catalog,
+  },
+  {
+    route: 'POST /api/ledger/imports',
+    roles: ['county_officer', 'township_officer'],
+    request: fixed('/api/ledger/imports?kind=people', '姓名,身份证号,手机号\n'),
+    outOfScope: {
+      none: 'the job checks every row against the importer’s scope and reports rows outside it (ledger-import tests)',
+    },
+  },
+  {
+    route: 'GET /api/jobs/:id',
+    roles: ['county_officer', 'township_officer'],
+    request: async (fx) => {
+      const { insertJob } = await import('../server/jobs/repo.js');
+      const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
+      const id = await insertJob(fx.t.database.db, {
+        kind: 'ledger.import.people',
+        params: { access },
+        createdBy: null,
+        now: fx.t.clock.read(),
+      });
+      return { url: `/api/jobs/${id}` };
+    },
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/ledger/imports/:jobId/errors.xlsx',
+    roles: ['county_officer', 'township_officer'],
+    request: async (fx) => {
+      const { insertJob } = await import('../server/jobs/repo.js');
+      const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
+      const id = await insertJob(fx.t.database.db, {
+        kind: 'ledger.import.people',
+        params: { access },
+        createdBy: null,
+        now: fx.t.clock.read(),
+      });
+      return { url: `/api/ledger/imports/${id}/errors.xlsx` };
+    },
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/ledger/exports/people.xlsx',
+    roles: ['leading_office', 'county_officer', 'township_officer'],
+    request: fixed('/api/ledger/exports/people.xlsx'),
+    outOfScope: {
+      none: 'a file download: rows outside the actor’s scope are left out (ledger-export tests)',
+    },
+  },
+  {
+    route: 'GET /api/ledger/exports/entities.xlsx',
+    roles: ['leading_office', 'county_officer', 'township_officer'],
+    request: fixed('/api/ledger/exports/entities.xlsx'),
+    outOfScope: {
+      none: 'a file download: rows outside the actor’s scope are left out (ledger-export tests)',
+    },
+  },
+
+  // stats, targets & dashboards routes
+  {
+    route: 'GET /api/targets',
+    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff'],
+    request: fixed(`/api/targets?region=${FENGJIE}&year=2025`),
+    outOfScope: 404,
+  },
+  {
+    route: 'PUT /api/targets/:region/:year/:indicator',
+    roles: ['leading_office'],
+    request: fixed(`/api/targets/${FENGJIE}/2025/workshops`, { value: 80 }),
+    outOfScope: 403,
+  },
+  {
+    route: 'POST /api/targets/:region/:year/:indicator/split',
+    roles: ['leading_office'],
+    request: async (fx) => {
+      const { targets } = await import('../server/targets/table.js');
+      const now = fx.t.clock.read();
+      await fx.t.database.db
+        .insert(targets)
+        .values({
+          regionCode: FENGJIE,
+          year: 2024,
+          indicator: 'above_scale',
+          value: '15',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing();
+      return {
+        url: `/api/targets/${FENGJIE}/2024/above_scale/split`,
+        body: { children: [{ regionCode: '500236128000', value: 3 }] },
+      };
+    },
+    outOfScope: 403,
+  },
+  {
+    route: 'GET /api/dashboards/:regionCode',
+    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff'],
+    request: fixed(`/api/dashboards/${FENGJIE}?year=2025`),
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/dashboards/:regionCode/children',
+    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff'],
+    request: fixed(`/api/dashboards/${FENGJIE}/children?indicator=workshops`),
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/dashboards/:regionCode/export.xlsx',
+    roles: ['leading_office', 'county_officer', 'township_officer'],
+    request: fixed(`/api/dashboards/${FENGJIE}/export.xlsx?year=2025&quarter=3`),
+    outOfScope: 404,
+  },
 
   {
     route: 'GET /api/audit',

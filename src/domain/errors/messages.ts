@@ -27,7 +27,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   PASSWORD_WRONG: '原密码不正确',
   SEPARATION_OF_DUTIES: '系统管理员、安全管理员、审计管理员三种角色不能由同一人兼任',
   GRANT_EXCEEDS_OWN: '不能授予自己不具备的权限：{{permissions}}',
-  SCOPE_OUTSIDE_OWN: '不能在自己的管辖范围之外授权',
+  SCOPE_OUTSIDE_OWN: '超出您的管辖范围，不能在此范围内操作或授权',
   ROLE_UNKNOWN: '角色 {{role}} 不存在',
   SCOPE_INVALID: '授权范围无效：{{reason}}',
   ORG_TYPE_INVALID: '机构类型 {{type}} 无效',
@@ -66,6 +66,12 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   PERSON_STATUS_TRANSITION: '人员状态只能向前推进，或后退一步作更正',
   LINKED_PERSON_NOT_FOUND: '关联人员不存在或不在您的管辖范围内',
   PARK_INVALID: '所选园区不存在，或该机构不是园区/孵化基地',
+  PERSONAL_NUMBER_IN_TEXT: '“{{field}}”中不能填写身份证号或手机号：请填在对应字段，那里会加密保存',
+  TARGET_NOT_FOUND: '{{regionCode}} 尚未设定 {{year}} 年的此项目标，请先设定再分解',
+  TARGET_SPLIT_EXCEEDS:
+    '分解到下级的目标合计 {{allocated}} 超过上级目标 {{parentValue}}（超出 {{excess}}），请调整后再提交',
+  TARGET_BELOW_CHILDREN: '目标 {{value}} 小于已分解到下级的合计 {{childrenSum}}，请先调整下级目标',
+  TARGET_CHILD_INVALID: '{{regionCode}} 不是该区划的直接下级，不能分解到此',
 };
 
 /** English messages, the second catalog. */
@@ -94,7 +100,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   SEPARATION_OF_DUTIES:
     'The system, security and audit administrator roles cannot be held by one person',
   GRANT_EXCEEDS_OWN: 'You cannot grant permissions you do not hold: {{permissions}}',
-  SCOPE_OUTSIDE_OWN: 'You cannot grant access outside your own scope',
+  SCOPE_OUTSIDE_OWN: 'This is outside your scope: you cannot act or grant access there',
   ROLE_UNKNOWN: 'Role {{role}} does not exist',
   SCOPE_INVALID: 'Invalid scope: {{reason}}',
   ORG_TYPE_INVALID: 'Invalid organisation type {{type}}',
@@ -139,6 +145,16 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   PERSON_STATUS_TRANSITION: 'A status moves forward, or back one step as a correction',
   LINKED_PERSON_NOT_FOUND: 'A linked person does not exist or is outside your scope',
   PARK_INVALID: 'The park chosen does not exist or is not a park or incubator',
+  PERSONAL_NUMBER_IN_TEXT:
+    'Do not write ID or mobile numbers in "{{field}}"; use their own fields, which are stored encrypted',
+  TARGET_NOT_FOUND:
+    'No {{year}} target of this indicator has been set for {{regionCode}}; set it before splitting it',
+  TARGET_SPLIT_EXCEEDS:
+    'The targets split to the regions below add up to {{allocated}}, more than the target above ({{parentValue}}) by {{excess}}',
+  TARGET_BELOW_CHILDREN:
+    'The target {{value}} is less than the {{childrenSum}} already split to the regions below; lower theirs first',
+  TARGET_CHILD_INVALID:
+    '{{regionCode}} is not directly below this region; a target is split to the regions directly below',
 };
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { organisations } from '../orgs/table.js';
 import { roles } from '../roles/table.js';
@@ -120,4 +120,49 @@ export async function sessionCsrfToken(db: Executor, sessionId: string): Promise
     .from(sessions)
     .where(eq(sessions.id, sessionId));
   return row?.csrf ?? '';
+}
+
+/** A live session, its user and the user's grants, in one round trip. */
+export interface SessionBundle {
+  session: SessionRow;
+  user: UserRow;
+  grants: GrantRow[];
+}
+
+const grantsJson = sql<GrantRow[]>`coalesce((
+  SELECT json_agg(json_build_object(
+    'id', ra.id, 'roleCode', ra.role_code, 'permissions', r.permissions,
+    'requireTotp', r.require_totp, 'scopeType', ra.scope_type, 'scopeRegion', ra.scope_region,
+    'scopeOrgId', ra.scope_org_id, 'orgRegion', o.region_code))
+  FROM role_assignments ra
+  JOIN roles r ON r.code = ra.role_code
+  LEFT JOIN organisations o ON o.id = ra.scope_org_id
+  WHERE ra.user_id = ${users.id}), '[]'::json)`;
+
+const prepared = new WeakMap<object, ReturnType<typeof prepareSessionQuery>>();
+
+function prepareSessionQuery(db: Executor) {
+  return db
+    .select({ session: sessions, user: users, grants: grantsJson })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
+    .prepare('fx_session_bundle');
+}
+
+/**
+ * The hot path of every authenticated request: a prepared statement (planned once per
+ * connection) fetching session, user and grants together.
+ */
+export async function findSessionBundle(
+  db: Executor,
+  hash: string,
+): Promise<SessionBundle | undefined> {
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute({ tokenHash: hash });
+  return row;
 }

@@ -7,7 +7,7 @@ import type { App, AppDeps } from '../http/types.js';
 import { readSecuritySettings } from '../security/settings.js';
 import { requireSession } from '../scope/scope.js';
 import { toActor } from './actor.js';
-import { findGrants, findSession, revokeSession, updateSession } from './repo.js';
+import { findSessionBundle, revokeSession, updateSession } from './repo.js';
 import { CSRF_HEADER, SESSION_COOKIE, safeEqual, tokenHash } from './tokens.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -46,7 +46,7 @@ function cookieOptions(deps: AppDeps, req: FastifyRequest) {
 async function loadActor(deps: AppDeps, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
-  const found = await findSession(deps.db, tokenHash(token));
+  const found = await findSessionBundle(deps.db, tokenHash(token));
   if (!found) {
     req.ctx.sessionProblem = 'SESSION_EXPIRED';
     req.ctx.clearSession = true;
@@ -72,7 +72,7 @@ async function loadActor(deps: AppDeps, req: FastifyRequest, reply: FastifyReply
       throw new AppError('CSRF_INVALID');
     }
   }
-  const grants = await findGrants(deps.db, user.id);
+  const grants = found.grants;
   req.ctx.actor = toActor(session, user, grants);
   // A role needing TOTP granted after login (API, CLI) sends a session without it back to enrol.
   if (req.ctx.actor.mfaState === 'ok' && !user.totpEnabled && grants.some((g) => g.requireTotp)) {

@@ -1,22 +1,51 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../../domain/errors/codes.js';
-import { errorMessage, pickLocale } from '../../domain/errors/messages.js';
+import { errorMessage, type Locale, pickLocale } from '../../domain/errors/messages.js';
+import { isLedgerIssueCode, ledgerIssueMessage } from '../../domain/ledger/ledger-issues.js';
 import type { App } from './types.js';
 
 interface FieldIssue {
   path: string;
+  /** A ledger issue code (e.g. `ID_NUMBER_CHECKSUM`) or zod's own issue code. */
+  code: string;
   message: string;
 }
 
-function validationIssues(error: FastifyError): FieldIssue[] {
+/**
+ * One issue as clients see it: the code the schema or service raised, and its zh-CN / en text from
+ * the ledger issue catalog (zod's own message when the code is not in the catalog).
+ */
+function fieldIssue(path: string, code: string, message: string, locale: Locale): FieldIssue {
+  return isLedgerIssueCode(code)
+    ? { path, code, message: ledgerIssueMessage(code, locale) }
+    : { path, code, message };
+}
+
+function validationIssues(error: FastifyError, locale: Locale): FieldIssue[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
-  return error.validation.map((v) => ({
-    path: [error.validationContext, v.instancePath.replace(/^\//, '').replace(/\//g, '.')]
+  return error.validation.map((v) => {
+    const path = [error.validationContext, v.instancePath.replace(/^\//, '').replace(/\//g, '.')]
       .filter(Boolean)
-      .join('.'),
-    message: v.message ?? v.keyword,
-  }));
+      .join('.');
+    const message = v.message ?? v.keyword;
+    return fieldIssue(path, isLedgerIssueCode(message) ? message : v.keyword, message, locale);
+  });
+}
+
+/** Issues a service raised (`{ path, code }` or the older `{ path, message }`), shaped the same way. */
+function serviceIssues(details: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  if (!Array.isArray(details.issues)) return details;
+  const issues = (details.issues as { path?: unknown; code?: unknown; message?: unknown }[]).map(
+    (i) => {
+      const path = typeof i.path === 'string' ? i.path : '';
+      const raised =
+        typeof i.code === 'string' ? i.code : typeof i.message === 'string' ? i.message : '';
+      const message = typeof i.message === 'string' ? i.message : raised;
+      return fieldIssue(path, raised, message, locale);
+    },
+  );
+  return { ...details, issues };
 }
 
 /** Turns any thrown value into `{ code, message, details }` with a status, in one place. */
@@ -28,16 +57,17 @@ export function toErrorResponse(
   code: ErrorCode;
   body: { code: string; message: string; details: Record<string, unknown> };
 } {
+  const locale = pickLocale(acceptLanguage);
   let code: ErrorCode = 'INTERNAL';
   let details: Record<string, unknown> = {};
   if (error instanceof AppError) {
     code = error.code;
-    details = error.details;
+    details = code === 'VALIDATION' ? serviceIssues(error.details, locale) : error.details;
   } else if (error && typeof error === 'object') {
     const e = error as FastifyError;
     if (hasZodFastifySchemaValidationErrors(e)) {
       code = 'VALIDATION';
-      details = { issues: validationIssues(e) };
+      details = { issues: validationIssues(e, locale) };
     } else if (e.statusCode === 429) {
       code = 'RATE_LIMITED';
     } else if (
@@ -50,7 +80,6 @@ export function toErrorResponse(
         e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 413 ? 'BAD_REQUEST' : 'BAD_REQUEST';
     }
   }
-  const locale = pickLocale(acceptLanguage);
   return {
     status: ERROR_STATUS[code],
     code,

@@ -18,6 +18,11 @@ export function defaultLedgerRegion(
     : p.hukouRegionCode;
 }
 
+/** The calendar date in China (UTC+8) of an instant, as officials date things. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** The words a person is found by: name and skills (never identifiers). */
 export function personSearchText(p: { name: string; skills?: string | null }): string {
   return [p.name, p.skills ?? ''].join(' ');
@@ -34,7 +39,7 @@ export function personRow(
 ): PersonInsert {
   const id = sealIdNumber(keys, input.idNumber);
   const phone = sealPhone(keys, input.mobile);
-  const today = meta.statusDate ?? meta.now.toISOString().slice(0, 10);
+  const today = meta.statusDate ?? chinaDate(meta.now);
   return {
     name: input.name,
     sex: input.sex,

@@ -148,12 +148,11 @@ export function entityScopeWhere(
   }
   const parks = parkScopeIds(actor, permission);
   if (parks.length > 0) {
-    parts.push(
-      sql`${columns.parkOrgId} IN (${sql.join(
-        parks.map((p) => sql`${p}`),
-        sql`, `,
-      )})`,
+    const ids = sql.join(
+      parks.map((p) => sql`${p}`),
+      sql`, `,
     );
+    parts.push(sql`${columns.parkOrgId} IN (${ids})`);
   }
   if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` OR `)})`;

@@ -1,0 +1,61 @@
+import { inArray } from 'drizzle-orm';
+import { importRegions } from '../regions/import.js';
+import { regions } from '../regions/table.js';
+import type { Runtime } from '../runtime.js';
+import { loadDemoStory, type StoryLoadResult } from './load-story.js';
+import { NANYANG_COUNTIES } from './story-data.js';
+import { hasNoUsers, saveDemoLogins, seedDemoFoundation } from './seed-foundation.js';
+
+/**
+ * The demo story on a running deployment: what `fanxiang demo load` does, and what the first
+ * `npm start` does after the foundation demo (organisations and accounts).
+ */
+
+/** The story's regions (河南 and 重庆) are imported when any of its counties is missing. */
+async function ensureStoryRegions(runtime: Runtime, log: (line: string) => void): Promise<void> {
+  const wanted = [...NANYANG_COUNTIES.map((c) => `${c.code}000000`), '500236000000'];
+  const found = await runtime.database.db
+    .select({ code: regions.code })
+    .from(regions)
+    .where(inArray(regions.code, wanted));
+  if (found.length === wanted.length) return;
+  log('导入河南省、重庆市行政区划 / importing the divisions of 河南 and 重庆');
+  await importRegions(runtime.database.db, { provinces: ['41', '50'] });
+}
+
+/**
+ * Loads the story (and, on an empty deployment, the demo organisations and accounts first, so
+ * its parks exist). Idempotent: a second run changes nothing.
+ */
+export async function ensureDemoStory(
+  runtime: Runtime,
+  log: (line: string) => void,
+): Promise<StoryLoadResult> {
+  await ensureStoryRegions(runtime, log);
+  const db = runtime.database.db;
+  if (await hasNoUsers(db)) {
+    log('载入演示机构和账号 / loading demo organisations and accounts');
+    saveDemoLogins(
+      runtime.config.dataDir,
+      await seedDemoFoundation(db, runtime.keys, runtime.clock()),
+    );
+  }
+  log('载入演示台账（南阳市、奉节县）/ loading the demo ledger (南阳市, 奉节县)');
+  return loadDemoStory(db, runtime.keys, runtime.clock());
+}
+
+/**
+ * For the first start, right after the foundation demo: the story's people, entities and
+ * targets, with a line before and after (it takes a little while on the embedded database).
+ */
+export async function loadDemoStoryOnFirstStart(runtime: Runtime): Promise<void> {
+  const started = Date.now();
+  console.log(
+    '首次启动：载入演示台账和目标（南阳市、奉节县）/ first start: loading the demo ledger and targets',
+  );
+  const r = await ensureDemoStory(runtime, () => undefined);
+  const secs = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(
+    `  ${r.people} 人员 people, ${r.entities} 市场主体 entities, ${r.targets} 目标 targets (${secs} s)`,
+  );
+}

@@ -1,0 +1,91 @@
+import { AppError } from '../../domain/errors/codes.js';
+import { recordAudit } from '../audit/record.js';
+import type { Actor, RequestContext } from '../http/context.js';
+import type { AppDeps } from '../http/types.js';
+import { changeMeta } from '../ledger-history/service.js';
+import { assertRegionsExist } from '../people/guards.js';
+import { entityInScope, regionInScope, requirePermission } from '../scope/scope.js';
+import { writableEntity } from './access.js';
+import type { EntityCreateBodyT, EntityDetailViewT, EntityUpdateBodyT } from './contract.js';
+import { entityDetail } from './service.js';
+import { createEntityRecord, type EntityWriteOptions, updateEntityRecord } from './write.js';
+
+/** What the write model may reveal and link for this actor. */
+export function writeOptions(ctx: RequestContext, actor: Actor, now: Date): EntityWriteOptions {
+  return {
+    meta: changeMeta(ctx, now),
+    visible: (e) => entityInScope(actor, 'entity.read', e),
+    canLink: (rc) => regionInScope(actor, 'person.read', rc),
+  };
+}
+
+/**
+ * Creates a market entity. Its region must exist and, with its park, lie in the actor's
+ * entity.write scope (SCOPE_OUTSIDE_OWN); the park must be a park (PARK_INVALID); linked people
+ * must be readable (LINKED_PERSON_NOT_FOUND); a credit code already in the ledger is refused with
+ * ENTITY_DUPLICATE. A pilot code failing its check character is kept and flagged in `warnings`.
+ */
+export async function createEntity(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: EntityCreateBodyT,
+): Promise<EntityDetailViewT> {
+  const actor = requirePermission(ctx, 'entity.write');
+  await assertRegionsExist(deps.db, { regionCode: body.regionCode });
+  const place = { regionCode: body.regionCode, parkOrgId: body.parkOrgId ?? null };
+  if (!entityInScope(actor, 'entity.write', place)) throw new AppError('SCOPE_OUTSIDE_OWN');
+  const now = deps.clock();
+  const id = await deps.db.transaction(async (tx) => {
+    const entityId = await createEntityRecord(tx, body, writeOptions(ctx, actor, now));
+    await recordAudit(tx, ctx, now, {
+      action: 'entity.create',
+      objectType: 'entity',
+      objectId: entityId,
+      permission: 'entity.write',
+      details: {
+        regionCode: body.regionCode,
+        warnings: body.creditCodeWarning ? [body.creditCodeWarning] : [],
+      },
+    });
+    return entityId;
+  });
+  return entityDetail(deps.db, actor, id);
+}
+
+/**
+ * Updates a market entity under optimistic locking (VERSION_CONFLICT on a stale `version`); a move
+ * to another region or park must stay within write scope (the old place is checked on load).
+ * `links`, when given, replaces the whole set. One history entry with each field's from → to.
+ */
+export async function updateEntity(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: EntityUpdateBodyT,
+): Promise<EntityDetailViewT> {
+  const actor = requirePermission(ctx, 'entity.write');
+  const { version, ...patch } = body;
+  await assertRegionsExist(deps.db, { regionCode: patch.regionCode });
+  const now = deps.clock();
+  await deps.db.transaction(async (tx) => {
+    const row = await writableEntity(tx, actor, id);
+    if (row.version !== version) throw new AppError('VERSION_CONFLICT', { version: row.version });
+    const place = {
+      regionCode: patch.regionCode ?? row.regionCode,
+      parkOrgId: patch.parkOrgId === undefined ? row.parkOrgId : patch.parkOrgId,
+    };
+    if (!entityInScope(actor, 'entity.write', place)) throw new AppError('SCOPE_OUTSIDE_OWN');
+    const changes = await updateEntityRecord(tx, row, patch, writeOptions(ctx, actor, now));
+    await recordAudit(tx, ctx, now, {
+      action: 'entity.update',
+      objectType: 'entity',
+      objectId: id,
+      permission: 'entity.write',
+      details: {
+        fields: changes.map((c) => c.field),
+        version: changes.length > 0 ? version + 1 : version,
+      },
+    });
+  });
+  return entityDetail(deps.db, actor, id);
+}

@@ -1,0 +1,8 @@
+import { importJobHandler } from '../ledger-import/import-job.js';
+import type { JobHandlers } from './runner.js';
+
+/** Every kind of job this build can run, by kind. */
+export const JOB_HANDLERS: JobHandlers = {
+  'ledger.import.people': importJobHandler('people'),
+  'ledger.import.entities': importJobHandler('entities'),
+};

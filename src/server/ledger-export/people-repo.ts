@@ -1,0 +1,80 @@
+import { and, asc, eq, gt, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client.js';
+import { type PersonFilter, regionSubtree, textArray } from '../people/list-repo.js';
+import { people } from '../people/table.js';
+import { regions } from '../regions/table.js';
+
+const ledgerRegion = alias(regions, 'ledger_region');
+const hukouRegion = alias(regions, 'hukou_region');
+const currentRegion = alias(regions, 'current_region');
+
+/**
+ * The WHERE of a people export: the same filter as the people list (people/list-repo.ts
+ * `personWhere`: scope, live records, region subtree, categories, statuses, education, return
+ * dates, search tokens, exact ID / phone lookups), plus any extra scope conditions. Kept in step
+ * by export.test.ts, which compares an export with the list for the same query.
+ */
+export function peopleExportWhere(f: PersonFilter, extra: SQL[] = []): SQL {
+  const c: SQL[] = [f.scope(people.regionCode), isNull(people.mergedInto), ...extra];
+  if (f.regionPrefix !== undefined) c.push(regionSubtree(people.regionCode, f.regionPrefix));
+  if (f.categories?.length) c.push(sql`${people.categories} && ${textArray(f.categories)}`);
+  if (f.statuses?.length) c.push(sql`${people.status} = ANY(${textArray(f.statuses)})`);
+  if (f.educations?.length) c.push(sql`${people.education} = ANY(${textArray(f.educations)})`);
+  if (f.returnedFrom) c.push(gte(people.returnDate, f.returnedFrom));
+  if (f.returnedTo) c.push(lte(people.returnDate, f.returnedTo));
+  if (f.tokens?.length) c.push(sql`${people.searchTokens} @> ${textArray(f.tokens)}`);
+  if (f.idNumberBidx !== undefined) c.push(eq(people.idNumberBidx, f.idNumberBidx));
+  if (f.phoneBidx !== undefined) c.push(eq(people.phoneBidx, f.phoneBidx));
+  return and(...c) as SQL;
+}
+
+const columns = {
+  id: people.id,
+  name: people.name,
+  sex: people.sex,
+  birthDate: people.birthDate,
+  idNumberMask: people.idNumberMask,
+  idNumberEnc: people.idNumberEnc,
+  phoneMask: people.phoneMask,
+  phoneEnc: people.phoneEnc,
+  regionCode: people.regionCode,
+  hukouRegionCode: people.hukouRegionCode,
+  currentRegionCode: people.currentRegionCode,
+  categories: people.categories,
+  awayProvinceCode: people.awayProvinceCode,
+  awayCityCode: people.awayCityCode,
+  monthsAway: people.monthsAway,
+  returnDate: people.returnDate,
+  education: people.education,
+  skills: people.skills,
+  status: people.status,
+  updatedAt: people.updatedAt,
+  ledgerRegionName: ledgerRegion.pathName,
+  hukouRegionName: hukouRegion.pathName,
+  currentRegionName: currentRegion.pathName,
+};
+
+/** A person as an export reads it (ciphertext only used for an authorised, audited unmask). */
+export type ExportPersonRow = Awaited<ReturnType<typeof peoplePage>>[number];
+
+/** How many people an export will write. */
+export function countPeople(db: Executor, where: SQL): Promise<number> {
+  return db.$count(people, where);
+}
+
+/**
+ * One keyset page of an export: the next `limit` people after `afterId` in id order, so a
+ * million-row export reads a page at a time with an index range scan, never the whole table.
+ */
+export function peoplePage(db: Executor, where: SQL, afterId: string | null, limit: number) {
+  return db
+    .select(columns)
+    .from(people)
+    .innerJoin(ledgerRegion, eq(ledgerRegion.code, people.regionCode))
+    .leftJoin(hukouRegion, eq(hukouRegion.code, people.hukouRegionCode))
+    .leftJoin(currentRegion, eq(currentRegion.code, people.currentRegionCode))
+    .where(afterId ? and(where, gt(people.id, afterId)) : where)
+    .orderBy(asc(people.id))
+    .limit(limit);
+}

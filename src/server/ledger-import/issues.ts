@@ -1,0 +1,29 @@
+import type { Executor } from '../db/client.js';
+import { bulkInsert, type BulkColumn } from './sql-bulk.js';
+import type { RowIssue } from './row-types.js';
+
+/** A problem with a row, at its row number. */
+export interface IssueAt extends RowIssue {
+  n: number;
+}
+
+/** Issue codes that are warnings: the row was imported, the report points it out. */
+export const WARNING_CODES: ReadonlySet<string> = new Set(['CREDIT_CODE_CHECKSUM']);
+
+/** Attaches a row number to a row's issues. */
+export function at(n: number, issues: readonly RowIssue[]): IssueAt[] {
+  return issues.map((i) => ({ n, ...i }));
+}
+
+/** Stores a batch's issues for the error report, in the batch's transaction. */
+export async function saveIssues(tx: Executor, jobId: string, issues: IssueAt[]): Promise<void> {
+  const columns: BulkColumn<IssueAt>[] = [
+    { name: 'row_number', type: 'integer', value: (i) => i.n },
+    { name: 'column', type: 'text', value: (i) => i.column },
+    { name: 'code', type: 'text', value: (i) => i.code },
+    { name: 'value', type: 'text', value: (i) => i.value },
+  ];
+  await bulkInsert(tx, 'job_row_errors', columns, issues, [
+    { name: 'job_id', type: 'uuid', value: jobId },
+  ]);
+}

@@ -1,0 +1,28 @@
+import { bigint, char, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+
+/**
+ * Derived statistics live in their own schema: they are rebuilt from the ledger (`fanxiang stats
+ * rebuild`), so backups (which copy the `public` schema) leave them out, and a restore refills
+ * them through the ledger's triggers as it inserts the rows.
+ */
+export const statsSchema = pgSchema('stats');
+
+/**
+ * The counters: one row per source table (`people`, `entities`), region — at every level of the
+ * tree: the nation, the province, city, county, township (and village) of each ledger row — and
+ * month of the rows' reference dates (`YYYY-MM`, or `0000-00` for undated rows). `value` is a
+ * vector with one slot per series total and dimension member (src/domain/indicators/layout.ts).
+ * Kept exact inside every writing transaction by the statement-level triggers of migration
+ * `stats_triggers`. A vector that falls back to zeros is kept (removing it would cost another
+ * statement on every write); readers and `stats verify` treat zeros and a missing row alike.
+ */
+export const statCounters = statsSchema.table(
+  'counters',
+  {
+    source: text('source').notNull(),
+    regionCode: char('region_code', { length: 12 }).notNull(),
+    month: char('month', { length: 7 }).notNull(),
+    value: bigint('value', { mode: 'number' }).array().notNull(),
+  },
+  (t) => [primaryKey({ name: 'counters_pkey', columns: [t.source, t.regionCode, t.month] })],
+);

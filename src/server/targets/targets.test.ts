@@ -1,0 +1,184 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Agent,
+  createTestApp,
+  FENGJIE,
+  NANYANG,
+  type TestApp,
+  TUXIANG,
+  WUSHAN,
+  XINGLONG,
+} from '../../test/harness.js';
+import { seedEntity } from '../../test/ledger-factories.js';
+import { auditLog } from '../audit/table.js';
+
+/** Annual targets: set, split within the parent's value, and read beside the actual figures. */
+
+let t: TestApp;
+let fj: Agent;
+let cq: Agent;
+let reader: Agent;
+const url = (region: string, year: number, indicator: string) =>
+  `/api/targets/${region}/${year}/${indicator}`;
+
+beforeAll(async () => {
+  t = await createTestApp({ provinces: ['50', '41'] });
+  await t.createUser({ login: 'fj_office', grants: [{ role: 'leading_office', region: FENGJIE }] });
+  await t.createUser({
+    login: 'cq_office',
+    grants: [{ role: 'leading_office', region: '500000000000' }],
+  });
+  await t.createUser({ login: 'fj_staff', grants: [{ role: 'dept_staff', region: FENGJIE }] });
+  fj = await t.login('fj_office');
+  cq = await t.login('cq_office');
+  reader = await t.login('fj_staff');
+  for (let i = 0; i < 3; i++) await seedEntity(t, { isWorkshop: true, foundedOn: '2024-05-01' });
+  await seedEntity(t, { isWorkshop: true, foundedOn: '2025-02-01', regionCode: TUXIANG });
+});
+afterAll(() => t.close());
+
+describe('annual targets', () => {
+  it('sets a target and audits it', async () => {
+    const res = await fj.put(url(FENGJIE, 2025, 'workshops'), { value: 80 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      regionCode: FENGJIE,
+      regionName: '奉节县',
+      target: 80,
+      version: 1,
+      unitZh: '个',
+      kind: 'stock',
+    });
+    const records = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'target.set'), eq(auditLog.objectId, `${FENGJIE}/2025/workshops`)),
+      );
+    expect(records).toHaveLength(1);
+  });
+
+  it('refuses a stale version with VERSION_CONFLICT', async () => {
+    expect(
+      (await fj.put(url(FENGJIE, 2025, 'workshops'), { value: 80, version: 1 })).statusCode,
+    ).toBe(200);
+    const stale = await fj.put(url(FENGJIE, 2025, 'workshops'), { value: 81, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+  });
+
+  it('splits to the towns below, leaving the rest unallocated', async () => {
+    const res = await fj.post(`${url(FENGJIE, 2025, 'workshops')}/split`, {
+      children: [
+        { regionCode: XINGLONG, value: 10 },
+        { regionCode: TUXIANG, value: 12 },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ target: 80, childrenSum: 22, unallocated: 58 });
+    expect(
+      body.children.find((c: { regionCode: string }) => c.regionCode === XINGLONG),
+    ).toMatchObject({ target: 10, actual: 3, progressPct: 30 });
+    expect(
+      body.children.find((c: { regionCode: string }) => c.regionCode === TUXIANG),
+    ).toMatchObject({ target: 12, actual: 1 });
+  });
+
+  it('refuses a split that adds up to more than the parent, saying by how much', async () => {
+    const res = await fj.post(`${url(FENGJIE, 2025, 'workshops')}/split`, {
+      children: [{ regionCode: XINGLONG, value: 75 }],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'TARGET_SPLIT_EXCEEDS',
+      details: { parentValue: 80, allocated: 87, excess: 7 },
+    });
+  });
+
+  it('refuses a child target that would push its siblings over the parent, and a parent below its children', async () => {
+    const child = await fj.put(url(XINGLONG, 2025, 'workshops'), { value: 70 });
+    expect(child.json()).toMatchObject({
+      code: 'TARGET_SPLIT_EXCEEDS',
+      details: { allocated: 82 },
+    });
+    const parent = await fj.put(url(FENGJIE, 2025, 'workshops'), { value: 20 });
+    expect(parent.statusCode).toBe(422);
+    expect(parent.json()).toMatchObject({
+      code: 'TARGET_BELOW_CHILDREN',
+      details: { childrenSum: 22 },
+    });
+  });
+
+  it('splits only to regions directly below, and only a target that exists', async () => {
+    const other = await fj.post(`${url(FENGJIE, 2025, 'workshops')}/split`, {
+      children: [{ regionCode: '500237101000', value: 1 }],
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('TARGET_CHILD_INVALID');
+    const none = await fj.post(`${url(FENGJIE, 2024, 'workshops')}/split`, {
+      children: [{ regionCode: XINGLONG, value: 1 }],
+    });
+    expect(none.statusCode).toBe(404);
+    expect(none.json().code).toBe('TARGET_NOT_FOUND');
+  });
+
+  it('splits 重庆市 to its counties, skipping the 县 placeholder level', async () => {
+    expect((await cq.put(url('500000000000', 2025, 'workshops'), { value: 500 })).statusCode).toBe(
+      200,
+    );
+    const res = await cq.post(`${url('500000000000', 2025, 'workshops')}/split`, {
+      children: [
+        { regionCode: FENGJIE, value: 80 },
+        { regionCode: WUSHAN, value: 30 },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      res.json().children.some((c: { regionCode: string }) => c.regionCode === '500200000000'),
+    ).toBe(false);
+    const bad = await cq.post(`${url('500000000000', 2025, 'workshops')}/split`, {
+      children: [{ regionCode: '500200000000', value: 1 }],
+    });
+    expect(bad.json().code).toBe('TARGET_CHILD_INVALID');
+    const over = await fj.put(url(FENGJIE, 2025, 'workshops'), { value: 471 });
+    expect(over.json()).toMatchObject({
+      code: 'TARGET_SPLIT_EXCEEDS',
+      details: { parentValue: 500, allocated: 501 },
+    });
+  });
+
+  it('reports progress beside the time elapsed, so laggards stand out', async () => {
+    await fj.put(url(FENGJIE, 2026, 'new_entrepreneurs'), { value: 10 });
+    const res = await reader.get(`/api/targets?region=${FENGJIE}&year=2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = res.json();
+    expect(sheet.timeElapsedPct).toBe(89);
+    expect(sheet.items[0]).toMatchObject({
+      indicator: 'new_entrepreneurs',
+      target: 10,
+      actual: 0,
+      progressPct: 0,
+      behind: true,
+    });
+    const past = (
+      await reader.get(`/api/targets?region=${FENGJIE}&year=2025&asOf=2025-06-30`)
+    ).json();
+    expect(past.timeElapsedPct).toBe(49.6);
+    expect(
+      past.items.find((i: { indicator: string }) => i.indicator === 'workshops'),
+    ).toMatchObject({ target: 80, actual: 4, progressPct: 5, behind: true });
+  });
+
+  it('keeps offices and readers inside their scope', async () => {
+    const write = await fj.put(url(NANYANG, 2021, 'new_entrepreneurs'), { value: 11200 });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().code).toBe('SCOPE_OUTSIDE_OWN');
+    expect((await reader.get(`/api/targets?region=${NANYANG}&year=2021`)).statusCode).toBe(404);
+    expect((await reader.put(url(FENGJIE, 2025, 'workshops'), { value: 80 })).statusCode).toBe(403);
+    expect(
+      (await fj.put(url(FENGJIE, 2025, 'training_participants'), { value: 1 })).statusCode,
+    ).toBe(400);
+  });
+});

@@ -1,0 +1,115 @@
+import { Cascader } from 'antd';
+import { type CSSProperties, useEffect, useState } from 'react';
+import { isWithin, parentRegionCode } from '../../../domain/regions/region-code';
+import { api } from '../../shared/api';
+import type { Region, RegionList } from '../../shared/types';
+import { useT } from '../i18n/i18n';
+import { getRegion } from './regionCache';
+import { type RegionChoice, regionLabel } from '../layout/RegionScope';
+
+interface Option {
+  value: string;
+  label: string;
+  fullLabel: string;
+  isLeaf: boolean;
+  children?: Option[];
+}
+
+function toOption(r: Region, root = false): Option {
+  return {
+    value: r.code,
+    label: root ? regionLabel(r) : r.name,
+    fullLabel: regionLabel(r),
+    isLeaf: !r.hasChildren,
+  };
+}
+
+/** Every child of a region (the API pages them; a province has fewer than 200 cities). */
+async function loadChildren(code: string): Promise<Region[]> {
+  const items: Region[] = [];
+  for (let page = 1; ; page++) {
+    const res = await api<RegionList>(`/api/regions/${code}/children`, {
+      query: { page, pageSize: 200 },
+    });
+    items.push(...res.items);
+    if (items.length >= res.total || res.items.length === 0) return items;
+  }
+}
+
+/** The codes from the scope root down to `code`, as the cascader's value. */
+function chainTo(code: string, roots: string[]): string[] {
+  const root = roots.find((r) => isWithin(code, r));
+  if (!root) return [];
+  const chain = [code];
+  for (let c = code; c !== root;) {
+    const parent = parentRegionCode(c);
+    if (!parent) break;
+    chain.unshift(parent);
+    c = parent;
+  }
+  return chain;
+}
+
+interface Props {
+  roots: string[];
+  value?: RegionChoice | null;
+  onChange?: (choice: RegionChoice | null) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
+  id?: string;
+}
+
+/**
+ * Picks a region inside the user's scope: starts from the scope roots and loads each level's
+ * children on demand (GET /api/regions/:code/children). Any level may be chosen.
+ */
+export function RegionCascader({
+  roots,
+  value,
+  onChange,
+  placeholder,
+  allowClear,
+  style,
+  id,
+}: Props) {
+  const t = useT();
+  const [options, setOptions] = useState<Option[]>([]);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all(roots.map(getRegion))
+      .then((rs) => !cancelled && setOptions(rs.map((r) => toOption(r, true))))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [roots]);
+
+  const loadData = (selected: Option[]) => {
+    const target = selected[selected.length - 1];
+    if (!target || target.children) return;
+    void loadChildren(target.value).then((children) => {
+      target.children = children.map((r) => toOption(r));
+      setOptions((prev) => [...prev]);
+    });
+  };
+
+  return (
+    <Cascader<Option>
+      id={id}
+      style={style}
+      options={options}
+      loadData={loadData}
+      changeOnSelect
+      allowClear={allowClear ?? false}
+      placeholder={placeholder ?? t('region.placeholder')}
+      value={value ? chainTo(value.code, roots) : undefined}
+      displayRender={(labels) => value?.label ?? labels.join(' / ')}
+      onChange={(_codes, selected) => {
+        const last = selected?.[selected.length - 1];
+        onChange?.(last ? { code: last.value, label: last.fullLabel } : null);
+      }}
+    />
+  );
+}

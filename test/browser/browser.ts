@@ -1,0 +1,151 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { totpCode } from '../../src/server/auth/totp.js';
+
+/** Helpers of the browser tests: Debian's Chromium, the demo logins, screenshots. */
+
+export const DEMO_PASSWORD = 'Kuimen@2026';
+
+/**
+ * The little of the DOM the tests read inside the page. Their TypeScript has no DOM library, and
+ * functions (not strings, which the pages' CSP refuses to evaluate) run in the page.
+ */
+interface PageGlobals {
+  document: {
+    fonts: { ready: Promise<unknown> };
+    documentElement: { scrollWidth: number };
+    getAnimations(): {
+      playState: string;
+      effect: { getComputedTiming(): { iterations?: number } } | null;
+    }[];
+  };
+}
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/** The server the global setup started; undefined when run outside vitest.browser.config.ts. */
+export function server(): { baseUrl: string; dataDir: string } | undefined {
+  return inject('fanxiang');
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A page in a fresh context (own cookies and localStorage) that fails the test on any uncaught
+ * script error.
+ */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL: server()?.baseUrl,
+    ...options,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** The current TOTP code of a demo administrator, from the secrets the demo wrote. */
+export function demoTotp(login: string): string {
+  const file = path.join(server()?.dataDir ?? '', 'demo-logins.json');
+  const logins = JSON.parse(readFileSync(file, 'utf8')) as {
+    login: string;
+    totpSecret: string | null;
+  }[];
+  const secret = logins.find((l) => l.login === login)?.totpSecret;
+  if (!secret) throw new Error(`no TOTP secret for ${login}`);
+  return totpCode(secret, new Date());
+}
+
+/** Types a six-digit code into antd's one-time-code boxes. */
+export async function typeCode(
+  page: Page,
+  code: string,
+  within = page.locator('body'),
+): Promise<void> {
+  await within.locator('.ant-otp input').first().click();
+  await page.keyboard.type(code);
+}
+
+/** Password, then the TOTP step when the API asks for it; ends on the workbench. */
+export async function login(
+  page: Page,
+  name: string,
+  options: { totp?: boolean } = {},
+): Promise<void> {
+  await page.goto('/admin/');
+  await page.getByLabel('登录名').fill(name);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  if (options.totp) {
+    await expect.poll(() => page.getByText('动态验证码').first().isVisible()).toBe(true);
+    await typeCode(page, demoTotp(name));
+    await page.getByRole('button', { name: /^验\s*证$/ }).click();
+  }
+  await page.getByText('我的角色与管辖范围').waitFor();
+}
+
+/** Saves a screenshot once fonts are loaded and animations have finished. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // No hover tooltip in the picture: the pointer rests on the page's bottom-right corner.
+  const size = page.viewportSize();
+  if (size) await page.mouse.move(size.width - 1, size.height - 1);
+  await page.evaluate(async () => {
+    await (globalThis as unknown as PageGlobals).document.fonts.ready;
+  });
+  await page.waitForFunction(() =>
+    (globalThis as unknown as PageGlobals).document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/** The page's width in CSS pixels, to check that nothing overflows a phone screen. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+  );
+}
+
+/** Walks an open-able antd Cascader down the given labels (each level loads on demand). */
+export async function pickRegion(page: Page, field: string, labels: string[]): Promise<void> {
+  await page.locator(field).click();
+  for (const label of labels) {
+    const item = page.locator(`li.ant-cascader-menu-item[title="${label}"]:visible`);
+    await item.waitFor();
+    await item.click();
+  }
+}
+
+/** Picks an option of an antd Select by its exact label. */
+export async function pickOption(page: Page, field: string, label: string): Promise<void> {
+  await page.locator(field).click();
+  const option = page.locator(`.ant-select-item-option[title="${label}"]:visible`);
+  await option.waitFor();
+  await option.click();
+}
