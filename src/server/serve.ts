@@ -8,6 +8,7 @@ import {
   saveDemoLogins,
   seedDemoFoundation,
 } from './demo/seed-foundation.js';
+import { loadDemoStoryOnFirstStart } from './demo/serve-demo.js';
 import { importRegions } from './regions/import.js';
 import { regions } from './regions/table.js';
 import { openRuntime } from './runtime.js';
@@ -24,7 +25,7 @@ function regionCount(db: Db): Promise<number> {
 
 /**
  * Starts Fanxiang: migrates; on the first start imports the division tree and (with `demo`)
- * the demo organisations and accounts; listens; prints the address and the demo logins; and
+ * the demo organisations and accounts, then the demo ledger and targets; listens; prints the address and the demo logins; and
  * closes the database on SIGINT/SIGTERM (PGlite must be closed or the process hangs).
  */
 export async function serve(config: Config, opts: ServeOptions): Promise<void> {
@@ -45,6 +46,7 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
       '首次启动：载入演示机构和账号 / first start: loading demo organisations and accounts',
     );
     saveDemoLogins(config.dataDir, await seedDemoFoundation(db, runtime.keys, runtime.clock()));
+    await loadDemoStoryOnFirstStart(runtime);
   }
 
   const { app } = await buildApp({

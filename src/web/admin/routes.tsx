@@ -1,6 +1,10 @@
 import { lazy, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
 import { navLeaves } from './layout/nav';
+import type { PageRoute } from './pageRoute';
+import { extraRoutes as dashboardRoutes } from './pages/dashboard/routes';
+import { extraRoutes as ledgerRoutes } from './pages/ledger/routes';
+import { extraRoutes as ledgerIoRoutes } from './pages/ledger-io/routes';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 
@@ -17,17 +21,32 @@ const SecurityPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
+const PeoplePage = lazy(() =>
+  import('./pages/ledger/PeoplePage').then((m) => ({ default: m.PeoplePage })),
+);
+const EntitiesPage = lazy(() =>
+  import('./pages/ledger/EntitiesPage').then((m) => ({ default: m.EntitiesPage })),
+);
+const ImportExportPage = lazy(() =>
+  import('./pages/ledger-io/ImportExportPage').then((m) => ({ default: m.ImportExportPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const TargetsPage = lazy(() =>
+  import('./pages/dashboard/TargetsPage').then((m) => ({ default: m.TargetsPage })),
+);
 
 const placeholder = (key: MessageKey) => <PlaceholderPage titleKey={key} />;
 
-/** What each menu entry shows; the ledger and statistics pages come in the second half. */
+/** What each menu entry shows. */
 const PAGES: Record<string, ReactNode> = {
   workbench: <WorkbenchPage />,
-  people: placeholder('nav.people'),
-  entities: placeholder('nav.entities'),
-  'import-export': placeholder('nav.importExport'),
-  dashboard: placeholder('nav.dashboard'),
-  targets: placeholder('nav.targets'),
+  people: <PeoplePage />,
+  entities: <EntitiesPage />,
+  'import-export': <ImportExportPage />,
+  dashboard: <DashboardPage />,
+  targets: <TargetsPage />,
   users: <UsersPage />,
   roles: <RolesPage />,
   orgs: <OrgsPage />,
@@ -35,16 +54,16 @@ const PAGES: Record<string, ReactNode> = {
   audit: <AuditPage />,
 };
 
-export interface PageRoute {
-  path: string;
-  perms?: string[];
-  element: ReactNode;
-}
-
+/** The menu entries' pages, then each module's detail and drill-down routes. */
 export function pageRoutes(): PageRoute[] {
-  return navLeaves().map((leaf) => ({
-    path: leaf.path,
-    perms: leaf.perms,
-    element: PAGES[leaf.key] ?? placeholder(leaf.labelKey),
-  }));
+  return [
+    ...navLeaves().map((leaf) => ({
+      path: leaf.path,
+      perms: leaf.perms,
+      element: PAGES[leaf.key] ?? placeholder(leaf.labelKey),
+    })),
+    ...ledgerRoutes,
+    ...ledgerIoRoutes,
+    ...dashboardRoutes,
+  ];
 }

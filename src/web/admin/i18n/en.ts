@@ -1,7 +1,13 @@
+import { dashboardEn } from './dashboard.en';
+import { importEn } from './import.en';
+import { ledgerEn } from './ledger.en';
 import type { MessageKey } from './zh-CN';
 
 /** The console's English catalog: the same keys and placeholders as zh-CN.ts. */
 export const en: Record<MessageKey, string> = {
+  ...ledgerEn,
+  ...importEn,
+  ...dashboardEn,
   'app.name': 'Fanxiang Returnee Entrepreneurship Platform',
   'app.shortName': 'Fanxiang',
 

@@ -1,8 +1,15 @@
+import { dashboardZhCN } from './dashboard.zh-CN';
+import { importZhCN } from './import.zh-CN';
+import { ledgerZhCN } from './ledger.zh-CN';
+
 /**
  * The console's zh-CN catalog: the reference one. `{name}` are placeholders. Every key here must
  * exist in en.ts too (the type says so and i18n/catalog.test.ts checks the placeholders).
  */
 export const zhCN = {
+  ...ledgerZhCN,
+  ...importZhCN,
+  ...dashboardZhCN,
   'app.name': '返乡创业服务平台',
   'app.shortName': '返乡创业服务平台',
 

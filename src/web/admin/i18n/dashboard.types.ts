@@ -1,0 +1,3 @@
+import type { dashboardZhCN } from './dashboard.zh-CN';
+
+export type DashboardKey = keyof typeof dashboardZhCN;

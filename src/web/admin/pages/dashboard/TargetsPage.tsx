@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function TargetsPage() {
+  return <PlaceholderPage titleKey="nav.targets" />;
+}

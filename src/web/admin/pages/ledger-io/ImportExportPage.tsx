@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function ImportExportPage() {
+  return <PlaceholderPage titleKey="nav.importExport" />;
+}

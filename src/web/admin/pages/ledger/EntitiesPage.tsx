@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function EntitiesPage() {
+  return <PlaceholderPage titleKey="nav.entities" />;
+}

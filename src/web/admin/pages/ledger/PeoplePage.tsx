@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export function PeoplePage() {
+  return <PlaceholderPage titleKey="nav.people" />;
+}
