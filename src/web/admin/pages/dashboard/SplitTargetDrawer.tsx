@@ -1,0 +1,156 @@
+import { Alert, App, Button, Drawer, InputNumber, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { api } from '../../../shared/api';
+import { ErrorAlert } from '../../components/errors';
+import { useI18n } from '../../i18n/i18n';
+import { formatExact, groupDigits, ungroupDigits } from './numbers';
+import { evenShares, splitCheck } from './split';
+import type { ChildTarget, TargetItem } from './types';
+
+interface Props {
+  item: TargetItem;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+type Values = Record<string, number | null>;
+
+/** 分解目标: the target of a region split to the regions below, with the difference shown live. */
+export function SplitTargetDrawer({ item, onClose, onSaved }: Props) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const initial = useMemo<Values>(
+    () => Object.fromEntries(item.children.map((c) => [c.regionCode, c.target])),
+    [item],
+  );
+  const [values, setValues] = useState<Values>(initial);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const parent = item.target ?? 0;
+  const unit = locale === 'en' ? item.unitEn : item.unitZh;
+  const name = locale === 'en' ? item.indicatorNameEn : item.indicatorNameZh;
+  const { sum, diff } = splitCheck(parent, Object.values(values));
+  const changed = item.children.filter((c) => values[c.regionCode] !== initial[c.regionCode]);
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      await api(`/api/targets/${item.regionCode}/${item.year}/${item.indicator}/split`, {
+        method: 'POST',
+        body: {
+          children: changed.map((c) => ({
+            regionCode: c.regionCode,
+            value: values[c.regionCode] ?? 0,
+          })),
+        },
+      });
+      void message.success(t('targets.splitSaved'));
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const status =
+    diff < 0 ? (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="split-check"
+        title={t('targets.splitOver', { sum: formatExact(sum), over: formatExact(-diff), unit })}
+      />
+    ) : diff > 0 ? (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="split-check"
+        title={t('targets.splitUnder', { sum: formatExact(sum), rest: formatExact(diff), unit })}
+      />
+    ) : (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="split-check"
+        title={t('targets.splitEqual', { sum: formatExact(sum), unit })}
+      />
+    );
+
+  return (
+    <Drawer
+      open
+      size={560}
+      title={t('targets.splitTitle', { region: item.regionName, year: item.year, name })}
+      onClose={onClose}
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>{t('targets.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={diff < 0 || changed.length === 0}
+            onClick={() => void save()}
+            data-testid="split-save"
+          >
+            {t('targets.splitSave')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+        <Typography.Text>
+          {t('targets.parentTarget', { value: formatExact(parent), unit })}
+        </Typography.Text>
+        {status}
+        <ErrorAlert error={error} />
+        <Button
+          size="small"
+          onClick={() => {
+            const shares = evenShares(parent, item.children.length);
+            setValues(
+              Object.fromEntries(item.children.map((c, i) => [c.regionCode, shares[i] ?? 0])),
+            );
+          }}
+        >
+          {t('targets.splitEven')}
+        </Button>
+        <Table<ChildTarget>
+          rowKey="regionCode"
+          size="small"
+          pagination={false}
+          dataSource={item.children}
+          columns={[
+            { title: t('dash.region'), dataIndex: 'regionName' },
+            {
+              title: `${t('dash.actual')}（${unit}）`,
+              dataIndex: 'actual',
+              align: 'right',
+              render: (v: number) => formatExact(v),
+            },
+            {
+              title: `${t('targets.childTarget')}（${unit}）`,
+              key: 'value',
+              width: 180,
+              render: (_: unknown, c) => (
+                <InputNumber<number>
+                  aria-label={c.regionName}
+                  data-testid={`split-${c.regionCode}`}
+                  min={0}
+                  max={1e12}
+                  precision={unit === '元' || unit === '万元' ? 2 : 0}
+                  value={values[c.regionCode] ?? null}
+                  formatter={groupDigits}
+                  parser={ungroupDigits}
+                  onChange={(v) => setValues((old) => ({ ...old, [c.regionCode]: v }))}
+                  style={{ width: '100%' }}
+                />
+              ),
+            },
+          ]}
+        />
+      </Space>
+    </Drawer>
+  );
+}
