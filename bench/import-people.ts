@@ -6,13 +6,14 @@
  *
  *   npx tsx bench/import-people.ts                      # 100,000 rows
  *   npx tsx bench/import-people.ts --rows 1000000
+ *   npx tsx bench/import-people.ts --workers 2 --batch 5000   # validation threads, rows per batch
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/import-people.ts
  *
  * Creates a database of its own on that server and drops it afterwards.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -31,6 +32,7 @@ const arg = (name: string) => {
 };
 const rows = Number(arg('rows') ?? 100_000);
 const workers = arg('workers') === undefined ? undefined : Number(arg('workers'));
+const batchSize = arg('batch') === undefined ? undefined : Number(arg('batch'));
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbName = `ledger_import_bench_${process.pid}`;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -66,6 +68,59 @@ function rssSampler() {
   };
 }
 
+/** CPU seconds a process has used (user + system), from /proc; 0 once it has gone. */
+function procCpu(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time over a phase: this process (all threads, from process.cpuUsage) and the PostgreSQL
+ * backends serving the bench database (from /proc, the server being local), sampled every
+ * 250 ms so that a connection closed meanwhile still counts up to its last sample. Unlike
+ * rows/s this hardly depends on what else the machine runs.
+ */
+async function cpuMeter() {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  const seen = new Map<number, { first: number; last: number }>();
+  const sample = async (initial: boolean) => {
+    const { rows } = await c.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+      [dbName],
+    );
+    for (const { pid } of rows) {
+      const now = procCpu(pid);
+      const s = seen.get(pid);
+      if (s) s.last = Math.max(s.last, now);
+      else seen.set(pid, { first: initial ? now : 0, last: now });
+    }
+  };
+  await sample(true);
+  const node0 = process.cpuUsage();
+  let busy = Promise.resolve();
+  const t = setInterval(() => {
+    busy = busy.then(() => sample(false)).catch(() => undefined);
+  }, 250);
+  return {
+    async stop() {
+      clearInterval(t);
+      const node = process.cpuUsage(node0);
+      await busy;
+      await sample(false);
+      await c.end();
+      let db = 0;
+      for (const s of seen.values()) db += s.last - s.first;
+      return { node: (node.user + node.system) / 1e6, db };
+    },
+  };
+}
+
 const url = new URL(serverUrl);
 url.pathname = `/${dbName}`;
 await admin(`CREATE DATABASE ${dbName}`);
@@ -85,13 +140,15 @@ try {
   );
   const db = await openDatabase({ url: url.toString(), poolSize: 4 });
   database = db;
-  console.error(`resident memory before the runs: ${mb(process.memoryUsage().rss)}`);
+  const baseRss = process.memoryUsage().rss;
+  console.error(`resident memory before the runs: ${mb(baseRss)}`);
 
   // (a) Baseline: COPY of the same file into a plain table with the same columns.
   const columns = PEOPLE_CSV_HEADER.split(',')
     .map((_, i) => `c${i + 1} text`)
     .join(', ');
   await db.pool!.query(`CREATE TABLE raw_people (${columns})`);
+  const copyCpu = await cpuMeter();
   const copyRss = rssSampler();
   const copyStart = performance.now();
   const client = await db.pool!.connect();
@@ -105,6 +162,7 @@ try {
   }
   const copySecs = (performance.now() - copyStart) / 1000;
   const copyPeak = copyRss.stop();
+  const copyUsed = await copyCpu.stop();
   const copied = Number(
     (await db.pool!.query<{ n: string }>('SELECT count(*) AS n FROM raw_people')).rows[0]?.n,
   );
@@ -122,6 +180,7 @@ try {
     keys: deriveKeys(config.secretKey!),
     clock: () => new Date(),
   };
+  const importCpu = await cpuMeter();
   const importRss = rssSampler();
   const importStart = performance.now();
   let last = 0;
@@ -131,6 +190,7 @@ try {
     login: 'bench_officer',
     operator: 'cli:bench',
     ...(workers === undefined ? {} : { workers }),
+    ...(batchSize === undefined ? {} : { batchSize }),
     onProgress: (done) => {
       if (done - last >= rows / 10) {
         last = done;
@@ -143,6 +203,7 @@ try {
   });
   const importSecs = (performance.now() - importStart) / 1000;
   const importPeak = importRss.stop();
+  const importUsed = await importCpu.stop();
   const imported = await db.db.$count(people);
   if (job.status !== 'done' || imported !== rows) {
     throw new Error(
@@ -150,6 +211,9 @@ try {
     );
   }
 
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const copyRate = copied / copySecs;
   const importRate = rows / importSecs;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -166,6 +230,13 @@ try {
   );
   console.log(
     `\nimport / COPY = ${(importRate / copyRate).toFixed(3)} (1/${(copyRate / importRate).toFixed(1)} of COPY's rate); result ${JSON.stringify(job.result)}`,
+  );
+  const us = (secs: number, n: number) => `${Math.round((secs * 1e6) / n)} µs`;
+  console.log(
+    `CPU per row — COPY: Node ${us(copyUsed.node, copied)}, PostgreSQL ${us(copyUsed.db, copied)}; import: Node ${us(importUsed.node, rows)} (all threads), PostgreSQL ${us(importUsed.db, rows)}`,
+  );
+  console.log(
+    `validation threads: ${workers ?? 'auto'}; batch: ${batchSize ?? 'default'} rows; load average (1 / 5 / 15 min) at the end: ${load}; resident memory before the runs: ${mb(baseRss)}`,
   );
 } finally {
   await database?.close();

@@ -53,6 +53,49 @@ function bigrams(chars: string[], out: Set<string>): void {
 }
 
 /**
+ * Words `Intl.Segmenter` finds in runs of Chinese characters, remembered per run (names and
+ * skills repeat across a ledger; segmenting costs far more than the rest of tokenising). At most
+ * this many runs are remembered; the memory is cleared when full.
+ */
+const WORD_CACHE_MAX = 20_000;
+const wordCache = new Map<string, readonly string[]>();
+
+/**
+ * The segmenter's words of each run. Runs not remembered are segmented in one call, joined by
+ * newlines: a newline is always a word boundary (UAX #29 WB3a/WB3b) and dictionary segmentation
+ * never crosses it, so each run gets the words it gets alone. A run of one or two characters is
+ * skipped: every word it can hold (a character, the run itself) is already a token.
+ */
+function segmenterWords(seg: Intl.Segmenter, runs: readonly string[][]): (readonly string[])[] {
+  const out: (readonly string[])[] = [];
+  const missing: number[] = [];
+  runs.forEach((chars, i) => {
+    const cached = chars.length <= 2 ? [] : wordCache.get(chars.join(''));
+    if (cached) out[i] = cached;
+    else missing.push(i);
+  });
+  if (missing.length === 0) return out;
+  const texts = missing.map((i) => (runs[i] ?? []).join(''));
+  const words: string[][] = texts.map(() => []);
+  let run = 0;
+  let end = texts[0]?.length ?? 0;
+  for (const s of seg.segment(texts.join('\n'))) {
+    while (s.index >= end && run + 1 < texts.length) {
+      run++;
+      end += 1 + (texts[run]?.length ?? 0);
+    }
+    if (s.isWordLike) words[run]?.push(s.segment);
+  }
+  if (wordCache.size + texts.length > WORD_CACHE_MAX) wordCache.clear();
+  missing.forEach((i, k) => {
+    const w = words[k] ?? [];
+    out[i] = w;
+    wordCache.set(texts[k] ?? '', w);
+  });
+  return out;
+}
+
+/**
  * The tokens to store for a document, sorted and without duplicates: for each run of Chinese
  * characters every character, every adjacent bigram and every word `Intl.Segmenter` finds; for
  * other text every lower-cased word of two or more characters, except identifier-like digits.
@@ -65,19 +108,21 @@ function bigrams(chars: string[], out: Set<string>): void {
  */
 export function searchTokens(text: string): string[] {
   const out = new Set<string>();
-  const seg = wordSegmenter();
+  const runs: string[][] = [];
   for (const m of maskDigits(normalise(text)).matchAll(TOKEN_RE)) {
     const [, han, word] = m;
     if (han !== undefined) {
       const chars = [...han];
       for (const c of chars) out.add(c);
       bigrams(chars, out);
-      if (seg !== null) {
-        for (const s of seg.segment(han)) if (s.isWordLike) out.add(s.segment);
-      }
+      runs.push(chars);
     } else if (word !== undefined && [...word].length >= 2) {
       out.add(word);
     }
+  }
+  const seg = runs.length > 0 ? wordSegmenter() : null;
+  if (seg !== null) {
+    for (const words of segmenterWords(seg, runs)) for (const w of words) out.add(w);
   }
   return [...out].sort();
 }

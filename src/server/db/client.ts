@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 
 /** The Drizzle handle every repository receives, the same type on both backends. */
@@ -68,7 +67,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const dir = opts.embeddedDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const client = await PGlite.create(dir.startsWith('memory://') ? undefined : dir);
+  // Loaded only here, so that a process on PostgreSQL never carries the embedded database.
+  const [{ PGlite: Embedded }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
+  const client = await Embedded.create(dir.startsWith('memory://') ? undefined : dir);
   return {
     db: drizzlePglite({ client }) as unknown as Db,
     kind: 'pglite',

@@ -20,10 +20,10 @@ const MAX_CHUNK = 250;
 
 type Valid = ValidPerson | ValidEntity;
 
-/** A batch being gathered: results in row order and the people rows' JSON, chunk by chunk. */
+/** A batch being gathered: results in row order and the people rows' COPY lines, chunk by chunk. */
 interface Batch {
   results: RowResult[];
-  json: Uint8Array[];
+  copy: Uint8Array[];
 }
 
 /**
@@ -40,7 +40,7 @@ export class ImportRun {
   private readonly pool: ValidationPool;
   private readonly batchSize: number;
   private replayFailed: RowSet | null = null;
-  private batch: Batch = { results: [], json: [] };
+  private batch: Batch = { results: [], copy: [] };
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -121,7 +121,7 @@ export class ImportRun {
       if (r.ok && r.kind === 'people' && chunk.inputs) r.inputs = chunk.inputs;
       this.batch.results.push(r);
     }
-    if (chunk.json) this.batch.json.push(chunk.json);
+    if (chunk.copy) this.batch.copy.push(chunk.copy);
     if (this.batch.results.length >= this.batchSize) await this.flush();
   }
 
@@ -132,7 +132,7 @@ export class ImportRun {
   private async flush(): Promise<void> {
     await this.writing;
     const batch = this.batch;
-    this.batch = { results: [], json: [] };
+    this.batch = { results: [], copy: [] };
     const writing = this.write(batch);
     writing.catch(() => undefined); // awaited by the next flush or at the end
     this.writing = writing;
@@ -205,7 +205,7 @@ export class ImportRun {
     const people = write as ValidPerson[];
     const accepted = new Set(people.map((r) => r.n));
     const excluded = batch.results.filter((r) => r.ok && !accepted.has(r.n)).map((r) => r.n);
-    return writePeople(tx, { rows: people, json: batch.json, excluded }, env);
+    return writePeople(tx, { rows: people, copy: batch.copy, excluded }, env);
   }
 
   /** Writes a batch, its issues and the checkpoint in one transaction, then notes it committed. */

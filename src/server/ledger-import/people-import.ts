@@ -3,7 +3,8 @@ import { isAppError } from '../../domain/errors/codes.js';
 import type { Executor } from '../db/client.js';
 import { people } from '../people/table.js';
 import { type PersonPatch, updatePersonRecord } from '../people/write.js';
-import { PERSON_JSON_COLUMNS } from './person-bulk.js';
+import { copyInto } from './copy-in.js';
+import { PERSON_COPY_COLUMNS, PERSON_STAGING, PERSON_STAGING_DDL } from './person-bulk.js';
 import { arrayLiteral } from './sql-bulk.js';
 import type { ValidPerson } from './row-types.js';
 import {
@@ -47,69 +48,49 @@ function livePeople(tx: Executor, bidx: string[]): Promise<PersonRow[]> {
     );
 }
 
-/** The rows of a batch the writer is given: accepted rows, and every valid row's JSON by chunk. */
+/** The rows of a batch the writer is given: accepted rows, and every valid row's COPY line by chunk. */
 export interface PeopleBatch {
   rows: ValidPerson[];
-  /** Comma-separated row JSON per chunk (person-bulk.ts), for every row validation passed. */
-  json: Uint8Array[];
-  /** Rows in `json` the batch refused (region, scope, duplicate): left out by the insert. */
+  /** COPY text lines per chunk (person-bulk.ts), for every row validation passed. */
+  copy: Uint8Array[];
+  /** Rows in `copy` the batch refused (region, scope, duplicate): left out by the insert. */
   excluded: number[];
 }
 
-const COMMA = Buffer.from(',');
-
-/** The batch's rows as one JSON array parameter: bytes for PostgreSQL, text for PGlite. */
-function jsonArray(chunks: Uint8Array[], env: WriteEnv): Buffer | string {
-  const parts: Uint8Array[] = [Buffer.from('[')];
-  chunks.forEach((c, i) => parts.push(...(i > 0 ? [COMMA, c] : [c])));
-  parts.push(Buffer.from(']'));
-  const bytes = Buffer.concat(parts);
-  return env.backend === 'postgres' ? bytes : bytes.toString('utf8');
-}
-
-// prettier-ignore
-const ROW_TYPE = sql.raw(`name text, sex char(1), birth_date date, id_number_enc text, id_number_bidx text,
-  id_number_mask text, phone_enc text, phone_bidx text, phone_mask text, region_code char(12),
-  hukou_region_code char(12), current_region_code char(12), categories text[], away_province_code char(2),
-  away_city_code char(4), months_away integer, return_date date, education text, skills text, status text,
-  status_dates jsonb, search_tokens text[], _changes jsonb, _n integer`);
+const COLUMNS = sql.raw(PERSON_COPY_COLUMNS.join(', '));
+const STAGING = sql.raw(PERSON_STAGING);
 
 /**
  * Inserts the batch's new people and their `import` history entries (the API's `create` entry:
- * every field set, identifiers masked) in one statement, unpacking the rows' JSON in the
- * database; refused rows are left out, a person already registered is skipped (ON CONFLICT) and
- * handled as an update. Returns the new ids by blind index.
+ * every field set, identifiers masked): the rows are COPYed into the connection's staging table,
+ * then one statement inserts them, leaving out refused rows and skipping a person already
+ * registered (ON CONFLICT, handled as an update), and writes the history of those inserted.
+ * Returns the blind indexes of the people inserted.
  */
-async function insertNew(tx: Executor, batch: PeopleBatch, env: WriteEnv) {
-  if (batch.rows.length === 0 || batch.json.length === 0) return new Map<string, string>();
+async function insertNew(tx: Executor, batch: PeopleBatch, env: WriteEnv): Promise<Set<string>> {
+  if (batch.rows.length === 0 || batch.copy.length === 0) return new Set();
   const { now, actorId, actorLogin } = env.meta;
-  const cols = sql.raw(PERSON_JSON_COLUMNS.join(', '));
   const at = now.toISOString();
+  await tx.execute(sql.raw(PERSON_STAGING_DDL));
+  await copyInto(tx, env.backend, PERSON_STAGING, batch.copy);
   const res = await tx.execute(sql`
-    WITH src AS (
-      SELECT * FROM json_to_recordset(${jsonArray(batch.json, env)}::json) AS x(${ROW_TYPE})
-      WHERE x._n <> ALL(${`{${batch.excluded.join(',')}}`}::integer[])
-    ),
-    ins AS (
-      INSERT INTO people (${cols}, created_at, updated_at, created_by, updated_by)
-      SELECT ${cols}, ${at}::timestamptz, ${at}::timestamptz, ${actorId}::uuid, ${actorId}::uuid
-      FROM src
+    WITH ins AS (
+      INSERT INTO people (${COLUMNS}, created_at, updated_at, created_by, updated_by)
+      SELECT ${COLUMNS}, ${at}::timestamptz, ${at}::timestamptz, ${actorId}::uuid, ${actorId}::uuid
+      FROM ${STAGING}
+      WHERE _n <> ALL(${`{${batch.excluded.join(',')}}`}::integer[])
       ON CONFLICT (id_number_bidx) WHERE merged_into IS NULL DO NOTHING
       RETURNING id, id_number_bidx
     ),
     hist AS (
       INSERT INTO record_history (object_type, object_id, at, actor_id, actor_login, action, changes, context)
-      SELECT 'person', ins.id, ${at}::timestamptz, ${actorId}::uuid, ${actorLogin}, 'import', src._changes,
-        jsonb_build_object('jobId', ${env.jobId}::text, 'row', src._n)
-      FROM ins JOIN src USING (id_number_bidx)
+      SELECT 'person', ins.id, ${at}::timestamptz, ${actorId}::uuid, ${actorLogin}, 'import', s._changes,
+        jsonb_build_object('jobId', ${env.jobId}::text, 'row', s._n)
+      FROM ins JOIN ${STAGING} s ON s.id = ins.id
     )
-    SELECT id, id_number_bidx FROM ins`);
-  const ids = new Map<string, string>();
-  const { rows } = res as { rows: { id: string; id_number_bidx: string }[] };
-  for (const d of rows) {
-    ids.set(d.id_number_bidx, d.id);
-  }
-  return ids;
+    SELECT id_number_bidx FROM ins`);
+  const { rows } = res as { rows: { id_number_bidx: string }[] };
+  return new Set(rows.map((r) => r.id_number_bidx));
 }
 
 /** The validated input of a row, decoded from its chunk's bytes. */

@@ -79,11 +79,11 @@ export interface ValidationSetup {
 /**
  * A validated chunk of rows. For people the new rows travel as bytes, never as objects: the
  * rows built by the shared write model (sealed identifiers, search tokens, history changes) as
- * comma-separated JSON for the bulk insert, and the validated inputs for updates; both are
- * transferred between threads without copying.
+ * COPY text lines for the staging table (person-bulk.ts), and the validated inputs for updates;
+ * both are transferred between threads without copying.
  */
 export interface ChunkResult {
   rows: RowResult[];
-  json: Uint8Array | null;
+  copy: Uint8Array | null;
   inputs: Uint8Array | null;
 }

@@ -22,8 +22,10 @@ export interface ConstantColumn {
   value: unknown;
 }
 
+const NEEDS_ESCAPE = /[\\"]/;
+
 function quote(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return NEEDS_ESCAPE.test(s) ? `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"` : `"${s}"`;
 }
 
 /** A value as the text PostgreSQL reads for its column type. */

@@ -4,7 +4,7 @@ import { ledgerDate } from '../people/guards.js';
 import { defaultLedgerRegion, personRow } from '../people/row.js';
 import type { ColumnMap } from './columns.js';
 import { fingerprint } from './fingerprint.js';
-import { personJson } from './person-bulk.js';
+import { orderedUuid, personCopyLine } from './person-bulk.js';
 import { personCreatedChanges } from './person-history.js';
 import { addSchemaIssues, header, readRow } from './read-row.js';
 import type {
@@ -16,10 +16,10 @@ import type {
   ValidPerson,
 } from './row-types.js';
 
-/** A person row validated: its result, and for a good row its JSON and its input as JSON. */
+/** A person row validated: its result, and for a good row its COPY line and its input as JSON. */
 interface PersonOut {
   result: RowResult;
-  json?: string;
+  line?: string;
   input?: string;
 }
 
@@ -73,7 +73,7 @@ function validatePerson(raw: RawRow, map: ColumnMap, s: ValidationSetup): Person
   };
   return {
     result,
-    json: personJson(row, personCreatedChanges(row), raw.n),
+    line: personCopyLine(row, personCreatedChanges(row), raw.n, orderedUuid(Date.now())),
     input: JSON.stringify(p),
   };
 }
@@ -89,16 +89,16 @@ export function validatePeopleChunk(
   s: ValidationSetup,
 ): ChunkResult {
   const out: RowResult[] = [];
-  const json: string[] = [];
+  const lines: string[] = [];
   const inputs: string[] = [];
   let offset = 0;
   for (const raw of rows) {
     const v = validatePerson(raw, map, s);
-    if (v.result.ok && v.result.kind === 'people' && v.json && v.input) {
+    if (v.result.ok && v.result.kind === 'people' && v.line && v.input) {
       const bytes = Buffer.byteLength(v.input);
       v.result.input = [offset, offset + bytes];
       offset += bytes;
-      json.push(v.json);
+      lines.push(v.line);
       inputs.push(v.input);
     }
     out.push(v.result);
@@ -106,7 +106,7 @@ export function validatePeopleChunk(
   const encoder = new TextEncoder();
   return {
     rows: out,
-    json: json.length > 0 ? encoder.encode(json.join(',')) : null,
+    copy: lines.length > 0 ? encoder.encode(lines.join('')) : null,
     inputs: inputs.length > 0 ? encoder.encode(inputs.join('')) : null,
   };
 }

@@ -11,5 +11,5 @@ import { validatePeopleChunk } from './validate-person.js';
 export function validateChunk(rows: readonly RawRow[], setup: ValidationSetup): ChunkResult {
   const map = mapFromFields(setup.kind, setup.fields);
   if (setup.kind === 'people') return validatePeopleChunk(rows, map, setup);
-  return { rows: rows.map((r) => validateEntity(r, map, setup)), json: null, inputs: null };
+  return { rows: rows.map((r) => validateEntity(r, map, setup)), copy: null, inputs: null };
 }

@@ -17,7 +17,7 @@ parentPort?.on('message', (m: { id: number; rows: RawRow[] }) => {
   try {
     const result = validateChunk(m.rows, setup);
     const transfer: ArrayBuffer[] = [];
-    for (const b of [result.json, result.inputs]) if (b) transfer.push(b.buffer as ArrayBuffer);
+    for (const b of [result.copy, result.inputs]) if (b) transfer.push(b.buffer as ArrayBuffer);
     parentPort?.postMessage({ id: m.id, result }, transfer);
   } catch (e) {
     parentPort?.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
