@@ -4,6 +4,7 @@ import { ErrorBody, ERROR_RESPONSES } from '../http/error-body.js';
 import type { App, AppDeps } from '../http/types.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../ledger-export/xlsx-stream.js';
 import { ImportAccepted, ImportJobParams, ImportQuery } from './contract.js';
+import { registerImportJobRoutes } from './import-jobs-routes.js';
 import * as imports from './service.js';
 
 /**
@@ -13,6 +14,7 @@ import * as imports from './service.js';
  */
 export function registerLedgerImportRoutes(app: App, deps: AppDeps): void {
   const tags = ['台账导入 ledger import'];
+  registerImportJobRoutes(app, deps);
   for (const kind of ['people', 'entities'] as const) {
     const name = kind === 'people' ? '人员台账导入模板.xlsx' : '市场主体台账导入模板.xlsx';
     app.get(`/api/ledger/templates/${kind}.xlsx`, {
