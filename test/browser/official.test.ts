@@ -34,10 +34,10 @@ describe.skipIf(!server())('an official in the console', () => {
 
     await menu.getByText('实名制台账').click();
     await menu.getByText('人员', { exact: true }).click();
-    await page.getByText('建设中', { exact: true }).waitFor();
+    await page.getByTestId('people-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(page.url()).toMatch(/\/admin\/ledger\/people$/);
     expect(await page.locator('.ant-breadcrumb').innerText()).toContain('实名制台账');
-    await screenshot(page, 'console-placeholder-people');
+    await screenshot(page, 'console-people');
     expect(errors).toEqual([]);
   });
 

@@ -1,0 +1,197 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../../src/domain/identity/credit-code.js';
+import { makeIdNumber } from '../../src/domain/identity/id-number.js';
+import {
+  launchChromium,
+  login,
+  openPage,
+  pickOption,
+  pickRegion,
+  screenshot,
+  server,
+} from './browser.js';
+
+const TUXIANG = '500236127000';
+
+/** A checksum-valid ID number of someone born in 奉节 (500236), different on every run. */
+function fengjieIdNumber(): string {
+  const year = 1980 + Math.floor(Math.random() * 15);
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  return makeIdNumber(`500236${year}03${day}${seq}`);
+}
+
+/** The same number with a wrong check character. */
+function withWrongCheck(id: string): string {
+  const wrong = id.endsWith('1') ? '2' : '1';
+  return id.slice(0, 17) + wrong;
+}
+
+function rows(page: Page, testId: string) {
+  return page.getByTestId(testId).locator('tbody tr.ant-table-row');
+}
+
+describe.skipIf(!server())('the real-name ledger in the console', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('lets a county officer add a person, refusing a wrong ID number, then see history and unmask', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_officer');
+    await page.goto('/admin/ledger/people');
+    await rows(page, 'people-table').first().waitFor();
+    // Masked everywhere: the list shows the first six and last four characters only.
+    expect(await page.getByTestId('people-table').innerText()).toMatch(/500236\*{8}\d{3}[\dX]/);
+    expect(await page.locator('.ant-pagination-total-text').innerText()).toMatch(/共 \d+ 条/);
+    await screenshot(page, 'ledger-people-list');
+
+    // Chinese search on the name of the first row.
+    const firstName = (
+      await rows(page, 'people-table').first().locator('td').first().innerText()
+    ).trim();
+    await page.getByPlaceholder('姓名、技能，或完整身份证号/手机号').fill(firstName);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('q=');
+    await expect
+      .poll(() => rows(page, 'people-table').first().locator('td').first().innerText())
+      .toContain(firstName);
+
+    await page.getByRole('button', { name: '新增人员' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('新增人员').first().waitFor();
+    const idNumber = fengjieIdNumber();
+    await page.locator('#person-form_name').fill('冉启航');
+    await page.locator('#person-form_idNumber').fill(withWrongCheck(idNumber));
+    await page.locator('#person-form_mobile').click();
+    await drawer.getByText('身份证号校验位不正确，请核对').waitFor();
+    await page.locator('#person-form_mobile').fill('1391234567');
+    await page.locator('#person-form_name').click();
+    await drawer.getByText('手机号应为 11 位，以 1 开头').waitFor();
+    await screenshot(page, 'ledger-person-form-refused');
+
+    await page.locator('#person-form_idNumber').fill(idNumber);
+    await drawer.getByText(/由身份证号得出：[男女]，\d{4}-03-\d{2} 出生/).waitFor();
+    await expect.poll(() => drawer.getByText('身份证号校验位不正确，请核对').count()).toBe(0);
+    await page.locator('#person-form_mobile').fill('13912345678');
+    await pickOption(page, '#person-form_education', '高中/中专/技校');
+    await pickRegion(page, '#person-form_hukouRegionCode', ['重庆市 / 奉节县', '兴隆镇']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-cascader-dropdown:visible').count()).toBe(0);
+    await pickRegion(page, '#person-form_currentRegionCode', ['重庆市 / 奉节县', '兴隆镇']);
+    await page.keyboard.press('Escape');
+    await page.locator('#person-form_skills').fill('脐橙种植');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+
+    await expect.poll(() => page.url()).toMatch(/\/admin\/ledger\/people\/[0-9a-f-]{36}$/);
+    const info = page.getByTestId('person-info');
+    await info.getByText('冉启航').waitFor();
+    expect(await info.innerText()).toContain(
+      `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
+    );
+    expect(await info.innerText()).not.toContain(idNumber);
+    const history = page.getByTestId('history');
+    await history.getByText('新建').waitFor();
+    expect(await history.innerText()).toContain('fj_officer');
+
+    // An edit shows in the timeline as field: from → to.
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.locator('#person-form_skills').fill('脐橙种植、电商直播');
+    await page
+      .locator('.ant-drawer')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await history.getByText('修改').waitFor();
+    const entry = history.locator('.fx-history-entry').first();
+    expect(await entry.innerText()).toMatch(/技能特长\s*脐橙种植\s*→\s*脐橙种植、电商直播/);
+    await screenshot(page, 'ledger-person-detail', true);
+
+    // Unmask with a reason.
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByText('查看完整身份证号、手机号须说明理由').waitFor();
+    await modal.getByRole('button', { name: /查\s*看/ }).click();
+    await modal.getByText('请填写查看理由').waitFor();
+    await page.locator('#unmask_reason').fill('办理创业担保贷款核验身份');
+    await modal.getByRole('button', { name: /查\s*看/ }).click();
+    await info.getByText(idNumber).waitFor();
+    expect(await info.innerText()).toContain('13912345678');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows market entities with filters and a detail with linked people and history', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_officer');
+    await page.goto('/admin/ledger/entities');
+    await rows(page, 'entities-table').first().waitFor();
+    await screenshot(page, 'ledger-entities-list');
+
+    // 规上 only: every row carries the tag.
+    await page.locator('.ant-select', { hasText: '规上' }).first().click();
+    await page.locator('.ant-select-item-option[title="规上：是"]').click();
+    await expect.poll(() => page.url()).toContain('aboveScale=true');
+    await expect
+      .poll(async () => {
+        const shown = await rows(page, 'entities-table').allInnerTexts();
+        return shown.length > 0 && shown.every((row) => row.includes('规上'));
+      })
+      .toBe(true);
+
+    await rows(page, 'entities-table').first().locator('a').first().click();
+    await expect.poll(() => page.url()).toMatch(/\/admin\/ledger\/entities\/[0-9a-f-]{36}$/);
+    await page.getByTestId('entity-info').waitFor();
+    await page.getByTestId('history').waitFor();
+    await page.getByText('关联人员', { exact: true }).first().waitFor();
+    await screenshot(page, 'ledger-entity-detail', true);
+
+    // A credit code failing its check character is a warning, not a refusal.
+    await page.goto('/admin/ledger/entities');
+    await page.getByRole('button', { name: '新增市场主体' }).click();
+    const good = makeCreditCode('91500236MA5U1234X');
+    const pilot = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
+    await page.locator('#entity-form_creditCode').fill(pilot);
+    await page.locator('#entity-form_name').click();
+    await page.getByText('统一社会信用代码校验位不符（早期试点代码可能如此），请核对').waitFor();
+    expect(await page.locator('.ant-form-item-has-warning #entity-form_creditCode').count()).toBe(
+      1,
+    );
+    await page.locator('#entity-form_creditCode').fill('9150023');
+    await page.locator('#entity-form_name').click();
+    await page.getByText('统一社会信用代码格式不正确').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps a township officer to their own township', async () => {
+    const county = await openPage(browser);
+    await login(county.page, 'fj_officer');
+    const res = await county.page.request.get(`/api/people?region=${TUXIANG}&pageSize=1`);
+    const tuxiang = ((await res.json()) as { items: { id: string; name: string }[] }).items[0];
+    expect(tuxiang, 'a 吐祥镇 person in the demo ledger').toBeDefined();
+
+    const { page, errors } = await openPage(browser);
+    await login(page, 'xl_officer');
+    await page.goto('/admin/ledger/people');
+    await rows(page, 'people-table').first().waitFor();
+    for (const row of await rows(page, 'people-table').allInnerTexts()) {
+      expect(row).not.toContain('吐祥镇');
+    }
+    // What the list showed is what the API gives this officer: 兴隆镇's ledger only.
+    const own = (await (await page.request.get('/api/people?pageSize=200')).json()) as {
+      items: { ledgerRegionCode: string }[];
+    };
+    expect(own.items.length).toBeGreaterThan(0);
+    for (const p of own.items) expect(p.ledgerRegionCode).toMatch(/^500236128/);
+    // Asking for 吐祥镇 explicitly is refused or empty, never 吐祥镇's people.
+    const other = await page.request.get(`/api/people?region=${TUXIANG}`);
+    if (other.ok()) expect(((await other.json()) as { total: number }).total).toBe(0);
+    await page.goto(`/admin/ledger/people/${tuxiang?.id}`);
+    await page.getByText('记录不存在', { exact: true }).waitFor();
+    expect(await page.getByText(tuxiang?.name ?? '—').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '查看完整信息' }).count()).toBe(0);
+    await screenshot(page, 'ledger-person-not-found');
+    expect(errors).toEqual([]);
+  });
+});
