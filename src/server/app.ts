@@ -24,6 +24,7 @@ import { registerLedgerExportRoutes } from './ledger-export/routes.js';
 import { registerLedgerImportRoutes } from './ledger-import/routes.js';
 import { registerOrgsRoutes } from './orgs/routes.js';
 import { registerPeopleRoutes } from './people/routes.js';
+import { registerPortalRoutes } from './portal/routes.js';
 import { registerRegionsRoutes } from './regions/routes.js';
 import { registerRolesRoutes } from './roles/routes.js';
 import { registerSecurityRoutes } from './security/routes.js';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerTargetsRoutes(app, deps);
   registerDashboardsRoutes(app, deps);
   registerJobs(app, deps);
+  registerPortalRoutes(app, deps);
   await registerWebStatic(app);
   await app.ready();
   return { app, routes };

@@ -26,7 +26,15 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   FANXIANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   FANXIANG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  FANXIANG_SMS: z.enum(['log', 'none']).optional(),
 });
+
+/**
+ * How the portal sends SMS verification codes: `log` writes each message to the log (mobile
+ * masked) and keeps it in the dev inbox at /dev/sms, for development and the demo; `none` sends
+ * nothing (registration by SMS is refused) until a real gateway is configured.
+ */
+export type SmsMode = 'log' | 'none';
 
 export interface Config {
   port: number;
@@ -40,6 +48,8 @@ export interface Config {
   trustProxy: boolean;
   secureCookies: 'auto' | 'always' | 'never';
   loginRatePerMinute: number;
+  /** Default `log` on the embedded database (the demo), `none` with DATABASE_URL. */
+  sms: SmsMode;
 }
 
 export class ConfigError extends Error {}
@@ -75,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.FANXIANG_TRUST_PROXY,
     secureCookies: e.FANXIANG_SECURE_COOKIES,
     loginRatePerMinute: e.FANXIANG_LOGIN_RATE_PER_MINUTE,
+    sms: e.FANXIANG_SMS ?? (e.DATABASE_URL ? 'none' : 'log'),
   };
 }

@@ -12,7 +12,8 @@ import {
   WUSHAN,
 } from '../test/harness.js';
 import { ALL_ROLES, type Fixture, ROUTE_CASES, type RouteCase } from '../test/route-cases.js';
-import { seedEntity, seedPerson } from '../test/ledger-factories.js';
+import { mobileFor, seedEntity, seedPerson } from '../test/ledger-factories.js';
+import { registerEntrepreneur } from './portal/portal-test-kit.js';
 
 /**
  * Every route, every built-in role, in scope and out of it: allowed roles succeed, every other
@@ -117,6 +118,23 @@ describe('route-permission matrix', () => {
         expect(res.statusCode).toBe(401);
         expect(res.json().code).toBe('UNAUTHENTICATED');
       });
+
+      if (c.roles === 'entrepreneur') {
+        it('refuses every staff session with 401 and serves an entrepreneur', async () => {
+          for (const role of ALL_ROLES) {
+            const res = await send(inScope.get(role) ?? null, c);
+            expect(res.statusCode, `${role}: ${res.body}`).toBe(401);
+            expect(res.json().code, role).toBe('UNAUTHENTICATED');
+          }
+          const entrepreneur = await registerEntrepreneur(t, mobileFor());
+          const res = await send(entrepreneur, c);
+          expect(
+            ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'CSRF_INVALID'],
+            res.body,
+          ).not.toContain(res.statusCode >= 400 ? res.json().code : 'ok');
+        });
+        return;
+      }
 
       if (c.roles === 'session') {
         it('serves any logged-in user, on their own session', async () => {

@@ -112,6 +112,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     secureCookies: 'never',
     loginRatePerMinute: 1000,
+    sms: 'log',
     ...overrides,
   };
 }

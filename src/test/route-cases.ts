@@ -2,7 +2,13 @@ import { roleAssignments } from '../server/users/table.js';
 import { FENGJIE, type TestApp } from './harness.js';
 import { entityLinks } from '../server/entities/table.js';
 import { personConsents } from '../server/people/table.js';
-import { entityBody, personBody } from './ledger-factories.js';
+import {
+  creditCodeFor,
+  entityBody,
+  idNumberFor,
+  mobileFor,
+  personBody,
+} from './ledger-factories.js';
 
 /**
  * The route-permission matrix: every API route with the roles that may use it and what a
@@ -42,8 +48,11 @@ export interface Fixture {
 export interface RouteCase {
   /** `METHOD /api/url` exactly as registered. */
   route: string;
-  /** Roles allowed in scope; 'public' for no session, 'session' for any logged-in user. */
-  roles: string[] | 'public' | 'session';
+  /**
+   * Roles allowed in scope; 'public' for no session, 'session' for any logged-in user,
+   * 'entrepreneur' for the portal's own session only (every staff session is refused with 401).
+   */
+  roles: string[] | 'public' | 'session' | 'entrepreneur';
   /** Builds one in-scope request (called afresh for each attempt). */
   request: (fx: Fixture) => Promise<{ url: string; body?: unknown }>;
   outOfScope: OutOfScope;
@@ -81,6 +90,7 @@ const LEDGER_WRITERS = ['county_officer', 'township_officer'];
 const MARKER = encodeURIComponent('矩阵标记');
 const own = { none: 'acts on the caller’s own session only' };
 const catalog = { none: 'a catalog with no scoped data' };
+const portalOwn = { none: 'the entrepreneur’s own account and records only' };
 
 const SETTINGS = {
   lockoutThreshold: 5,
@@ -541,6 +551,28 @@ export const ROUTE_CASES: RouteCase[] = [
     outOfScope: 404,
   },
   {
+    route: 'GET /api/ledger/imports',
+    roles: ['county_officer', 'township_officer'],
+    request: fixed('/api/ledger/imports'),
+    outOfScope: { none: 'lists only the caller’s own import jobs (ledger-import tests)' },
+  },
+  {
+    route: 'GET /api/ledger/imports/:jobId/errors',
+    roles: ['county_officer', 'township_officer'],
+    request: async (fx) => {
+      const { insertJob } = await import('../server/jobs/repo.js');
+      const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
+      const id = await insertJob(fx.t.database.db, {
+        kind: 'ledger.import.people',
+        params: { access },
+        createdBy: null,
+        now: fx.t.clock.read(),
+      });
+      return { url: `/api/ledger/imports/${id}/errors` };
+    },
+    outOfScope: 404,
+  },
+  {
     route: 'GET /api/ledger/exports/people.xlsx',
     roles: ['leading_office', 'county_officer', 'township_officer'],
     request: fixed('/api/ledger/exports/people.xlsx'),
@@ -624,6 +656,107 @@ export const ROUTE_CASES: RouteCase[] = [
     roles: ['audit_admin'],
     request: fixed('/api/audit/verify'),
     outOfScope: 403,
+  },
+
+  // The entrepreneurs' portal: its own principal; no staff role gets in (src/server/portal).
+  {
+    route: 'POST /api/portal/sms-codes',
+    roles: 'public',
+    request: () => Promise.resolve({ url: '/api/portal/sms-codes', body: { mobile: mobileFor() } }),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'POST /api/portal/register',
+    roles: 'public',
+    request: () =>
+      Promise.resolve({
+        url: '/api/portal/register',
+        body: { mobile: mobileFor(), code: '123456', password: 'Kuimen#Gate2026' },
+      }),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'POST /api/portal/login',
+    roles: 'public',
+    request: fixed('/api/portal/login', { mobile: '13900000000', password: 'x' }),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/regions/:code/children',
+    roles: 'public',
+    request: fixed(`/api/portal/regions/${FENGJIE}/children`),
+    outOfScope: { none: 'the public division tree' },
+  },
+  {
+    route: 'GET /api/portal/dev/sms',
+    roles: 'public',
+    request: fixed('/api/portal/dev/sms'),
+    outOfScope: { none: 'dev inbox, only with FANXIANG_SMS=log' },
+  },
+  {
+    route: 'POST /api/portal/logout',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/logout'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/session',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/session'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/home',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/home'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/profile',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/profile'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'PUT /api/portal/profile',
+    roles: 'entrepreneur',
+    request: () =>
+      Promise.resolve({
+        url: '/api/portal/profile',
+        body: {
+          name: '矩阵创业',
+          idNumber: idNumberFor(),
+          hukouRegionCode: '500236128000',
+          currentRegionCode: '500236128000',
+          categories: ['migrant_worker'],
+          status: 'returned',
+          education: 'senior',
+        },
+      }),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/enterprise',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/enterprise'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'PUT /api/portal/enterprise',
+    roles: 'entrepreneur',
+    request: () =>
+      Promise.resolve({
+        url: '/api/portal/enterprise',
+        body: {
+          name: '奉节县矩阵加工厂',
+          creditCode: creditCodeFor(),
+          type: 'enterprise',
+          industryCode: '29',
+          regionCode: '500236128000',
+          foundedOn: '2024-06-18',
+        },
+      }),
+    outOfScope: portalOwn,
   },
 ];
 

@@ -1,6 +1,38 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../../src/domain/identity/credit-code.js';
+import { makeIdNumber } from '../../src/domain/identity/id-number.js';
 import { launchChromium, openPage, pageWidth, screenshot, server } from './browser.js';
+
+const PHONE = { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
+const PASSWORD = 'Chunyan#2026';
+const serial = String(Date.now()).slice(-8);
+const MOBILE = `137${serial}`;
+const MASKED = `137****${serial.slice(4)}`;
+const ID_NUMBER = makeIdNumber(`50023619880312${serial.slice(-2)}2`);
+const CREDIT_CODE = makeCreditCode(`93500236${serial.slice(-8)}9`);
+
+/** Picks a region level by level in the portal's cascading selects. */
+async function pickRegion(page: Page, name: string, labels: string[]): Promise<void> {
+  for (const [level, label] of labels.entries()) {
+    const select = page.locator(`select[name="${name}-${level}"]`);
+    await select.locator('option', { hasText: label }).first().waitFor({ state: 'attached' });
+    await select.selectOption({ label });
+  }
+}
+
+/** The SMS code for our number, read from the dev inbox in a second tab. */
+async function codeFromInbox(page: Page): Promise<string> {
+  const inbox = await page.context().newPage();
+  await inbox.goto('/dev/sms');
+  await inbox.getByRole('heading', { name: '短信调试收件箱' }).waitFor();
+  const item = inbox.locator('.messages li', { hasText: MASKED }).first();
+  await item.waitFor();
+  const code = /验证码是 (\d{6})/.exec((await item.locator('p').textContent()) ?? '')?.[1] ?? '';
+  await screenshot(inbox, 'portal-dev-inbox');
+  await inbox.close();
+  return code;
+}
 
 describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
   let browser: Browser;
@@ -12,9 +44,7 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
   it('renders the landing page at 390 × 844 without the console’s code', async () => {
     const { page, errors } = await openPage(browser, {
       viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
+      ...PHONE,
     });
     const scripts: string[] = [];
     page.on('request', (r) => {
@@ -24,16 +54,113 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByRole('heading', { name: '回家创业，政策帮您办' }).waitFor();
     expect(await page.getByText('创业担保贷款').isVisible()).toBe(true);
-    const width = await pageWidth(page);
-    expect(width).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     expect(scripts.some((s) => s.includes('admin'))).toBe(false);
     await screenshot(page, 'portal-landing');
     await screenshot(page, 'portal-landing-full', true);
+    expect(errors).toEqual([]);
+  });
 
+  it('registers with an SMS code, fills in the profile and the enterprise, and shows 我的', async () => {
+    const { page, errors } = await openPage(browser, {
+      viewport: { width: 390, height: 844 },
+      ...PHONE,
+    });
+    await page.goto('/');
     await page.getByRole('link', { name: '手机号注册' }).first().click();
     await page.getByRole('heading', { name: '手机号注册' }).waitFor();
     expect(page.url()).toMatch(/\/register$/);
+
+    await page.locator('input[name="mobile"]').fill(MOBILE);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByText(`验证码已发送至 ${MASKED}`).waitFor();
+    const code = await codeFromInbox(page);
+    expect(code).toMatch(/^\d{6}$/);
+    await page.locator('input[name="code"]').fill(code);
+    await page.locator('input[name="password"]').fill('password');
+    await page.locator('input[name="again"]').fill('password');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    // The browser applies the same password policy; the input stays.
+    await page.getByText('过于常见', { exact: false }).waitFor();
+    expect(await page.locator('input[name="code"]').inputValue()).toBe(code);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('input[name="again"]').fill(PASSWORD);
     await screenshot(page, 'portal-register');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+
+    // Profile, step 1: the ID number is checked in the browser with the server's code.
+    await page.getByRole('link', { name: '填写个人资料' }).click();
+    await page.getByRole('heading', { name: '个人资料' }).waitFor();
+    await page.locator('input[name="name"]').fill('李春燕');
+    await page
+      .locator('input[name="idNumber"]')
+      .fill(`${ID_NUMBER.slice(0, 17)}${ID_NUMBER.endsWith('0') ? '1' : '0'}`);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('身份证号校验位不正确').waitFor();
+    await page.locator('input[name="idNumber"]').fill(ID_NUMBER);
+    await page.getByText('性别 女 · 出生日期 1988-03-12').waitFor();
+    await screenshot(page, 'portal-profile-1');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    // Step 2: places from the division tree, groups, status.
+    await pickRegion(page, 'hukou', ['重庆市', '县', '奉节县', '兴隆镇']);
+    await pickRegion(page, 'current', ['重庆市', '县', '奉节县', '兴隆镇']);
+    await page.locator('.chip', { hasText: '农民工' }).click();
+    await page.locator('select[name="status"]').selectOption({ label: '已返乡' });
+    await screenshot(page, 'portal-profile-2');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    // Step 3: work away and return.
+    await pickRegion(page, 'away', ['广东省', '深圳市']);
+    await page.locator('input[name="monthsAway"]').fill('96');
+    await page.locator('input[name="returnDate"]').fill('2024-03-01');
+    await page.locator('select[name="education"]').selectOption({ label: '高中/中专/技校' });
+    await page.locator('textarea[name="skills"]').fill('电商运营 脐橙种植');
+    await screenshot(page, 'portal-profile-3');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
+    await page.locator('.card').first().locator('.badge.ok').waitFor();
+    const masked = `${ID_NUMBER.slice(0, 6)}********${ID_NUMBER.slice(14)}`;
+    await page.getByText(masked).waitFor();
+    expect(await page.content()).not.toContain(ID_NUMBER);
+
+    // The enterprise, in two steps.
+    await page.getByRole('link', { name: '登记企业' }).click();
+    await page.getByRole('heading', { name: '企业信息' }).waitFor();
+    await page.locator('input[name="name"]').fill('奉节县兴隆镇春燕脐橙专业合作社');
+    await page.locator('input[name="creditCode"]').fill(CREDIT_CODE);
+    await page.locator('select[name="type"]').selectOption({ label: '农民专业合作社' });
+    await page.locator('select[name="section"]').selectOption({ label: 'A 农、林、牧、渔业' });
+    await page.locator('select[name="division"]').selectOption({ label: '01 农业' });
+    await screenshot(page, 'portal-enterprise-1');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await pickRegion(page, 'region', ['重庆市', '县', '奉节县', '兴隆镇']);
+    await page.locator('input[name="foundedOn"]').fill('2024-06-18');
+    await page.locator('input[name="employees"]').fill('6');
+    await page.locator('input[name="jobsCreated"]').fill('12');
+    await screenshot(page, 'portal-enterprise-2');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
+    await page.getByText('奉节县兴隆镇春燕脐橙专业合作社').first().waitFor();
+    await page.locator('.msg-title', { hasText: '企业信息已提交' }).waitFor();
+    await page.locator('.msg-title', { hasText: '资料已提交' }).waitFor();
+    await screenshot(page, 'portal-me', true);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+
+    // Log out, log back in.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('heading', { name: '回家创业，政策帮您办' }).waitFor();
+    await page.goto('/login');
+    await page.locator('input[name="mobile"]').fill(MOBILE);
+    await page.locator('input[name="password"]').fill('Wrong#Pass2026');
+    await page.getByRole('button', { name: '登录' }).last().click();
+    await page.getByText('账号或密码错误').waitFor();
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).last().click();
+    await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -48,6 +175,21 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await page.goto('/login');
     await page.getByRole('heading', { name: '登录' }).waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await page.goto('/register');
+    await page.getByRole('heading', { name: '手机号注册' }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await page.goto('/login');
+    await page.locator('input[name="mobile"]').fill(MOBILE);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).last().click();
+    await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await page.goto('/profile');
+    await page.getByRole('heading', { name: '个人资料' }).waitFor();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.locator('select[name="hukou-3"]').waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'portal-profile-360');
     expect(errors).toEqual([]);
   });
 });

@@ -72,6 +72,15 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
     '分解到下级的目标合计 {{allocated}} 超过上级目标 {{parentValue}}（超出 {{excess}}），请调整后再提交',
   TARGET_BELOW_CHILDREN: '目标 {{value}} 小于已分解到下级的合计 {{childrenSum}}，请先调整下级目标',
   TARGET_CHILD_INVALID: '{{regionCode}} 不是该区划的直接下级，不能分解到此',
+  SMS_UNAVAILABLE: '短信服务未开通，暂时无法发送验证码，请联系当地返乡创业服务中心',
+  SMS_RATE_LIMITED: '验证码发送过于频繁，请 {{retryAfter}} 秒后再试',
+  SMS_CODE_INVALID: '验证码不正确，还可尝试 {{attemptsLeft}} 次',
+  SMS_CODE_EXPIRED: '验证码已失效（过期、已使用或错误次数过多），请重新获取',
+  PORTAL_PROFILE_REQUIRED: '请先填写个人资料，再填写企业信息',
+  PORTAL_IDENTITY_MISMATCH:
+    '该身份证号已在台账中登记，但姓名不一致，请核对；如有疑问请联系当地返乡创业服务中心',
+  PORTAL_PERSON_TAKEN: '该身份证号已由另一个手机号账号关联，如有疑问请联系当地返乡创业服务中心',
+  PORTAL_ID_NUMBER_LOCKED: '身份证号与已提交的资料不一致；如需更正身份证号，请联系当地服务专员',
 };
 
 /** English messages, the second catalog. */
@@ -155,6 +164,19 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'The target {{value}} is less than the {{childrenSum}} already split to the regions below; lower theirs first',
   TARGET_CHILD_INVALID:
     '{{regionCode}} is not directly below this region; a target is split to the regions directly below',
+  SMS_UNAVAILABLE:
+    'SMS is not available; verification codes cannot be sent. Contact your local service centre',
+  SMS_RATE_LIMITED: 'Codes are being requested too often; try again in {{retryAfter}} seconds',
+  SMS_CODE_INVALID: 'Wrong verification code; {{attemptsLeft}} attempts left',
+  SMS_CODE_EXPIRED:
+    'The verification code is no longer valid (expired, used or too many attempts); request a new one',
+  PORTAL_PROFILE_REQUIRED: 'Fill in your profile before your enterprise',
+  PORTAL_IDENTITY_MISMATCH:
+    'This ID number is already in the ledger under another name; check it or contact your local service centre',
+  PORTAL_PERSON_TAKEN:
+    'This ID number is already linked to another account; contact your local service centre',
+  PORTAL_ID_NUMBER_LOCKED:
+    'The ID number differs from the one submitted; ask a service officer to correct it',
 };
 
 /**

@@ -107,6 +107,8 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
     };
     if (!req.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+    // The portal's routes have their own principal (src/server/portal/session.ts): no staff actor.
+    if (req.routeOptions.config.portal) return;
     await loadActor(deps, req, reply);
   });
 
@@ -118,7 +120,8 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
       if (
         url?.startsWith('/api/') &&
         !url.startsWith('/api/docs') &&
-        !req.routeOptions.config.public
+        !req.routeOptions.config.public &&
+        !req.routeOptions.config.portal
       ) {
         requireSession(req.ctx);
       }

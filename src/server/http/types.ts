@@ -37,11 +37,18 @@ export interface RouteConfig {
   action?: string;
   /** Public routes need no session at all. */
   public?: boolean;
+  /**
+   * Routes of the entrepreneurs' portal (src/server/portal), which has its own principal and
+   * session: `self` needs an entrepreneur session, `public` none. A staff session is neither
+   * loaded nor accepted there, and an entrepreneur session is never a staff session.
+   */
+  portal?: 'self' | 'public';
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     action?: string;
     public?: boolean;
+    portal?: 'self' | 'public';
   }
 }

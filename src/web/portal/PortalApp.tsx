@@ -1,24 +1,55 @@
-import { AuthPlaceholder } from './AuthPlaceholder';
+import { LoginPage, RegisterPage } from './AuthPages';
+import { T } from './catalog';
+import { DevInboxPage } from './DevInboxPage';
+import { EnterprisePage } from './EnterprisePage';
+import { HomePage } from './HomePage';
 import { Landing } from './Landing';
+import { ProfilePage } from './ProfilePage';
 import { Link, usePath } from './router';
+import { useSession } from './session';
+
+/** Pages that need the entrepreneur logged in. */
+const PRIVATE: Record<string, () => React.JSX.Element> = {
+  '/me': HomePage,
+  '/profile': ProfilePage,
+  '/enterprise': EnterprisePage,
+};
 
 /** The entrepreneurs' portal at /: phone first, plain React and a little CSS. */
 export function PortalApp() {
   const path = usePath();
+  const session = useSession();
   let page;
-  if (path === '/register') page = <AuthPlaceholder mode="register" />;
-  else if (path === '/login') page = <AuthPlaceholder mode="login" />;
+  const Private = PRIVATE[path];
+  if (path === '/register') page = <RegisterPage />;
+  else if (path === '/login') page = <LoginPage />;
+  else if (path === '/dev/sms') page = <DevInboxPage />;
+  else if (Private)
+    page =
+      session === undefined ? (
+        <p className="block">{T.loading}</p>
+      ) : session ? (
+        <Private />
+      ) : (
+        <LoginPage />
+      );
   else page = <Landing />;
   return (
     <>
       <header className="top">
         <Link href="/" className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
-          返乡创业服务平台
+          {T.brand}
         </Link>
-        <Link href="/login" className="top-login">
-          登录
-        </Link>
+        {session ? (
+          <Link href="/me" className="top-login">
+            {T.me}
+          </Link>
+        ) : (
+          <Link href="/login" className="top-login">
+            {T.login}
+          </Link>
+        )}
       </header>
       <main>{page}</main>
       <footer className="foot">

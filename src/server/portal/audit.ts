@@ -1,0 +1,46 @@
+import { appendAudit } from '../audit/repo.js';
+import type { Executor } from '../db/client.js';
+import type { RequestContext } from '../http/context.js';
+import type { ChangeMeta } from '../ledger-history/service.js';
+
+/** Who acts on the portal, as audit records and ledger history name them. */
+export interface PortalActor {
+  accountId: string;
+  label: string;
+}
+
+/**
+ * Writes the request's audit record inside the change's transaction, with the entrepreneur as the
+ * actor (role `entrepreneur`). Details never carry personal data.
+ */
+export async function recordPortalAudit(
+  tx: Executor,
+  ctx: RequestContext,
+  now: Date,
+  actor: PortalActor | null,
+  event: {
+    action: string;
+    objectType: string;
+    objectId: string;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await appendAudit(tx, {
+    at: now,
+    actorId: actor?.accountId ?? null,
+    actorLogin: actor?.label ?? ctx.attemptedLogin,
+    actorRoles: 'entrepreneur',
+    ip: ctx.ip,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId,
+    result: 'success',
+    details: event.details ?? {},
+  });
+  ctx.audited = true;
+}
+
+/** Ledger history's "who": the entrepreneur's account. */
+export function portalChangeMeta(actor: PortalActor, now: Date): ChangeMeta {
+  return { actorId: actor.accountId, actorLogin: actor.label, now };
+}

@@ -1,0 +1,62 @@
+import type { EntityListRow } from '../entities/repo.js';
+import type { PersonListRow } from '../people/repo.js';
+import type { EnterpriseViewT, MessageViewT, ProfileViewT } from './contract.js';
+import type { NotificationRow } from './repo.js';
+
+/** Portal answers, field by field: the ID number only ever masked, sealed columns never. */
+
+const ref = (code: string | null, pathName: string | null) =>
+  code ? { code, pathName: pathName ?? '' } : null;
+
+export function presentProfile(row: PersonListRow): ProfileViewT {
+  return {
+    personId: row.id,
+    name: row.name,
+    idNumberMasked: row.idNumberMask,
+    sex: row.sex,
+    birthDate: row.birthDate,
+    hukouRegion: ref(row.hukouRegionCode, row.hukouRegionName),
+    currentRegion: ref(row.currentRegionCode, row.currentRegionName),
+    categories: [...row.categories],
+    status: row.status,
+    awayProvinceCode: row.awayProvinceCode,
+    awayCityCode: row.awayCityCode,
+    monthsAway: row.monthsAway,
+    returnDate: row.returnDate,
+    education: row.education,
+    skills: row.skills,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentEnterprise(row: EntityListRow, roles: string[]): EnterpriseViewT {
+  return {
+    entityId: row.id,
+    name: row.name,
+    creditCode: row.creditCode,
+    creditCodeChecksumValid: row.creditCodeChecksumValid,
+    type: row.type,
+    industryCode: row.industryCode,
+    region: ref(row.regionCode, row.regionName),
+    foundedOn: row.foundedOn,
+    employees: row.employees,
+    jobsCreated: row.jobsCreated,
+    isEcommerce: row.isEcommerce,
+    products: row.products,
+    roles: [...roles].sort(),
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentMessage(row: NotificationRow): MessageViewT {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    read: row.readAt !== null,
+  };
+}

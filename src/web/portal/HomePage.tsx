@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError, type Home } from './api';
+import { ENTITY_TYPE_NAMES, STATUS_NAMES, T } from './catalog';
+import { Link, navigate } from './router';
+import { setSession } from './session';
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short', hour12: false });
+
+/** 我的: the account, the profile and enterprise at a glance (masked), and the messages. */
+export function HomePage() {
+  const [home, setHome] = useState<Home | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    api<Home>('GET', '/api/portal/home')
+      .then(setHome)
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) navigate('/login');
+        else setError(e instanceof Error ? e.message : T.networkError);
+      });
+  }, []);
+
+  const logout = async () => {
+    await api('POST', '/api/portal/logout').catch(() => undefined);
+    setSession(null);
+    navigate('/');
+  };
+
+  if (!home) return <p className="block">{error || T.loading}</p>;
+  const p = home.profile;
+  const e = home.enterprise;
+  return (
+    <section className="block me">
+      <h1>{T.homeTitle}</h1>
+      <p className="me-mobile">{home.mobileMasked}</p>
+
+      <div className="card">
+        <div className="card-head">
+          <h2>{T.profileCard}</h2>
+          <span className={p ? 'badge ok' : 'badge'}>{p ? T.filled : T.notFilled}</span>
+        </div>
+        {p ? (
+          <dl>
+            <dt>{T.name}</dt>
+            <dd>{p.name}</dd>
+            <dt>{T.idNumber}</dt>
+            <dd className="mono">{p.idNumberMasked}</dd>
+            <dt>{T.status}</dt>
+            <dd>{STATUS_NAMES[p.status as keyof typeof STATUS_NAMES] ?? p.status}</dd>
+          </dl>
+        ) : null}
+        <Link
+          href="/profile"
+          className={p ? 'btn btn-ghost btn-block' : 'btn btn-primary btn-block'}
+        >
+          {p ? T.editProfile : T.fillProfile}
+        </Link>
+      </div>
+
+      <div className="card">
+        <div className="card-head">
+          <h2>{T.enterpriseCard}</h2>
+          <span className={e ? 'badge ok' : 'badge'}>{e ? T.filled : T.notFilled}</span>
+        </div>
+        {e ? (
+          <dl>
+            <dt>{T.entityName}</dt>
+            <dd>{e.name}</dd>
+            <dt>{T.creditCode}</dt>
+            <dd className="mono">{e.creditCode}</dd>
+            <dt>{T.entityType}</dt>
+            <dd>{ENTITY_TYPE_NAMES[e.type as keyof typeof ENTITY_TYPE_NAMES] ?? e.type}</dd>
+          </dl>
+        ) : null}
+        {p ? (
+          <Link
+            href="/enterprise"
+            className={e ? 'btn btn-ghost btn-block' : 'btn btn-primary btn-block'}
+          >
+            {e ? T.editEnterprise : T.fillEnterprise}
+          </Link>
+        ) : (
+          <p className="note">{T.needProfileFirst}</p>
+        )}
+      </div>
+
+      <div className="card">
+        <div className="card-head">
+          <h2>{T.messages}</h2>
+        </div>
+        {home.messages.length === 0 ? (
+          <p className="note">{T.noMessages}</p>
+        ) : (
+          <ul className="messages">
+            {home.messages.map((m) => (
+              <li key={m.id}>
+                <div className="msg-title">
+                  {m.title}
+                  <time>{when(m.createdAt)}</time>
+                </div>
+                <p>{m.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <button type="button" className="btn btn-ghost btn-block" onClick={() => void logout()}>
+        {T.logout}
+      </button>
+    </section>
+  );
+}
