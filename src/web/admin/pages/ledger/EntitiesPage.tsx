@@ -1,5 +1,5 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import './ledger.css';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -12,12 +12,13 @@ import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
 import { useSession } from '../../session/SessionProvider';
+import { LedgerTable } from './LedgerTable';
 import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
 import { EntityFilters } from './EntityFilters';
 import { EntityForm } from './EntityForm';
 import { belowScope, useCodeName, useIndustryName, useIssueText } from './names';
 import type { Entity, EntityList } from './types';
-import { sortOrderOf, sortPatch, useListParams } from './useListParams';
+import { sortOrderOf, useListParams } from './useListParams';
 
 const DEFAULT_HIDDEN = [
   'employees',
@@ -230,29 +231,15 @@ export function EntitiesPage() {
           </Typography.Paragraph>
         )}
         <ErrorAlert error={entities.error} />
-        <div data-testid="entities-table">
-          <Table<Entity>
-            rowKey="id"
-            size="small"
-            loading={entities.loading}
-            dataSource={entities.data?.items ?? []}
-            columns={columns}
-            scroll={{ x: columns.reduce((n, c) => n + (Number(c.width) || 140), 0) }}
-            locale={{ emptyText: filtered ? t('ledger.emptyFiltered') : t('ledger.entity.empty') }}
-            onChange={(_p, _f, sorter, extra) =>
-              extra.action === 'sort' && list.set(sortPatch(sorter))
-            }
-            pagination={{
-              current: page,
-              pageSize,
-              total: entities.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, s) => list.set({ page: String(p), pageSize: String(s) }),
-            }}
-          />
-        </div>
+        <LedgerTable<Entity>
+          testId="entities-table"
+          list={list}
+          columns={columns}
+          items={entities.data?.items}
+          total={entities.data?.total}
+          loading={entities.loading}
+          emptyText={filtered ? t('ledger.emptyFiltered') : t('ledger.entity.empty')}
+        />
       </Card>
       {creating && (
         <EntityForm

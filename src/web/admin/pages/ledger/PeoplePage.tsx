@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import './ledger.css';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -12,13 +12,14 @@ import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
 import { useSession } from '../../session/SessionProvider';
+import { LedgerTable } from './LedgerTable';
 import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
 import { belowScope, useCodeName } from './names';
 import { PeopleFilters } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
 import { StatusTag } from './StatusTag';
 import type { Person, PersonList } from './types';
-import { sortOrderOf, sortPatch, useListParams } from './useListParams';
+import { sortOrderOf, useListParams } from './useListParams';
 
 const DEFAULT_HIDDEN = ['birthDate', 'education', 'skills', 'hukou'];
 const FILTERS = ['q', 'region', 'category', 'status', 'education', 'returnedFrom', 'returnedTo'];
@@ -182,29 +183,15 @@ export function PeoplePage() {
           </Typography.Paragraph>
         )}
         <ErrorAlert error={people.error} />
-        <div data-testid="people-table">
-          <Table<Person>
-            rowKey="id"
-            size="small"
-            loading={people.loading}
-            dataSource={people.data?.items ?? []}
-            columns={columns}
-            scroll={{ x: columns.reduce((n, c) => n + (Number(c.width) || 140), 0) }}
-            locale={{ emptyText: filtered ? t('ledger.emptyFiltered') : t('ledger.person.empty') }}
-            onChange={(_p, _f, sorter, extra) =>
-              extra.action === 'sort' && list.set(sortPatch(sorter))
-            }
-            pagination={{
-              current: page,
-              pageSize,
-              total: people.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, s) => list.set({ page: String(p), pageSize: String(s) }),
-            }}
-          />
-        </div>
+        <LedgerTable<Person>
+          testId="people-table"
+          list={list}
+          columns={columns}
+          items={people.data?.items}
+          total={people.data?.total}
+          loading={people.loading}
+          emptyText={filtered ? t('ledger.emptyFiltered') : t('ledger.person.empty')}
+        />
       </Card>
       {creating && (
         <PersonForm
