@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
     globalSetup: ['test/browser/global-setup.ts'],
+    setupFiles: ['test/browser/on-failure.ts'],
+    // A page's first load on a busy machine takes seconds: polls wait as long as an action does.
+    expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

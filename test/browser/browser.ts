@@ -23,6 +23,7 @@ interface PageGlobals {
   };
 }
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** The server the global setup started; undefined when run outside vitest.browser.config.ts. */
 export function server(): { baseUrl: string; dataDir: string } | undefined {
@@ -62,7 +63,50 @@ export async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  track(page);
   return { page, errors };
+}
+
+/** What a failed test prints of each page it left open: where it was, what it showed, what failed. */
+const openPages = new Map<Page, string[]>();
+
+function track(page: Page): void {
+  const notes: string[] = [];
+  openPages.set(page, notes);
+  const note = (s: string) => notes.push(`${new Date().toISOString().slice(11, 23)} ${s}`);
+  page.on('response', (r) => {
+    if (r.status() >= 400) note(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => note(`failed ${r.method()} ${r.url()}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('close', () => openPages.delete(page));
+}
+
+/**
+ * For a failed test: a screenshot of every page still open and, on stdout (what CI keeps), its
+ * address, the start of its text and its refused requests and console errors.
+ */
+export async function reportOpenPages(testName: string): Promise<void> {
+  let i = 0;
+  for (const [page, notes] of openPages) {
+    const name = `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${i++}`;
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch((e: unknown) => `(no text: ${String(e)})`);
+    await page
+      .screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), timeout: 5_000 })
+      .catch(() => undefined);
+    console.log(
+      [
+        `--- page left open by the failed test: ${page.url()} (screenshot ${name}.png)`,
+        text.replace(/\s+/g, ' ').slice(0, 1_200),
+        ...notes.slice(-15),
+      ].join('\n'),
+    );
+  }
 }
 
 /** The current TOTP code of a demo administrator, from the secrets the demo wrote. */
@@ -107,7 +151,6 @@ export async function login(
 
 /** Saves a screenshot once fonts are loaded and animations have finished. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   // No hover tooltip in the picture: the pointer rests on the page's bottom-right corner.
   const size = page.viewportSize();
   if (size) await page.mouse.move(size.width - 1, size.height - 1);

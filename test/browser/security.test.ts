@@ -27,16 +27,27 @@ describe.skipIf(!server())('the security administrator', () => {
     await page.getByTestId('side-menu').getByText('安全管理').click();
 
     const idle = page.locator('#security-settings_idleMinutes');
-    await expect.poll(() => idle.inputValue()).toBe('30');
+    const stored = async () =>
+      ((await (await page.request.get('/api/security/settings')).json()) as { idleMinutes: number })
+        .idleMinutes;
+    await expect.poll(stored).toBe(30);
     await page.getByRole('cell', { name: 'tx_officer' }).waitFor();
     await screenshot(page, 'console-security');
 
+    // The form's own submit button: while a save is in flight antd adds a loading icon to its name.
+    const save = page.locator('form#security-settings button[type="submit"]');
+    const saved = () => page.getByText('安全设置已保存').count();
     await idle.fill('45');
-    await page.getByRole('button', { name: /^保\s*存$/ }).click();
-    await page.getByText('安全设置已保存').waitFor();
+    await save.click();
+    await expect.poll(saved).toBeGreaterThan(0);
+    await expect.poll(() => save.getAttribute('class')).not.toContain('ant-btn-loading');
     await idle.fill('30');
-    await page.getByRole('button', { name: /^保\s*存$/ }).click();
-    await expect.poll(() => page.getByText('安全设置已保存').count()).toBeGreaterThan(0);
+    await save.click();
+    await expect.poll(() => save.getAttribute('class')).not.toContain('ant-btn-loading');
+    const stored = async () =>
+      ((await (await page.request.get('/api/security/settings')).json()) as { idleMinutes: number })
+        .idleMinutes;
+    await expect.poll(stored).toBe(30);
 
     await page
       .getByRole('row', { name: /tx_officer/ })
