@@ -27,10 +27,7 @@ describe.skipIf(!server())('the security administrator', () => {
     await page.getByTestId('side-menu').getByText('安全管理').click();
 
     const idle = page.locator('#security-settings_idleMinutes');
-    const stored = async () =>
-      ((await (await page.request.get('/api/security/settings')).json()) as { idleMinutes: number })
-        .idleMinutes;
-    await expect.poll(stored).toBe(30);
+    await expect.poll(() => idle.inputValue()).toBe('30');
     await page.getByRole('cell', { name: 'tx_officer' }).waitFor();
     await screenshot(page, 'console-security');
 
