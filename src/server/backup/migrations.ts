@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database, Executor } from '../db/client.js';
-import { migrate, MIGRATIONS_DIR } from '../db/migrate.js';
+import { migrate, migrateFrom, MIGRATIONS_DIR } from '../db/migrate.js';
 import { queryRows } from './catalog.js';
 import type { MigrationState } from './format.js';
 
@@ -59,11 +55,7 @@ export async function migrateTo(database: Database, count: number): Promise<void
     for (const e of entries) {
       copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
     }
-    if (database.pglite) {
-      await migratePglite(drizzlePglite({ client: database.pglite }), { migrationsFolder: dir });
-    } else if (database.pool) {
-      await migratePg(drizzlePg({ client: database.pool }), { migrationsFolder: dir });
-    }
+    await migrateFrom(database, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
