@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/domain/identity/id-number.js';
-import { launchChromium, login, openPage, screenshot, server } from './browser.js';
+import { DEMO_PASSWORD, launchChromium, login, openPage, screenshot, server } from './browser.js';
 
 /** The import and export screen: template, upload, live progress, error report, exports. */
 
@@ -224,6 +224,39 @@ describe.skipIf(!server())('the import and export screen of an official', () => 
     expect(text).toContain('表头缺少必填列');
     expect(text).toContain('身份证号');
     await screenshot(page, 'import-failed');
+    expect(errors).toEqual([]);
+  });
+
+  it('asks for the password over the wizard when the session expired before the upload, then sends the file', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_officer');
+    await page.goto('/admin/ledger/import-export');
+    await page.getByRole('button', { name: '下一步' }).click();
+    const headers = Object.keys(person(0));
+    const lines = [headers.join(',')];
+    for (let i = 5000; i < 5003; i++) lines.push(headers.map((h) => person(i)[h]).join(','));
+    await page.locator('input[type="file"]').setInputFiles({
+      name: '会话过期后上传.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
+    });
+    await page.waitForLoadState('networkidle');
+    const context = page.context();
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'fx_sid');
+    expect(cookie).toBeDefined();
+    await context.addCookies([{ ...cookie!, value: 'expired-session-token' }]);
+
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const relogin = page.locator('.ant-modal', { hasText: '登录已过期' });
+    await relogin.waitFor();
+    await relogin.getByLabel('密码').fill(DEMO_PASSWORD);
+    await relogin.getByRole('button', { name: /^登\s*录$/ }).click();
+    await relogin.waitFor({ state: 'detached' });
+
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 120_000 });
+    await poll(() => page.getByTestId('import-counts').innerText()).toContain('3');
+    expect(await result.innerText()).toContain('导入完成');
     expect(errors).toEqual([]);
   });
 

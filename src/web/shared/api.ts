@@ -66,6 +66,22 @@ export function setApiLocale(value: UiLocale): void {
   locale = value;
 }
 
+/** The CSRF token of the current session (a re-login replaces it). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/**
+ * For requests sent without {@link api} (the import upload, for its progress): when `error` says
+ * the session is gone, opens the re-login dialog and resolves true once the user is back (the
+ * caller sends again); false for any other error. Rejects when the user gives up.
+ */
+export async function reloginIfSessionLost(error: ApiError): Promise<boolean> {
+  if (!SESSION_LOST.has(error.code) || !sessionLost) return false;
+  await sessionLost(error);
+  return true;
+}
+
 /** Resolves when the user has logged in again; rejects when they gave up. */
 export function setSessionLostHandler(handler: ((error: ApiError) => Promise<void>) | null): void {
   sessionLost = handler;
@@ -155,8 +171,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}, retried = 
   if (!retried && error.code === 'CSRF_INVALID' && (await refreshCsrf())) {
     return api<T>(path, opts, true);
   }
-  if (!retried && !opts.noRelogin && SESSION_LOST.has(error.code) && sessionLost) {
-    await sessionLost(error);
+  if (!retried && !opts.noRelogin && (await reloginIfSessionLost(error))) {
     return api<T>(path, opts, true);
   }
   throw error;

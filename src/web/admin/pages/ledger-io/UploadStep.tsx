@@ -3,7 +3,6 @@ import { Alert, Button, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorAlert } from '../../components/errors';
-import { useSession } from '../../session/SessionProvider';
 import { formatBytes } from './format';
 import type { LedgerKind } from './types';
 import { fileProblem, uploadImport } from './upload';
@@ -17,7 +16,6 @@ interface Props {
 /** Step 2: pick (or drop) the file, see its name and size, and send it. */
 export function UploadStep({ kind, onBack, onStarted }: Props) {
   const { t, locale } = useI18n();
-  const { session } = useSession();
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<number | null>(null);
@@ -36,10 +34,7 @@ export function UploadStep({ kind, onBack, onStarted }: Props) {
     if (!file) return;
     setError(null);
     setSent(0);
-    const up = uploadImport(
-      { kind, file, csrfToken: session?.csrfToken ?? null, locale, onProgress: setSent },
-      t('io.upload.network'),
-    );
+    const up = uploadImport({ kind, file, locale, onProgress: setSent }, t('io.upload.network'));
     abort.current = up.abort;
     up.done.then(
       (accepted) => {

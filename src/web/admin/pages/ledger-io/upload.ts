@@ -1,4 +1,10 @@
-import { ApiError, type ApiErrorBody, withQuery } from '../../../shared/api';
+import {
+  ApiError,
+  type ApiErrorBody,
+  currentCsrfToken,
+  reloginIfSessionLost,
+  withQuery,
+} from '../../../shared/api';
 import type { UiLocale } from '../../../shared/locale';
 import type { Accepted, LedgerKind } from './types';
 
@@ -11,7 +17,6 @@ export const UPLOAD_EXTENSIONS = ['.xlsx', '.csv'];
 export interface UploadOptions {
   kind: LedgerKind;
   file: File;
-  csrfToken: string | null;
   locale: UiLocale;
   onProgress: (percent: number) => void;
 }
@@ -33,12 +38,12 @@ function errorBody(xhr: XMLHttpRequest): ApiErrorBody {
  * type; `application/octet-stream` keeps Fastify's JSON and text parsers off it), with the
  * session's CSRF header. XMLHttpRequest rather than fetch for the upload's progress.
  */
-export function uploadImport(
+function sendFile(
+  xhr: XMLHttpRequest,
   opts: UploadOptions,
   networkMessage: string,
-): { done: Promise<Accepted>; abort: () => void } {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<Accepted>((resolve, reject) => {
+): Promise<Accepted> {
+  return new Promise<Accepted>((resolve, reject) => {
     const url = withQuery('/api/ledger/imports', {
       kind: opts.kind,
       fileName: opts.file.name.slice(0, 200),
@@ -47,7 +52,8 @@ export function uploadImport(
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', opts.locale === 'en' ? 'en' : 'zh-CN');
-    if (opts.csrfToken) xhr.setRequestHeader('x-csrf-token', opts.csrfToken);
+    const csrf = currentCsrfToken();
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) opts.onProgress((e.loaded / e.total) * 100);
     };
@@ -60,7 +66,31 @@ export function uploadImport(
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     xhr.send(opts.file);
   });
-  return { done, abort: () => xhr.abort() };
+}
+
+/**
+ * Uploads a file for import. When the session has expired meanwhile, the re-login dialog opens
+ * over the wizard (as for every other request) and the file is sent again once the user is back.
+ */
+export function uploadImport(
+  opts: UploadOptions,
+  networkMessage: string,
+): { done: Promise<Accepted>; abort: () => void } {
+  let xhr = new XMLHttpRequest();
+  let aborted = false;
+  const done = sendFile(xhr, opts, networkMessage).catch(async (e: unknown) => {
+    if (aborted || !(e instanceof ApiError) || !(await reloginIfSessionLost(e))) throw e;
+    opts.onProgress(0);
+    xhr = new XMLHttpRequest();
+    return sendFile(xhr, opts, networkMessage);
+  });
+  return {
+    done,
+    abort: () => {
+      aborted = true;
+      xhr.abort();
+    },
+  };
 }
 
 /** What is wrong with a chosen file before it is sent, as a message key; null when fine. */
