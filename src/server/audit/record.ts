@@ -11,8 +11,10 @@ export interface AuditEvent {
   permission?: Permission;
   /** Never personal data: identifiers and field names only. */
   details?: Record<string, unknown>;
-  /** Who acted, when the request has no session yet (login). */
+  /** Who acted, when the request has no staff session (login, the portal). */
   actor?: { userId: string; login: string };
+  /** The actor's roles when they hold no staff grants (the portal's `entrepreneur`). */
+  roles?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function recordAudit(
     at: now,
     actorId: event.actor?.userId ?? ctx.actor?.userId ?? null,
     actorLogin: event.actor?.login ?? ctx.actor?.login ?? ctx.attemptedLogin,
-    actorRoles: rolesFor(ctx.actor, event.permission),
+    actorRoles: event.roles ?? rolesFor(ctx.actor, event.permission),
     ip: ctx.ip,
     action: event.action,
     objectType: event.objectType,

@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/repo.js';
+import { recordAudit } from '../audit/record.js';
 import type { Executor } from '../db/client.js';
 import type { RequestContext } from '../http/context.js';
 import type { ChangeMeta } from '../ledger-history/service.js';
@@ -25,19 +25,11 @@ export async function recordPortalAudit(
     details?: Record<string, unknown>;
   },
 ): Promise<void> {
-  await appendAudit(tx, {
-    at: now,
-    actorId: actor?.accountId ?? null,
-    actorLogin: actor?.label ?? ctx.attemptedLogin,
-    actorRoles: 'entrepreneur',
-    ip: ctx.ip,
-    action: event.action,
-    objectType: event.objectType,
-    objectId: event.objectId,
-    result: 'success',
-    details: event.details ?? {},
+  await recordAudit(tx, ctx, now, {
+    ...event,
+    roles: 'entrepreneur',
+    ...(actor ? { actor: { userId: actor.accountId, login: actor.label } } : {}),
   });
-  ctx.audited = true;
 }
 
 /** Ledger history's "who": the entrepreneur's account. */
