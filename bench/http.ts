@@ -6,6 +6,7 @@
  *   npx tsx bench/http.ts                  # embedded PGlite
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/http.ts
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=20 npx tsx bench/http.ts
+ *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/http.ts  # a V8 CPU profile of the servers' process
  */
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
@@ -14,10 +15,21 @@ import autocannon from 'autocannon';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-servers.ts'], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-  env: process.env,
-});
+const child = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : []),
+    '--import',
+    'tsx',
+    'bench/http-servers.ts',
+  ],
+  {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: process.env,
+  },
+);
 const firstLine = await new Promise<string>((resolve, reject) => {
   const rl = readline.createInterface({ input: child.stdout });
   rl.once('line', resolve);
