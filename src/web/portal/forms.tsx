@@ -5,6 +5,9 @@ import { T } from './catalog';
 
 /** Small form parts of the portal: a labelled field with its error, and a region picker. */
 
+/** A form's errors by field name; `form` for one that belongs to no field. */
+export type Errors = Record<string, string | undefined>;
+
 export function Field({
   label,
   error,
@@ -27,6 +30,52 @@ export function Field({
         </span>
       )}
     </label>
+  );
+}
+
+/** A native select over a code list (`{ code: name }`), with a 请选择 first where `pick` says. */
+export function CodeSelect({
+  name,
+  names,
+  value,
+  onChange,
+  pick = false,
+}: {
+  name: string;
+  names: Record<string, string>;
+  value: string;
+  onChange: (code: string) => void;
+  pick?: boolean;
+}) {
+  return (
+    <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      {pick && <option value="">{T.pickRegion}</option>}
+      {Object.entries(names).map(([code, label]) => (
+        <option key={code} value={code}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A text input that keeps only digits (a count, a number of months). */
+export function DigitsInput({
+  name,
+  value,
+  onChange,
+}: {
+  name: string;
+  value: string;
+  onChange: (digits: string) => void;
+}) {
+  return (
+    <input
+      name={name}
+      inputMode="numeric"
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+    />
   );
 }
 

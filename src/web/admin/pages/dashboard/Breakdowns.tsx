@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Row, Segmented } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { barAxes } from './barAxes';
 import { Chart } from './Chart';
 import type { ChartOption } from './echarts';
 import { formatAxis, formatExact, formatPct } from './numbers';
@@ -63,18 +64,11 @@ function BreakdownPanel({ breakdown, headline, shape }: PanelProps) {
         axisPointer: { type: 'shadow' },
         valueFormatter: (v) => (typeof v === 'number' ? `${formatExact(v)} ${unit}` : String(v)),
       },
-      grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
-      xAxis: {
-        type: 'value',
-        minInterval: 1,
-        axisLabel: { formatter: (v: number) => formatAxis(v, locale) },
-      },
-      yAxis: {
-        type: 'category',
-        data: shown.map((r) => r.name),
-        axisTick: { show: false },
-        axisLabel: { width: 150, overflow: 'truncate' },
-      },
+      ...barAxes(
+        shown.map((r) => r.name),
+        locale,
+        { labelWidth: 150, right: 56 },
+      ),
       series: [
         {
           type: 'bar',

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/SessionProvider';
 import { Breakdowns } from './Breakdowns';
 import './dashboard.css';
+import { YearSelect } from './YearSelect';
 import { ExportButton } from './ExportButton';
 import { HeadlineCards } from './HeadlineCards';
 import { formatPct } from './numbers';
@@ -17,7 +18,7 @@ import { RankingPanel } from './RankingPanel';
 import { RegionTrail } from './RegionTrail';
 import { TrendChart } from './TrendChart';
 import type { DashboardData, IndicatorCode } from './types';
-import { useShownRegion, useYear, yearChoices } from './useShownRegion';
+import { useShownRegion, useYear } from './useShownRegion';
 
 /** Levels whose regions below may be opened: the drill-down goes down to townships. */
 const DRILLABLE = new Set(['nation', 'province', 'city', 'county']);
@@ -63,17 +64,7 @@ export function DashboardPage() {
         }
         extra={
           <Space wrap>
-            <Select<number>
-              id="dashboard-year"
-              value={year}
-              onChange={setYear}
-              aria-label={t('dash.year')}
-              style={{ width: 110 }}
-              options={yearChoices().map((y) => ({
-                value: y,
-                label: t('dash.yearN', { year: y }),
-              }))}
-            />
+            <YearSelect id="dashboard-year" value={year} onChange={setYear} />
             {code && can('ledger.export') && <ExportButton regionCode={code} year={year} />}
             <Button icon={<ReloadOutlined />} onClick={dash.reload} aria-label={t('dash.reload')} />
           </Space>

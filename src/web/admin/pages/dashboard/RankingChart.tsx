@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { barAxes } from './barAxes';
 import { Chart } from './Chart';
 import { BEHIND_COLOR, PRIMARY_COLOR } from './colors';
 import type { ChartOption } from './echarts';
@@ -41,19 +42,11 @@ export function RankingChart({ items, unit, onPick }: Props) {
           return lines.join('<br/>');
         },
       },
-      grid: { left: 8, right: 64, top: 8, bottom: 24, containLabel: true },
-      xAxis: {
-        type: 'value',
-        minInterval: 1,
-        axisLabel: { formatter: (v: number) => formatAxis(v, locale) },
-      },
-      yAxis: {
-        type: 'category',
-        data: rows.map((r) => r.regionName),
-        axisTick: { show: false },
-        triggerEvent: Boolean(onPick),
-        axisLabel: { width: 120, overflow: 'truncate' },
-      },
+      ...barAxes(
+        rows.map((r) => r.regionName),
+        locale,
+        { labelWidth: 120, right: 64, clickable: Boolean(onPick) },
+      ),
       series: [
         ...(withTargets
           ? [

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Row, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../../shared/api';
@@ -6,8 +6,8 @@ import { ErrorAlert } from '../../components/errors';
 import { useRequest } from '../../components/useRequest';
 import { type Translate, useI18n } from '../../i18n/i18n';
 import { IndicatorSelect } from './IndicatorSelect';
-import { formatExact, formatPct } from './numbers';
-import { ProgressVsTime } from './ProgressVsTime';
+import { formatExact } from './numbers';
+import { behindColumn, ProgressCell } from './ProgressCell';
 import { RankingChart } from './RankingChart';
 import type { DashboardData, IndicatorCode, Ranking, RankingItem } from './types';
 
@@ -85,23 +85,10 @@ export function RankingPanel({ data, focus, onFocus, onDrill }: Props) {
         r.progressPct === null ? (
           <Typography.Text type="secondary">{t('dash.noTarget')}</Typography.Text>
         ) : (
-          <div className="fx-rank-progress">
-            <ProgressVsTime
-              progressPct={r.progressPct}
-              timeElapsedPct={elapsed}
-              behind={r.behind}
-              size="small"
-            />
-            <span className={r.behind ? 'fx-behind' : undefined}>{formatPct(r.progressPct)}</span>
-          </div>
+          <ProgressCell progressPct={r.progressPct} timeElapsedPct={elapsed} behind={r.behind} />
         ),
     },
-    {
-      title: '',
-      key: 'behind',
-      width: 120,
-      render: (_: unknown, r) => r.behind && <Tag color="error">{t('dash.behind')}</Tag>,
-    },
+    behindColumn<RankingItem>(t),
   ];
 
   return (

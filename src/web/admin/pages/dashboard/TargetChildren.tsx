@@ -1,7 +1,7 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { formatExact, formatPct } from './numbers';
-import { ProgressVsTime } from './ProgressVsTime';
+import { formatExact } from './numbers';
+import { behindColumn, ProgressCell } from './ProgressCell';
 import type { ChildTarget, TargetItem } from './types';
 
 /** A target's split: each region below with its share, its figure and its progress. */
@@ -38,25 +38,14 @@ export function TargetChildren({ item }: { item: TargetItem }) {
             c.progressPct === null ? (
               '—'
             ) : (
-              <div className="fx-rank-progress">
-                <ProgressVsTime
-                  progressPct={c.progressPct}
-                  timeElapsedPct={item.timeElapsedPct}
-                  behind={c.behind}
-                  size="small"
-                />
-                <span className={c.behind ? 'fx-behind' : undefined}>
-                  {formatPct(c.progressPct)}
-                </span>
-              </div>
+              <ProgressCell
+                progressPct={c.progressPct}
+                timeElapsedPct={item.timeElapsedPct}
+                behind={c.behind}
+              />
             ),
         },
-        {
-          title: '',
-          key: 'behind',
-          width: 120,
-          render: (_: unknown, c) => c.behind && <Tag color="error">{t('dash.behind')}</Tag>,
-        },
+        behindColumn<ChildTarget>(t),
       ]}
     />
   );

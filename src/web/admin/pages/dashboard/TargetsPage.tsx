@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../../shared/api';
@@ -10,13 +10,14 @@ import { useI18n } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
 import { useSession } from '../../session/SessionProvider';
 import './dashboard.css';
+import { YearSelect } from './YearSelect';
 import { formatExact, formatPct } from './numbers';
-import { ProgressVsTime } from './ProgressVsTime';
+import { behindColumn, ProgressCell } from './ProgressCell';
 import { SetTargetModal } from './SetTargetModal';
 import { SplitTargetDrawer } from './SplitTargetDrawer';
 import { TargetChildren } from './TargetChildren';
 import type { IndicatorCode, TargetItem, TargetSheetData } from './types';
-import { useYear, yearChoices } from './useShownRegion';
+import { useYear } from './useShownRegion';
 
 type Editing = { kind: 'set'; indicator?: IndicatorCode } | { kind: 'split'; item: TargetItem };
 
@@ -79,15 +80,11 @@ export function TargetsPage() {
         i.target === null ? (
           '—'
         ) : (
-          <div className="fx-rank-progress">
-            <ProgressVsTime
-              progressPct={i.progressPct}
-              timeElapsedPct={i.timeElapsedPct}
-              behind={i.behind}
-              size="small"
-            />
-            <span className={i.behind ? 'fx-behind' : undefined}>{formatPct(i.progressPct)}</span>
-          </div>
+          <ProgressCell
+            progressPct={i.progressPct}
+            timeElapsedPct={i.timeElapsedPct}
+            behind={i.behind}
+          />
         ),
     },
     {
@@ -109,12 +106,7 @@ export function TargetsPage() {
           withUnit(v, i)
         ),
     },
-    {
-      title: '',
-      key: 'behind',
-      width: 120,
-      render: (_: unknown, i) => i.behind && <Tag color="error">{t('dash.behind')}</Tag>,
-    },
+    behindColumn<TargetItem>(t),
     ...(manage
       ? [
           {
@@ -157,17 +149,7 @@ export function TargetsPage() {
         title={t('targets.title')}
         extra={
           <Space>
-            <Select<number>
-              id="targets-year"
-              value={year}
-              onChange={setYear}
-              aria-label={t('dash.year')}
-              style={{ width: 110 }}
-              options={yearChoices().map((y) => ({
-                value: y,
-                label: t('dash.yearN', { year: y }),
-              }))}
-            />
+            <YearSelect id="targets-year" value={year} onChange={setYear} />
             {manage && code && (
               <Button
                 type="primary"

@@ -1,24 +1,15 @@
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
-import './ledger.css';
+import { WarningOutlined } from '@ant-design/icons';
+import { Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { api } from '../../../shared/api';
-import { ErrorAlert } from '../../components/errors';
+import { Link } from 'react-router';
 import { formatTime } from '../../components/format';
-import { PageHead } from '../../components/PageHead';
-import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
-import { useRegionScope } from '../../layout/RegionScope';
 import { useSession } from '../../session/SessionProvider';
-import { LedgerTable } from './LedgerTable';
-import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
 import { EntityFilters } from './EntityFilters';
 import { EntityForm } from './EntityForm';
+import { LedgerListPage, useLedgerList } from './LedgerListPage';
 import { belowScope, useCodeName, useIndustryName, useIssueText } from './names';
 import type { Entity, EntityList } from './types';
-import { sortOrderOf, useListParams } from './useListParams';
 
 const DEFAULT_HIDDEN = [
   'employees',
@@ -37,35 +28,11 @@ const wan = (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN'
 export function EntitiesPage() {
   const t = useT();
   const { can } = useSession();
-  const navigate = useNavigate();
   const codeName = useCodeName();
   const industry = useIndustryName();
   const issueText = useIssueText();
-  const { current } = useRegionScope();
-  const list = useListParams();
-  const { get, page, pageSize, params } = list;
-  const [creating, setCreating] = useState(false);
-  const [hidden, setHidden] = useHiddenColumns('fx.ledger.entities.columns', DEFAULT_HIDDEN);
-  const sort = get('sort');
-  const scopeLabel = get('regionLabel') ?? current?.label;
-  const order = get('order');
-
-  const entities = useRequest(
-    () =>
-      api<EntityList>('/api/entities', {
-        query: {
-          ...Object.fromEntries(FILTERS.map((k) => [k, get(k)])),
-          region: get('region') ?? current?.code,
-          sort,
-          order,
-          page,
-          pageSize,
-        },
-      }),
-    [params.toString(), current?.code],
-  );
-
-  const sorted = (key: string) => ({ sorter: true, sortOrder: sortOrderOf(key, sort, order) });
+  const ledger = useLedgerList<EntityList>('/api/entities', FILTERS);
+  const { sorted, scopeLabel } = ledger;
   const all: ColumnsType<Entity> = [
     {
       title: t('le.name'),
@@ -195,61 +162,21 @@ export function EntitiesPage() {
       render: (_, e) => <Link to={`/ledger/entities/${e.id}`}>{t('common.view')}</Link>,
     },
   ];
-  const fixed = new Set(['name', 'actions']);
-  const columns = all.filter((c) => !hidden.has(String(c.key)));
-  const filtered = FILTERS.some((k) => get(k));
 
   return (
-    <>
-      <PageHead
-        title={t('ledger.entity.title')}
-        extra={
-          <Space>
-            <ColumnSettings
-              columns={all.map((c) => ({
-                key: String(c.key),
-                title: typeof c.title === 'string' ? c.title : String(c.key),
-                fixed: fixed.has(String(c.key)),
-              }))}
-              hidden={hidden}
-              onChange={setHidden}
-              defaultHidden={DEFAULT_HIDDEN}
-            />
-            {can('entity.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('ledger.entity.create')}
-              </Button>
-            )}
-          </Space>
-        }
-      />
-      <Card size="small">
-        <EntityFilters list={list} />
-        {!get('region') && current && (
-          <Typography.Paragraph type="secondary" style={{ margin: '-8px 0 8px' }}>
-            {t('common.withinRegion', { region: current.label })}
-          </Typography.Paragraph>
-        )}
-        <ErrorAlert error={entities.error} />
-        <LedgerTable<Entity>
-          testId="entities-table"
-          list={list}
-          columns={columns}
-          items={entities.data?.items}
-          total={entities.data?.total}
-          loading={entities.loading}
-          emptyText={filtered ? t('ledger.emptyFiltered') : t('ledger.entity.empty')}
-        />
-      </Card>
-      {creating && (
-        <EntityForm
-          onClose={() => setCreating(false)}
-          onSaved={(e) => {
-            setCreating(false);
-            void navigate(`/ledger/entities/${e.id}`);
-          }}
-        />
-      )}
-    </>
+    <LedgerListPage<Entity>
+      ledger={ledger}
+      columns={all}
+      title={t('ledger.entity.title')}
+      createLabel={t('ledger.entity.create')}
+      canCreate={can('entity.write')}
+      columnsStorageKey="fx.ledger.entities.columns"
+      defaultHidden={DEFAULT_HIDDEN}
+      filters={<EntityFilters list={ledger.list} />}
+      testId="entities-table"
+      emptyText={t('ledger.entity.empty')}
+      detailPath="/ledger/entities"
+      Form={EntityForm}
+    />
   );
 }

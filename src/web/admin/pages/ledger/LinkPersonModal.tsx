@@ -1,7 +1,7 @@
 import { Form, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { api } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
 import { useCodeOptions } from './names';
 import { RecordSelect } from './RecordSelect';
@@ -20,22 +20,12 @@ export function LinkPersonModal({
   const t = useT();
   const options = useCodeOptions();
   const [form] = Form.useForm<{ personId: string; role: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async (v: { personId: string; role: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onLinked(
-        await api<EntityDetail>(`/api/entities/${entity.id}/links`, { method: 'POST', body: v }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useSubmit(async (v: { personId: string; role: string }) =>
+    onLinked(
+      await api<EntityDetail>(`/api/entities/${entity.id}/links`, { method: 'POST', body: v }),
+    ),
+  );
 
   return (
     <Modal
@@ -43,16 +33,16 @@ export function LinkPersonModal({
       title={t('ledger.link.title', { name: entity.name })}
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={busy}
+      confirmLoading={save.busy}
       destroyOnHidden
     >
-      <ErrorAlert error={error} />
+      <ErrorAlert error={save.error} />
       <Form
         form={form}
         layout="vertical"
         name="link"
         initialValues={{ role: 'founder' }}
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => void save.run(v)}
       >
         <Form.Item
           name="personId"

@@ -2,13 +2,16 @@ import { Alert, Descriptions, Form, Modal, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
 import { RecordSelect } from './RecordSelect';
 import type { EntityDetail, PersonDetail } from './types';
 
-type Kind = 'person' | 'entity';
-type Detail<K extends Kind> = K extends 'person' ? PersonDetail : EntityDetail;
+/** The two kinds of ledger record. */
+export type Kind = 'person' | 'entity';
+/** A ledger record's detail, by kind. */
+export type Detail<K extends Kind> = K extends 'person' ? PersonDetail : EntityDetail;
 
 function isPerson(d: PersonDetail | EntityDetail): d is PersonDetail {
   return 'idNumberMasked' in d;
@@ -78,8 +81,6 @@ export function MergeModal<K extends Kind>({
 }) {
   const t = useT();
   const [duplicateId, setDuplicateId] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const base = kind === 'person' ? '/api/people' : '/api/entities';
   const duplicate = useRequest(
     () =>
@@ -89,23 +90,14 @@ export function MergeModal<K extends Kind>({
     [duplicateId],
   );
 
-  const merge = async () => {
-    if (!duplicateId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onMerged(
-        await api<Detail<K>>(`${base}/${survivor.id}/merge`, {
-          method: 'POST',
-          body: { duplicateId, version: survivor.version },
-        }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const merge = useSubmit(async (chosen: string) =>
+    onMerged(
+      await api<Detail<K>>(`${base}/${survivor.id}/merge`, {
+        method: 'POST',
+        body: { duplicateId: chosen, version: survivor.version },
+      }),
+    ),
+  );
 
   return (
     <Modal
@@ -114,13 +106,15 @@ export function MergeModal<K extends Kind>({
       title={t('ledger.merge.title', { name: survivor.name })}
       okText={t('ledger.merge.ok')}
       okButtonProps={{ danger: true, disabled: !duplicate.data || duplicate.loading }}
-      onOk={() => void merge()}
+      onOk={() => {
+        if (duplicateId) void merge.run(duplicateId);
+      }}
       onCancel={onClose}
-      confirmLoading={busy}
+      confirmLoading={merge.busy}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('ledger.merge.intro')}</Typography.Paragraph>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={merge.error} />
       <Form layout="vertical" name="merge">
         <Form.Item label={t('ledger.merge.pick')} required>
           <RecordSelect

@@ -1,25 +1,15 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tag, Typography } from 'antd';
-import './ledger.css';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { api } from '../../../shared/api';
-import { ErrorAlert } from '../../components/errors';
+import { Link } from 'react-router';
 import { formatTime } from '../../components/format';
-import { PageHead } from '../../components/PageHead';
-import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
-import { useRegionScope } from '../../layout/RegionScope';
 import { useSession } from '../../session/SessionProvider';
-import { LedgerTable } from './LedgerTable';
-import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
+import { LedgerListPage, useLedgerList } from './LedgerListPage';
 import { belowScope, useCodeName } from './names';
 import { PeopleFilters } from './PeopleFilters';
 import { PersonForm } from './PersonForm';
 import { StatusTag } from './StatusTag';
 import type { Person, PersonList } from './types';
-import { sortOrderOf, useListParams } from './useListParams';
 
 const DEFAULT_HIDDEN = ['birthDate', 'education', 'skills', 'hukou'];
 const FILTERS = ['q', 'region', 'category', 'status', 'education', 'returnedFrom', 'returnedTo'];
@@ -28,33 +18,9 @@ const FILTERS = ['q', 'region', 'category', 'status', 'education', 'returnedFrom
 export function PeoplePage() {
   const t = useT();
   const { can } = useSession();
-  const navigate = useNavigate();
   const codeName = useCodeName();
-  const { current } = useRegionScope();
-  const list = useListParams();
-  const { get, page, pageSize, params } = list;
-  const [creating, setCreating] = useState(false);
-  const [hidden, setHidden] = useHiddenColumns('fx.ledger.people.columns', DEFAULT_HIDDEN);
-  const sort = get('sort');
-  const scopeLabel = get('regionLabel') ?? current?.label;
-  const order = get('order');
-
-  const people = useRequest(
-    () =>
-      api<PersonList>('/api/people', {
-        query: {
-          ...Object.fromEntries(FILTERS.map((k) => [k, get(k)])),
-          region: get('region') ?? current?.code,
-          sort,
-          order,
-          page,
-          pageSize,
-        },
-      }),
-    [params.toString(), current?.code],
-  );
-
-  const sorted = (key: string) => ({ sorter: true, sortOrder: sortOrderOf(key, sort, order) });
+  const ledger = useLedgerList<PersonList>('/api/people', FILTERS);
+  const { sorted, scopeLabel } = ledger;
   const all: ColumnsType<Person> = [
     {
       title: t('lp.name'),
@@ -147,61 +113,21 @@ export function PeoplePage() {
       render: (_, p) => <Link to={`/ledger/people/${p.id}`}>{t('common.view')}</Link>,
     },
   ];
-  const fixed = new Set(['name', 'actions']);
-  const columns = all.filter((c) => !hidden.has(String(c.key)));
-  const filtered = FILTERS.some((k) => get(k));
 
   return (
-    <>
-      <PageHead
-        title={t('ledger.person.title')}
-        extra={
-          <Space>
-            <ColumnSettings
-              columns={all.map((c) => ({
-                key: String(c.key),
-                title: typeof c.title === 'string' ? c.title : String(c.key),
-                fixed: fixed.has(String(c.key)),
-              }))}
-              hidden={hidden}
-              onChange={setHidden}
-              defaultHidden={DEFAULT_HIDDEN}
-            />
-            {can('person.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('ledger.person.create')}
-              </Button>
-            )}
-          </Space>
-        }
-      />
-      <Card size="small">
-        <PeopleFilters list={list} />
-        {!get('region') && current && (
-          <Typography.Paragraph type="secondary" style={{ margin: '-8px 0 8px' }}>
-            {t('common.withinRegion', { region: current.label })}
-          </Typography.Paragraph>
-        )}
-        <ErrorAlert error={people.error} />
-        <LedgerTable<Person>
-          testId="people-table"
-          list={list}
-          columns={columns}
-          items={people.data?.items}
-          total={people.data?.total}
-          loading={people.loading}
-          emptyText={filtered ? t('ledger.emptyFiltered') : t('ledger.person.empty')}
-        />
-      </Card>
-      {creating && (
-        <PersonForm
-          onClose={() => setCreating(false)}
-          onSaved={(p) => {
-            setCreating(false);
-            void navigate(`/ledger/people/${p.id}`);
-          }}
-        />
-      )}
-    </>
+    <LedgerListPage<Person>
+      ledger={ledger}
+      columns={all}
+      title={t('ledger.person.title')}
+      createLabel={t('ledger.person.create')}
+      canCreate={can('person.write')}
+      columnsStorageKey="fx.ledger.people.columns"
+      defaultHidden={DEFAULT_HIDDEN}
+      filters={<PeopleFilters list={ledger.list} />}
+      testId="people-table"
+      emptyText={t('ledger.person.empty')}
+      detailPath="/ledger/people"
+      Form={PersonForm}
+    />
   );
 }

@@ -1,22 +1,21 @@
-import { EditOutlined, EyeOutlined, MergeCellsOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../shared/api';
-import { formatTime } from '../../components/format';
-import { PageHead } from '../../components/PageHead';
-import { useRequest } from '../../components/useRequest';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/SessionProvider';
 import { ConsentsCard } from './ConsentsCard';
-import { HistoryTimeline } from './HistoryTimeline';
-import { MergeModal } from './MergeModal';
+import {
+  LedgerDetailFrame,
+  MissingRecord,
+  RecordInfoCard,
+  recordTimes,
+  useLedgerRecord,
+} from './LedgerDetailPage';
 import { useCodeName } from './names';
 import { PersonForm } from './PersonForm';
 import { provinceName } from './provinces';
-import { RecordState } from './RecordState';
 import { StatusTag } from './StatusTag';
-import './ledger.css';
 import type { PersonDetail, PersonEntity, Unmasked } from './types';
 import { UnmaskModal } from './UnmaskModal';
 
@@ -25,33 +24,21 @@ export function PersonDetailPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const { message } = App.useApp();
   const codeName = useCodeName();
-  const detail = useRequest(() => api<PersonDetail>(`/api/people/${id}`), [id]);
-  const [override, setOverride] = useState<PersonDetail | null>(null);
+  const page = useLedgerRecord<PersonDetail, 'edit' | 'unmask' | 'merge'>('/api/people', id);
   const [unmasked, setUnmasked] = useState<Unmasked | null>(null);
-  const [dialog, setDialog] = useState<'edit' | 'unmask' | 'merge' | null>(null);
-  const [refresh, setRefresh] = useState(0);
-  const person = override?.id === id ? override : detail.data;
+  const { record: person } = page;
 
-  if (!person || person.id !== id) {
+  if (!person) {
     return (
-      <>
-        <PageHead title={t('ledger.person.detail')} />
-        <RecordState
-          loading={detail.loading}
-          error={detail.error}
-          listPath="/ledger/people"
-          onRetry={detail.reload}
-        />
-      </>
+      <MissingRecord
+        title={t('ledger.person.detail')}
+        request={page.request}
+        listPath="/ledger/people"
+      />
     );
   }
 
-  const changed = (p: PersonDetail) => {
-    setOverride(p);
-    setRefresh((n) => n + 1);
-  };
   const shown = unmasked?.id === id ? unmasked : null;
   const plain = (value: string | null | undefined, masked: string | null) =>
     value !== undefined ? (
@@ -66,168 +53,110 @@ export function PersonDetailPage() {
     );
 
   return (
-    <>
-      <PageHead
-        title={
-          <Space>
-            {person.name}
-            <StatusTag status={person.status} />
-          </Space>
-        }
-        extra={
-          <Space>
-            <Link to="/ledger/people">
-              <Button>{t('ledger.backToList')}</Button>
-            </Link>
-            {can('person.unmask') && (
-              <Button icon={<EyeOutlined />} onClick={() => setDialog('unmask')}>
-                {t('ledger.unmask.button')}
-              </Button>
-            )}
-            {can('person.write') && (
-              <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
-                {t('ledger.merge.button')}
-              </Button>
-            )}
-            {can('person.write') && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-                {t('common.edit')}
-              </Button>
-            )}
-          </Space>
-        }
-      />
-      <Row gutter={16}>
-        <Col xs={24} xl={15}>
-          <Card size="small" title={t('ledger.basicInfo')} style={{ marginBottom: 16 }}>
-            <div data-testid="person-info">
-              <Descriptions
-                size="small"
-                bordered
-                column={2}
-                styles={{ label: { whiteSpace: 'nowrap' } }}
-              >
-                <Descriptions.Item label={t('lp.name')}>{person.name}</Descriptions.Item>
-                <Descriptions.Item label={t('lp.sex')}>
-                  {codeName('sex', person.sex)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.idNumber')}>
-                  {plain(shown?.idNumber, person.idNumberMasked)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.birthDate')}>{person.birthDate}</Descriptions.Item>
-                <Descriptions.Item label={t('lp.mobile')}>
-                  {plain(shown?.mobile, person.mobileMasked)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.education')}>
-                  {codeName('education', person.education)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.categories')} span={2}>
-                  {person.categories.map((c) => (
-                    <Tag key={c}>{codeName('category', c)}</Tag>
-                  ))}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.ledgerRegionCode')} span={2}>
-                  {person.ledgerRegionName}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.hukouRegionCode')}>
-                  {person.hukouRegionName ?? '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.currentRegionCode')}>
-                  {person.currentRegionName ?? '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.awayPlace')}>
-                  {provinceName(person.awayProvinceCode, locale === 'en')}
-                  {person.awayCityCode ? ` · ${person.awayCityCode}` : ''}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.monthsAway')}>
-                  {person.monthsAway ?? '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.returnDate')}>
-                  {person.returnDate ?? '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.statusDates')}>
-                  {Object.entries(person.statusDates).map(([s, d]) => (
-                    <div key={s}>
-                      {codeName('status', s)}：{d}
-                    </div>
-                  ))}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('lp.skills')} span={2}>
-                  {person.skills || '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('ledger.createdAt')}>
-                  {formatTime(person.createdAt)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('ledger.updatedAt')}>
-                  {formatTime(person.updatedAt)}（{t('ledger.version', { version: person.version })}
-                  ）
-                </Descriptions.Item>
-              </Descriptions>
-            </div>
-          </Card>
-          <Card size="small" title={t('ledger.person.entities')} style={{ marginBottom: 16 }}>
-            <Table<PersonEntity>
-              rowKey="linkId"
-              size="small"
-              pagination={false}
-              dataSource={person.entities}
-              locale={{ emptyText: t('ledger.person.noEntities') }}
-              columns={[
-                {
-                  title: t('le.name'),
-                  key: 'name',
-                  render: (_, e) => <Link to={`/ledger/entities/${e.entityId}`}>{e.name}</Link>,
-                },
-                {
-                  title: t('ledger.link.role'),
-                  key: 'role',
-                  render: (_, e) => codeName('role', e.role),
-                },
-              ]}
+    <LedgerDetailFrame
+      kind="person"
+      record={person}
+      page={page}
+      title={
+        <Space>
+          {person.name}
+          <StatusTag status={person.status} />
+        </Space>
+      }
+      listPath="/ledger/people"
+      actions={
+        can('person.unmask') && (
+          <Button icon={<EyeOutlined />} onClick={() => page.open('unmask')}>
+            {t('ledger.unmask.button')}
+          </Button>
+        )
+      }
+      canWrite={can('person.write')}
+      dialogs={
+        <>
+          {page.dialog === 'edit' && (
+            <PersonForm
+              person={person}
+              onClose={page.close}
+              onSaved={(p) => page.saved(p, 'ledger.saved')}
             />
-          </Card>
-          <ConsentsCard person={person} canWrite={can('person.write')} onChanged={changed} />
-        </Col>
-        <Col xs={24} xl={9}>
-          <Card size="small" title={t('ledger.history')}>
-            <HistoryTimeline kind="person" id={id} refresh={refresh} />
-          </Card>
-        </Col>
-      </Row>
-      {dialog === 'edit' && (
-        <PersonForm
-          person={person}
-          onClose={() => setDialog(null)}
-          onSaved={(p) => {
-            setDialog(null);
-            changed(p);
-            void message.success(t('ledger.saved'));
-          }}
+          )}
+          {page.dialog === 'unmask' && (
+            <UnmaskModal
+              personId={id}
+              name={person.name}
+              onClose={page.close}
+              onUnmasked={(u) => {
+                page.close();
+                setUnmasked(u);
+              }}
+            />
+          )}
+        </>
+      }
+    >
+      <RecordInfoCard
+        testId="person-info"
+        items={[
+          { label: t('lp.name'), children: person.name },
+          { label: t('lp.sex'), children: codeName('sex', person.sex) },
+          { label: t('lp.idNumber'), children: plain(shown?.idNumber, person.idNumberMasked) },
+          { label: t('lp.birthDate'), children: person.birthDate },
+          { label: t('lp.mobile'), children: plain(shown?.mobile, person.mobileMasked) },
+          { label: t('lp.education'), children: codeName('education', person.education) },
+          {
+            label: t('lp.categories'),
+            span: 2,
+            children: person.categories.map((c) => <Tag key={c}>{codeName('category', c)}</Tag>),
+          },
+          { label: t('lp.ledgerRegionCode'), span: 2, children: person.ledgerRegionName },
+          { label: t('lp.hukouRegionCode'), children: person.hukouRegionName ?? '—' },
+          { label: t('lp.currentRegionCode'), children: person.currentRegionName ?? '—' },
+          {
+            label: t('lp.awayPlace'),
+            children: (
+              <>
+                {provinceName(person.awayProvinceCode, locale === 'en')}
+                {person.awayCityCode ? ` · ${person.awayCityCode}` : ''}
+              </>
+            ),
+          },
+          { label: t('lp.monthsAway'), children: person.monthsAway ?? '—' },
+          { label: t('lp.returnDate'), children: person.returnDate ?? '—' },
+          {
+            label: t('lp.statusDates'),
+            children: Object.entries(person.statusDates).map(([s, d]) => (
+              <div key={s}>
+                {codeName('status', s)}：{d}
+              </div>
+            )),
+          },
+          { label: t('lp.skills'), span: 2, children: person.skills || '—' },
+          ...recordTimes(t, person),
+        ]}
+      />
+      <Card size="small" title={t('ledger.person.entities')} style={{ marginBottom: 16 }}>
+        <Table<PersonEntity>
+          rowKey="linkId"
+          size="small"
+          pagination={false}
+          dataSource={person.entities}
+          locale={{ emptyText: t('ledger.person.noEntities') }}
+          columns={[
+            {
+              title: t('le.name'),
+              key: 'name',
+              render: (_, e) => <Link to={`/ledger/entities/${e.entityId}`}>{e.name}</Link>,
+            },
+            {
+              title: t('ledger.link.role'),
+              key: 'role',
+              render: (_, e) => codeName('role', e.role),
+            },
+          ]}
         />
-      )}
-      {dialog === 'unmask' && (
-        <UnmaskModal
-          personId={id}
-          name={person.name}
-          onClose={() => setDialog(null)}
-          onUnmasked={(u) => {
-            setDialog(null);
-            setUnmasked(u);
-          }}
-        />
-      )}
-      {dialog === 'merge' && (
-        <MergeModal
-          kind="person"
-          survivor={person}
-          onClose={() => setDialog(null)}
-          onMerged={(p) => {
-            setDialog(null);
-            changed(p);
-            void message.success(t('ledger.merge.done'));
-          }}
-        />
-      )}
-    </>
+      </Card>
+      <ConsentsCard person={person} canWrite={can('person.write')} onChanged={page.changed} />
+    </LedgerDetailFrame>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Button,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-} from 'antd';
-import dayjs from 'dayjs';
-import { useState } from 'react';
+import { Alert, Form, Input, InputNumber, Row, Select } from 'antd';
 import {
   derivePersonFromId,
   PersonCreate,
@@ -22,13 +8,19 @@ import { nextStatuses, type PersonStatus } from '../../../../domain/ledger/perso
 import { api } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
 import { RegionCascader } from '../../components/RegionCascader';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
+import { FieldCol, PastDatePicker } from './FieldCol';
+import { FormDrawer } from './FormDrawer';
 import { useCodeName, useCodeOptions, useIssueText } from './names';
 import { PROVINCES } from './provinces';
 import { personBody, PERSON_FIELDS, personInitial, type PersonValues } from './personFormValues';
 import type { PersonDetail } from './types';
 import { fieldRule, showIssues, showServerErrors } from './validation';
+
+/** Server refusals and the field each belongs to. */
+const FIELD_OF_CODE = { PERSON_DUPLICATE: 'idNumber', SCOPE_OUTSIDE_OWN: 'ledgerRegionCode' };
 
 /** 新增/编辑人员: every field checked in the browser by the domain's schema, as the server does. */
 export function PersonForm({
@@ -47,14 +39,21 @@ export function PersonForm({
   const { roots, current } = useRegionScope();
   const [form] = Form.useForm<PersonValues>();
   const idNumber = Form.useWatch('idNumber', form);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const facts = idNumber ? derivePersonFromId(idNumber) : null;
   const rule = (field: string) => fieldRule(PersonUpdate, field, issueText);
-  const required = (key: 'ledger.required' | 'ledger.requiredChoose') => ({
-    required: true,
-    message: t(key),
-  });
+  const required = { required: true, message: t('ledger.required') };
+  const choose = [{ required: true, message: t('ledger.requiredChoose') }];
+  // The ID number and the mobile are shown masked: needed to create, left blank to keep on edit.
+  const maskedRules = (field: string) => (person ? [rule(field)] : [required, rule(field)]);
+  const kept = (masked: string | null | undefined) =>
+    masked ? t('ledger.person.keepMasked', { masked }) : undefined;
+  const maskedInput = () => (
+    <Input
+      maxLength={20}
+      autoComplete="off"
+      placeholder={person ? t('ledger.keepBlank') : undefined}
+    />
+  );
 
   const statusOptions = options('status').filter(
     (o) =>
@@ -63,44 +62,31 @@ export function PersonForm({
       nextStatuses(person.status as PersonStatus).includes(o.value as PersonStatus),
   );
 
-  const submit = async (v: PersonValues) => {
-    setError(null);
-    const body = personBody(v, person);
-    const { ledgerRegionCode: _ledger, ...checked } = body;
-    const local = person ? PersonUpdate.safeParse(checked) : PersonCreate.safeParse(checked);
-    if (!local.success && showIssues(form, local.error.issues, PERSON_FIELDS, issueText)) return;
-    setBusy(true);
-    try {
-      const saved = await api<PersonDetail>(person ? `/api/people/${person.id}` : '/api/people', {
-        method: person ? 'PATCH' : 'POST',
-        body,
-      });
-      onSaved(saved);
-    } catch (err) {
-      const byCode = { PERSON_DUPLICATE: 'idNumber', SCOPE_OUTSIDE_OWN: 'ledgerRegionCode' };
-      if (!showServerErrors(form, err, PERSON_FIELDS, byCode)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useSubmit(
+    async (v: PersonValues) => {
+      const body = personBody(v, person);
+      const { ledgerRegionCode: _ledger, ...checked } = body;
+      const local = person ? PersonUpdate.safeParse(checked) : PersonCreate.safeParse(checked);
+      if (!local.success && showIssues(form, local.error.issues, PERSON_FIELDS, issueText)) return;
+      onSaved(
+        await api<PersonDetail>(person ? `/api/people/${person.id}` : '/api/people', {
+          method: person ? 'PATCH' : 'POST',
+          body,
+        }),
+      );
+    },
+    (err) => showServerErrors(form, err, PERSON_FIELDS, FIELD_OF_CODE),
+  );
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={760}
       title={person ? t('ledger.person.edit', { name: person.name }) : t('ledger.person.create')}
+      busy={save.busy}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('ledger.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
     >
-      <ErrorAlert error={error} />
+      <ErrorAlert error={save.error} />
       {person && (
         <Alert
           type="info"
@@ -114,158 +100,113 @@ export function PersonForm({
         layout="vertical"
         name="person-form"
         initialValues={personInitial(person, current)}
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => void save.run(v)}
         requiredMark
       >
         <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="name"
-              label={t('lp.name')}
-              rules={[required('ledger.required'), rule('name')]}
-            >
-              <Input maxLength={30} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="idNumber"
-              label={t('lp.idNumber')}
-              validateFirst
-              rules={person ? [rule('idNumber')] : [required('ledger.required'), rule('idNumber')]}
-              extra={
-                facts
-                  ? t('ledger.person.fromId', {
-                      sex: codeName('sex', facts.sex),
-                      birth: facts.birthDate,
-                    })
-                  : person
-                    ? t('ledger.person.keepMasked', { masked: person.idNumberMasked })
-                    : undefined
-              }
-            >
-              <Input
-                maxLength={20}
-                autoComplete="off"
-                placeholder={person ? t('ledger.keepBlank') : undefined}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="mobile"
-              label={t('lp.mobile')}
-              rules={person ? [rule('mobile')] : [required('ledger.required'), rule('mobile')]}
-              extra={
-                person?.mobileMasked
-                  ? t('ledger.person.keepMasked', { masked: person.mobileMasked })
-                  : undefined
-              }
-            >
-              <Input
-                maxLength={20}
-                autoComplete="off"
-                placeholder={person ? t('ledger.keepBlank') : undefined}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="categories"
-              label={t('lp.categories')}
-              rules={[{ required: true, message: issueText('CATEGORIES_EMPTY') }]}
-            >
-              <Select mode="multiple" options={options('category')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="status"
-              label={t('lp.status')}
-              rules={[required('ledger.requiredChoose')]}
-              extra={person ? t('ledger.person.statusHint') : undefined}
-            >
-              <Select options={statusOptions} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="education"
-              label={t('lp.education')}
-              rules={[required('ledger.requiredChoose')]}
-            >
-              <Select options={options('education')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="hukouRegionCode"
-              label={t('lp.hukouRegionCode')}
-              rules={[required('ledger.requiredChoose')]}
-            >
-              <RegionCascader roots={roots} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="currentRegionCode"
-              label={t('lp.currentRegionCode')}
-              rules={[required('ledger.requiredChoose')]}
-            >
-              <RegionCascader roots={roots} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              name="ledgerRegionCode"
-              label={t('lp.ledgerRegionCode')}
-              extra={t('ledger.person.ledgerRegionHint')}
-            >
-              <RegionCascader roots={roots} allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="awayProvinceCode" label={t('lp.awayProvinceCode')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={PROVINCES.map((p) => ({
-                  value: p.code,
-                  label: locale === 'en' ? p.en : p.zh,
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="awayCityCode"
-              label={t('lp.awayCityCode')}
-              rules={[rule('awayCityCode')]}
-              extra={t('ledger.person.cityHint')}
-            >
-              <Input maxLength={4} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="monthsAway" label={t('lp.monthsAway')} rules={[rule('monthsAway')]}>
-              <InputNumber min={0} max={600} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="returnDate" label={t('lp.returnDate')}>
-              <DatePicker
-                style={{ width: '100%' }}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="skills" label={t('lp.skills')} rules={[rule('skills')]}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
+          <FieldCol span={12} name="name" label={t('lp.name')} rules={[required, rule('name')]}>
+            <Input maxLength={30} autoComplete="off" />
+          </FieldCol>
+          <FieldCol
+            span={12}
+            name="idNumber"
+            label={t('lp.idNumber')}
+            validateFirst
+            rules={maskedRules('idNumber')}
+            extra={
+              facts
+                ? t('ledger.person.fromId', {
+                    sex: codeName('sex', facts.sex),
+                    birth: facts.birthDate,
+                  })
+                : kept(person?.idNumberMasked)
+            }
+          >
+            {maskedInput()}
+          </FieldCol>
+          <FieldCol
+            span={12}
+            name="mobile"
+            label={t('lp.mobile')}
+            rules={maskedRules('mobile')}
+            extra={kept(person?.mobileMasked)}
+          >
+            {maskedInput()}
+          </FieldCol>
+          <FieldCol
+            span={12}
+            name="categories"
+            label={t('lp.categories')}
+            rules={[{ required: true, message: issueText('CATEGORIES_EMPTY') }]}
+          >
+            <Select mode="multiple" options={options('category')} />
+          </FieldCol>
+          <FieldCol
+            span={12}
+            name="status"
+            label={t('lp.status')}
+            rules={choose}
+            extra={person ? t('ledger.person.statusHint') : undefined}
+          >
+            <Select options={statusOptions} />
+          </FieldCol>
+          <FieldCol span={12} name="education" label={t('lp.education')} rules={choose}>
+            <Select options={options('education')} />
+          </FieldCol>
+          <FieldCol span={12} name="hukouRegionCode" label={t('lp.hukouRegionCode')} rules={choose}>
+            <RegionCascader roots={roots} />
+          </FieldCol>
+          <FieldCol
+            span={12}
+            name="currentRegionCode"
+            label={t('lp.currentRegionCode')}
+            rules={choose}
+          >
+            <RegionCascader roots={roots} />
+          </FieldCol>
+          <FieldCol
+            span={24}
+            name="ledgerRegionCode"
+            label={t('lp.ledgerRegionCode')}
+            extra={t('ledger.person.ledgerRegionHint')}
+          >
+            <RegionCascader roots={roots} allowClear />
+          </FieldCol>
+          <FieldCol span={8} name="awayProvinceCode" label={t('lp.awayProvinceCode')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={PROVINCES.map((p) => ({
+                value: p.code,
+                label: locale === 'en' ? p.en : p.zh,
+              }))}
+            />
+          </FieldCol>
+          <FieldCol
+            span={8}
+            name="awayCityCode"
+            label={t('lp.awayCityCode')}
+            rules={[rule('awayCityCode')]}
+            extra={t('ledger.person.cityHint')}
+          >
+            <Input maxLength={4} autoComplete="off" />
+          </FieldCol>
+          <FieldCol
+            span={8}
+            name="monthsAway"
+            label={t('lp.monthsAway')}
+            rules={[rule('monthsAway')]}
+          >
+            <InputNumber min={0} max={600} precision={0} style={{ width: '100%' }} />
+          </FieldCol>
+          <FieldCol span={8} name="returnDate" label={t('lp.returnDate')}>
+            <PastDatePicker />
+          </FieldCol>
+          <FieldCol span={16} name="skills" label={t('lp.skills')} rules={[rule('skills')]}>
+            <Input maxLength={500} />
+          </FieldCol>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { api } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
 import type { Unmasked } from './types';
 
@@ -27,25 +27,15 @@ export function UnmaskModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onUnmasked(
-        await api<Unmasked>(`/api/people/${personId}/unmask`, {
-          method: 'POST',
-          body: { reason: v.reason.trim(), fields: v.fields },
-        }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useSubmit(async (v: Values) =>
+    onUnmasked(
+      await api<Unmasked>(`/api/people/${personId}/unmask`, {
+        method: 'POST',
+        body: { reason: v.reason.trim(), fields: v.fields },
+      }),
+    ),
+  );
 
   return (
     <Modal
@@ -54,7 +44,7 @@ export function UnmaskModal({
       okText={t('ledger.unmask.ok')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={busy}
+      confirmLoading={save.busy}
       destroyOnHidden
       width={520}
     >
@@ -64,13 +54,13 @@ export function UnmaskModal({
         style={{ marginBottom: 16 }}
         title={t('ledger.unmask.notice')}
       />
-      <ErrorAlert error={error} />
+      <ErrorAlert error={save.error} />
       <Form<Values>
         form={form}
         layout="vertical"
         name="unmask"
         initialValues={{ fields: ['idNumber', 'mobile'] }}
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => void save.run(v)}
       >
         <Form.Item
           name="fields"

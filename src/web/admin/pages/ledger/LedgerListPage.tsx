@@ -1,0 +1,145 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { type ComponentType, type ReactNode, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../../shared/api';
+import { ErrorAlert } from '../../components/errors';
+import { PageHead } from '../../components/PageHead';
+import { useRequest } from '../../components/useRequest';
+import { useT } from '../../i18n/i18n';
+import { useRegionScope } from '../../layout/RegionScope';
+import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
+import { LedgerTable } from './LedgerTable';
+import { sortOrderOf, useListParams } from './useListParams';
+import './ledger.css';
+
+/**
+ * A ledger list's query: the filters named in `filters` read from the address, the region scope
+ * of the header when no region is chosen, sort and page; plus what the columns need to show it.
+ *
+ * @example
+ * const ledger = useLedgerList<PersonList>('/api/people', ['q', 'region', 'status']);
+ * const columns = [{ title: t('lp.name'), key: 'name', ...ledger.sorted('name') }];
+ */
+export function useLedgerList<L>(path: string, filters: readonly string[]) {
+  const { current } = useRegionScope();
+  const list = useListParams();
+  const { get, page, pageSize, params } = list;
+  const sort = get('sort');
+  const order = get('order');
+  const request = useRequest(
+    () =>
+      api<L>(path, {
+        query: {
+          ...Object.fromEntries(filters.map((k) => [k, get(k)])),
+          region: get('region') ?? current?.code,
+          sort,
+          order,
+          page,
+          pageSize,
+        },
+      }),
+    [params.toString(), current?.code],
+  );
+  return {
+    list,
+    request,
+    /** The label of the region the list is within, to shorten region names below it. */
+    scopeLabel: get('regionLabel') ?? current?.label,
+    /** True when any filter is set (the empty text then says so). */
+    filtered: filters.some((k) => get(k)),
+    /** A column's server-side sorting, shown as the address says. */
+    sorted: (key: string) => ({ sorter: true, sortOrder: sortOrderOf(key, sort, order) }),
+  };
+}
+
+/** Columns always shown, whatever the column settings say. */
+const FIXED = new Set(['name', 'actions']);
+
+/**
+ * The shell of a ledger list page: title with column settings and the create button, filters,
+ * the region the list is within, the table, and the create form that opens the new record.
+ *
+ * @example
+ * <LedgerListPage ledger={ledger} columns={all} title={t('ledger.person.title')} Form={PersonForm} … />
+ */
+export function LedgerListPage<T extends { id: string }>(props: {
+  ledger: ReturnType<typeof useLedgerList<{ items: T[]; total: number }>>;
+  /** Every column, hidden ones included (the settings list them all). */
+  columns: ColumnsType<T>;
+  title: string;
+  createLabel: string;
+  canCreate: boolean;
+  columnsStorageKey: string;
+  defaultHidden: string[];
+  filters: ReactNode;
+  testId: string;
+  emptyText: string;
+  /** Where a record's detail page is (`/ledger/people`); a new record is opened there. */
+  detailPath: string;
+  Form: ComponentType<{ onClose: () => void; onSaved: (saved: { id: string }) => void }>;
+}) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { current } = useRegionScope();
+  const { ledger, columns: all, defaultHidden, Form } = props;
+  const { list, request } = ledger;
+  const [creating, setCreating] = useState(false);
+  const [hidden, setHidden] = useHiddenColumns(props.columnsStorageKey, defaultHidden);
+  const columns = all.filter((c) => !hidden.has(String(c.key)));
+
+  return (
+    <>
+      <PageHead
+        title={props.title}
+        extra={
+          <Space>
+            <ColumnSettings
+              columns={all.map((c) => ({
+                key: String(c.key),
+                title: typeof c.title === 'string' ? c.title : String(c.key),
+                fixed: FIXED.has(String(c.key)),
+              }))}
+              hidden={hidden}
+              onChange={setHidden}
+              defaultHidden={defaultHidden}
+            />
+            {props.canCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {props.createLabel}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Card size="small">
+        {props.filters}
+        {!list.get('region') && current && (
+          <Typography.Paragraph type="secondary" style={{ margin: '-8px 0 8px' }}>
+            {t('common.withinRegion', { region: current.label })}
+          </Typography.Paragraph>
+        )}
+        <ErrorAlert error={request.error} />
+        <LedgerTable<T>
+          testId={props.testId}
+          list={list}
+          columns={columns}
+          items={request.data?.items}
+          total={request.data?.total}
+          loading={request.loading}
+          emptyText={ledger.filtered ? t('ledger.emptyFiltered') : props.emptyText}
+        />
+      </Card>
+      {creating && (
+        <Form
+          onClose={() => setCreating(false)}
+          onSaved={(saved) => {
+            setCreating(false);
+            void navigate(`${props.detailPath}/${saved.id}`);
+          }}
+        />
+      )}
+    </>
+  );
+}
