@@ -67,8 +67,13 @@ export async function openPage(
   return { page, errors };
 }
 
-/** What a failed test prints of each page it left open: where it was, what it showed, what failed. */
+/** What a failed test prints of each page it opened: where it was, what it showed, what failed. */
 const openPages = new Map<Page, string[]>();
+
+/** Called before each test: pages opened by earlier tests are not reported for this one. */
+export function forgetOpenPages(): void {
+  openPages.clear();
+}
 
 function track(page: Page): void {
   const notes: string[] = [];
@@ -81,7 +86,6 @@ function track(page: Page): void {
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text()}`);
   });
-  page.on('close', () => openPages.delete(page));
 }
 
 /**
@@ -91,6 +95,7 @@ function track(page: Page): void {
 export async function reportOpenPages(testName: string): Promise<void> {
   let i = 0;
   for (const [page, notes] of openPages) {
+    if (page.isClosed()) continue;
     const name = `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${i++}`;
     const text = await page
       .locator('body')
@@ -101,7 +106,7 @@ export async function reportOpenPages(testName: string): Promise<void> {
       .catch(() => undefined);
     console.log(
       [
-        `--- page left open by the failed test: ${page.url()} (screenshot ${name}.png)`,
+        `--- page of the failed test: ${page.url()} (screenshot ${name}.png)`,
         text.replace(/\s+/g, ' ').slice(0, 1_200),
         ...notes.slice(-15),
       ].join('\n'),

@@ -147,6 +147,37 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     await page.getByText('关联人员', { exact: true }).first().waitFor();
     await screenshot(page, 'ledger-entity-detail', true);
 
+    // An entity moved to another park: its history names both parks, never their ids.
+    const json = async <T>(url: string) => (await (await page.request.get(url)).json()) as T;
+    const parks = await json<{ items: { id: string; name: string }[] }>(
+      '/api/orgs?type=park&pageSize=50',
+    );
+    type Listed = { id: string; version: number; parkOrgId: string | null };
+    let inPark: Listed | undefined;
+    for (const park of parks.items) {
+      const found = await json<{ items: Listed[] }>(
+        `/api/entities?parkOrgId=${park.id}&pageSize=1`,
+      );
+      inPark = found.items[0];
+      if (inPark) break;
+    }
+    const from = parks.items.find((p) => p.id === inPark?.parkOrgId);
+    const to = parks.items.find((p) => p.id !== inPark?.parkOrgId);
+    expect(from && to, 'two demo parks, one with an entity').toBeTruthy();
+    const { csrfToken } = await json<{ csrfToken: string }>('/api/auth/session');
+    const moved = await page.request.patch(`/api/entities/${inPark!.id}`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { version: inPark!.version, parkOrgId: to!.id },
+    });
+    expect(moved.status()).toBe(200);
+    await page.goto(`/admin/ledger/entities/${inPark!.id}`);
+    const history = page.getByTestId('history');
+    const parkChange = history.locator('li', { hasText: '入驻园区' }).first();
+    await expect.poll(() => parkChange.innerText()).toContain(`${from!.name} → ${to!.name}`);
+    const shown = await history.innerText();
+    expect(shown).not.toContain(from!.id);
+    expect(shown).not.toContain(to!.id);
+
     // A credit code failing its check character is a warning, not a refusal.
     await page.goto('/admin/ledger/entities');
     await page.getByRole('button', { name: '新增市场主体' }).click();

@@ -1,5 +1,7 @@
-import { afterEach } from 'vitest';
-import { reportOpenPages } from './browser.js';
+import { afterEach, beforeEach } from 'vitest';
+import { forgetOpenPages, reportOpenPages } from './browser.js';
+
+beforeEach(forgetOpenPages);
 
 /** After a failed browser test: what its pages showed (see reportOpenPages). */
 afterEach(async ({ task }) => {

@@ -168,6 +168,7 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'ledger.history.entity': 'market entity',
   'ledger.history.person': 'person',
   'ledger.history.linkCount': '{count} people',
+  'ledger.history.park': 'a park (name not visible to you)',
   'ledger.action.create': 'Created',
   'ledger.action.import': 'Imported',
   'ledger.action.update': 'Changed',

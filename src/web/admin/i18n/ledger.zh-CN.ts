@@ -173,6 +173,7 @@ export const ledgerZhCN = {
   'ledger.history.entity': '市场主体',
   'ledger.history.person': '人员',
   'ledger.history.linkCount': '{count} 人',
+  'ledger.history.park': '园区（无权查看名称）',
   'ledger.action.create': '新建',
   'ledger.action.import': '导入',
   'ledger.action.update': '修改',

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
 import { formatTime } from '../../components/format';
+import { OrgName } from '../../components/OrgName';
 import { RegionName } from '../../components/RegionName';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { ledgerZhCN } from '../../i18n/ledger.zh-CN';
@@ -64,6 +65,8 @@ function useValueText() {
     if (list) return codeName(list, text(v));
     if (REGION_FIELDS.has(field) && typeof v === 'string') return <RegionName code={v} />;
     if (field === 'industryCode') return industry(text(v));
+    if (field === 'parkOrgId' && typeof v === 'string')
+      return <OrgName id={v} fallback={t('ledger.history.park')} />;
     if (field === 'awayProvinceCode') return provinceName(text(v), locale === 'en');
     if (field === 'entities' && isRecord(v)) {
       return (
