@@ -55,6 +55,23 @@ describe('demo load', () => {
     expect(n?.n).toBe(first.people);
   });
 
+  it('gives every demo record an import entry with the fields it was created with', async () => {
+    type Page = { items: { id: string }[] };
+    type History = { items: { action: string; changes: { field: string; to: unknown }[] }[] };
+    const person = (await fj.get('/api/people?pageSize=1')).json<Page>().items[0];
+    const entity = (await fj.get('/api/entities?pageSize=1')).json<Page>().items[0];
+    expect(person && entity).toBeTruthy();
+    const ph = (await fj.get(`/api/people/${person!.id}/history`)).json<History>();
+    const pe = ph.items.find((e) => e.action === 'import');
+    expect(pe?.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['name', 'idNumber']));
+    expect(String(pe?.changes.find((c) => c.field === 'idNumber')?.to)).toMatch(/\*{8}/);
+    const eh = (await fj.get(`/api/entities/${entity!.id}/history`)).json<History>();
+    const ee = eh.items.find((e) => e.action === 'import');
+    expect(ee?.changes.map((c) => c.field)).toEqual(
+      expect.arrayContaining(['name', 'creditCode', 'links']),
+    );
+  });
+
   it('writes valid ID numbers, phones and credit codes; 奉节 natives born before 1997 carry 512226', async () => {
     const people = await q<{ enc: string; phone: string; region: string }>(
       sql`SELECT id_number_enc AS enc, phone_enc AS phone, region_code AS region FROM people ORDER BY id LIMIT 400`,

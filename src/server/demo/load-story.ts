@@ -6,10 +6,13 @@ import { appendAudit } from '../audit/repo.js';
 import type { Keys } from '../crypto/keys.js';
 import type { Db, Executor } from '../db/client.js';
 import { entityRow } from '../entities/row.js';
+import { entityCreatedChanges } from '../entities/write.js';
 import { entities, entityLinks } from '../entities/table.js';
 import { appendHistory } from '../ledger-history/repo.js';
+import type { FieldChange } from '../ledger-history/table.js';
 import { personRow } from '../people/row.js';
 import { people } from '../people/table.js';
+import { personCreatedChanges } from '../people/write.js';
 import { findTarget, upsertTarget } from '../targets/repo.js';
 import { insertRows } from './bulk.js';
 import { Random } from './random.js';
@@ -72,13 +75,19 @@ async function insertPeople(
     for (const b of fresh) ids.set(b.plan, b.row.id);
     await appendHistory(
       tx,
-      fresh.map((b) => history('person', b.row.id, b.row.createdAt)),
+      fresh.map((b) => history('person', b.row.id, b.row.createdAt, personCreatedChanges(b.row))),
     );
   }
   return ids;
 }
 
-function history(objectType: 'person' | 'entity', objectId: string, at: Date) {
+/** The demo's `import` entry: every field set, as the importer records it. */
+function history(
+  objectType: 'person' | 'entity',
+  objectId: string,
+  at: Date,
+  changes: FieldChange[],
+) {
   return {
     objectType,
     objectId,
@@ -86,7 +95,7 @@ function history(objectType: 'person' | 'entity', objectId: string, at: Date) {
     actorId: null,
     actorLogin: 'system:demo',
     action: 'import',
-    changes: [],
+    changes,
     context: { source: 'demo' },
   };
 }
@@ -132,7 +141,17 @@ async function insertEntities(
     links += (await insertRows(tx, entityLinks, 'entity_links', linkRows)).length;
     await appendHistory(
       tx,
-      fresh.map((b) => history('entity', b.row.id, b.row.createdAt)),
+      fresh.map((b) =>
+        history(
+          'entity',
+          b.row.id,
+          b.row.createdAt,
+          entityCreatedChanges(
+            b.row,
+            linkRows.filter((l) => l.entityId === b.row.id),
+          ),
+        ),
+      ),
     );
   }
   return links;

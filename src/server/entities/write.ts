@@ -99,6 +99,11 @@ function duplicate(
   return new AppError('ENTITY_DUPLICATE', o.visible?.(existing) ? { existingId: existing.id } : {});
 }
 
+/** The `changes` of a new entity's history entry (every field set, links included). */
+export function entityCreatedChanges(r: EntityInsert, links: Link[]): FieldChange[] {
+  return createdFields(snapshot(r, links), ENTITY_HISTORY_FIELDS);
+}
+
 /**
  * Inserts a validated entity with its links, a `create` history entry (every field set) and a
  * `link` entry on each linked person; returns the new id. A live entity with the same credit code
@@ -130,7 +135,7 @@ export async function createEntityRecord(
       objectType: 'entity',
       objectId: id,
       action: o.action ?? 'create',
-      changes: createdFields(snapshot(row, input.links), ENTITY_HISTORY_FIELDS),
+      changes: entityCreatedChanges(row, input.links),
       context: o.context,
     },
     ...personLinkEvents(id, input.links, []),

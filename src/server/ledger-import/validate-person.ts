@@ -5,7 +5,7 @@ import { defaultLedgerRegion, personRow } from '../people/row.js';
 import type { ColumnMap } from './columns.js';
 import { fingerprint } from './fingerprint.js';
 import { orderedUuid, personCopyLine } from './person-bulk.js';
-import { personCreatedChanges } from './person-history.js';
+import { personCreatedChanges } from '../people/write.js';
 import { addSchemaIssues, header, readRow } from './read-row.js';
 import type {
   ChunkResult,

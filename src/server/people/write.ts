@@ -91,6 +91,14 @@ function snapshot(r: PersonInsert): Record<HistoryField, unknown> {
   };
 }
 
+/**
+ * The `changes` of a new person's history entry (every field set, identifiers masked): the same
+ * for the API's `create`, the importer's and the demo's `import`.
+ */
+export function personCreatedChanges(r: PersonInsert): FieldChange[] {
+  return createdFields(snapshot(r), PERSON_HISTORY_FIELDS);
+}
+
 function duplicate(existing: { id: string; regionCode: string }, o: PersonWriteOptions): AppError {
   return new AppError(
     'PERSON_DUPLICATE',
@@ -125,7 +133,7 @@ export async function createPersonRecord(
     if (isUniqueViolation(e, 'people_id_number_live_key')) throw new AppError('PERSON_DUPLICATE');
     throw e;
   }
-  const changes = createdFields(snapshot(row), PERSON_HISTORY_FIELDS);
+  const changes = personCreatedChanges(row);
   await writeHistory(tx, o.meta, [
     {
       objectType: 'person',
