@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { NATION_CODE } from '../domain/regions/region-code.js';
 import { buildApp, type RouteInfo } from '../server/app.js';
@@ -98,6 +101,11 @@ export interface TestApp {
   createOrg(name: string, type: string, region: string): Promise<string>;
   login(login: string, password?: string): Promise<Agent>;
   close(): Promise<void>;
+}
+
+/** A fresh, empty directory under the system's temporary one, for an app's uploads and exports. */
+export function tempDataDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

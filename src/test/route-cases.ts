@@ -83,6 +83,21 @@ const ORG_READERS = [
   'park_operator',
 ];
 const fixed = (url: string, body?: unknown) => () => Promise.resolve({ url, body });
+
+/** Queues a people import job in 奉节县's scope and requests the URL `url` builds from its id. */
+const withImportJob =
+  (url: (jobId: string) => string): RouteCase['request'] =>
+  async (fx) => {
+    const { insertJob } = await import('../server/jobs/repo.js');
+    const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
+    const id = await insertJob(fx.t.database.db, {
+      kind: 'ledger.import.people',
+      params: { access },
+      createdBy: null,
+      now: fx.t.clock.read(),
+    });
+    return { url: url(id) };
+  };
 const PERSON_READERS = ['leading_office', 'county_officer', 'township_officer', 'dept_staff'];
 const ENTITY_READERS = [...PERSON_READERS, 'park_operator'];
 const LEDGER_WRITERS = ['county_officer', 'township_officer'];
@@ -521,33 +536,13 @@ export const ROUTE_CASES: RouteCase[] = [
   {
     route: 'GET /api/jobs/:id',
     roles: ['county_officer', 'township_officer'],
-    request: async (fx) => {
-      const { insertJob } = await import('../server/jobs/repo.js');
-      const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
-      const id = await insertJob(fx.t.database.db, {
-        kind: 'ledger.import.people',
-        params: { access },
-        createdBy: null,
-        now: fx.t.clock.read(),
-      });
-      return { url: `/api/jobs/${id}` };
-    },
+    request: withImportJob((id) => `/api/jobs/${id}`),
     outOfScope: 404,
   },
   {
     route: 'GET /api/ledger/imports/:jobId/errors.xlsx',
     roles: ['county_officer', 'township_officer'],
-    request: async (fx) => {
-      const { insertJob } = await import('../server/jobs/repo.js');
-      const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
-      const id = await insertJob(fx.t.database.db, {
-        kind: 'ledger.import.people',
-        params: { access },
-        createdBy: null,
-        now: fx.t.clock.read(),
-      });
-      return { url: `/api/ledger/imports/${id}/errors.xlsx` };
-    },
+    request: withImportJob((id) => `/api/ledger/imports/${id}/errors.xlsx`),
     outOfScope: 404,
   },
   {
@@ -559,17 +554,7 @@ export const ROUTE_CASES: RouteCase[] = [
   {
     route: 'GET /api/ledger/imports/:jobId/errors',
     roles: ['county_officer', 'township_officer'],
-    request: async (fx) => {
-      const { insertJob } = await import('../server/jobs/repo.js');
-      const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
-      const id = await insertJob(fx.t.database.db, {
-        kind: 'ledger.import.people',
-        params: { access },
-        createdBy: null,
-        now: fx.t.clock.read(),
-      });
-      return { url: `/api/ledger/imports/${id}/errors` };
-    },
+    request: withImportJob((id) => `/api/ledger/imports/${id}/errors`),
     outOfScope: 404,
   },
   {

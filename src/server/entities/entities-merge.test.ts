@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Agent,
-  createTestApp,
-  FENGJIE,
-  type TestApp,
-  WUSHAN,
-  XINGLONG,
-} from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, WUSHAN } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { entityBody, seedEntity, seedPerson } from '../../test/ledger-factories.js';
 
 /** History and merging of market entities. */
@@ -17,16 +11,7 @@ let town: Agent;
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  officer = await t.login('fj_officer');
-  town = await t.login('xl_officer');
+  [officer, town] = await loginOfficers(t, 'fj_officer', 'xl_officer');
 });
 afterAll(() => t.close());
 

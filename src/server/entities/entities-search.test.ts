@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp, XINGLONG } from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, XINGLONG } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { creditCodeFor, seedEntity } from '../../test/ledger-factories.js';
 
 /**
@@ -14,11 +15,7 @@ const code = creditCodeFor();
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
   park = await t.createOrg('兴隆镇返乡创业园', 'park', XINGLONG);
   const rows = [
     {

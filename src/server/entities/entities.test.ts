@@ -8,6 +8,7 @@ import {
   WUSHAN,
   XINGLONG,
 } from '../../test/harness.js';
+import { createOfficers } from '../../test/officers.js';
 import { creditCodeFor, entityBody, pilotCode, seedPerson } from '../../test/ledger-factories.js';
 
 /** Scope (region and park), creation rules, dedup and links of market entities. */
@@ -26,15 +27,7 @@ beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
   park = await t.createOrg('兴隆镇返乡创业园', 'park', XINGLONG);
   otherPark = await t.createOrg('吐祥镇返乡创业园', 'park', TUXIANG);
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  await t.createUser({ login: 'ws_officer', grants: [{ role: 'county_officer', region: WUSHAN }] });
+  await createOfficers(t, 'fj_officer', 'xl_officer', 'ws_officer');
   await t.createUser({
     login: 'operator',
     grants: [{ role: 'park_operator', orgId: park, scopeType: 'park' }],

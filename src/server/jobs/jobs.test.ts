@@ -1,16 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../domain/errors/codes.js';
-import {
-  createTestApp,
-  FENGJIE,
-  type TestApp,
-  TUXIANG,
-  WUSHAN,
-  XINGLONG,
-} from '../../test/harness.js';
+import { createTestApp, type TestApp, tempDataDir } from '../../test/harness.js';
+import { createOfficers } from '../../test/officers.js';
 import {
   csvText,
   PEOPLE_HEADERS,
@@ -27,22 +18,9 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-jobs-')) },
+    config: { dataDir: tempDataDir('fx-jobs-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  await t.createUser({
-    login: 'tx_officer',
-    grants: [{ role: 'township_officer', region: TUXIANG }],
-  });
-  await t.createUser({ login: 'ws_officer', grants: [{ role: 'county_officer', region: WUSHAN }] });
-  await t.createUser({ login: 'fj_dept', grants: [{ role: 'dept_staff', region: FENGJIE }] });
+  await createOfficers(t, 'fj_officer', 'xl_officer', 'tx_officer', 'ws_officer', 'fj_dept');
 });
 afterAll(() => t.close());
 

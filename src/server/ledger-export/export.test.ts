@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +5,13 @@ import { makeCreditCode } from '../../domain/identity/credit-code.js';
 import {
   type Agent,
   createTestApp,
-  FENGJIE,
   type TestApp,
+  tempDataDir,
   TUXIANG,
   WUSHAN,
   XINGLONG,
 } from '../../test/harness.js';
+import { createOfficers } from '../../test/officers.js';
 import { auditLog } from '../audit/table.js';
 import { templateColumns } from '../ledger-import/columns.js';
 import {
@@ -35,19 +33,9 @@ const CATEGORIES = ['农民工', '高校毕业生', '退役军人、农民工'];
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-export-')) },
+    config: { dataDir: tempDataDir('fx-export-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  await t.createUser({ login: 'fj_office', grants: [{ role: 'leading_office', region: FENGJIE }] });
-  await t.createUser({ login: 'fj_dept', grants: [{ role: 'dept_staff', region: FENGJIE }] });
-  await t.createUser({ login: 'ws_officer', grants: [{ role: 'county_officer', region: WUSHAN }] });
+  await createOfficers(t, 'fj_officer', 'xl_officer', 'fj_office', 'fj_dept', 'ws_officer');
   county = await t.login('fj_officer');
   const rows = Array.from({ length: EXPORT_PAGE * 2 + 100 }, (_, i) =>
     personCells({

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../domain/identity/credit-code.js';
@@ -9,9 +6,11 @@ import {
   createTestApp,
   FENGJIE,
   type TestApp,
+  tempDataDir,
   WUSHAN,
   XINGLONG,
 } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { findJob } from '../jobs/repo.js';
 import { jobRowErrors } from '../jobs/table.js';
 import { entities, entityLinks } from '../entities/table.js';
@@ -33,13 +32,9 @@ let serial = 0;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-ent-')) },
+    config: { dataDir: tempDataDir('fx-ent-') },
   });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  officer = await t.login('xl_officer');
+  [officer] = await loginOfficers(t, 'xl_officer');
 });
 afterAll(() => t.close());
 

@@ -1,9 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp } from '../../test/harness.js';
+import {
+  type Agent,
+  createTestApp,
+  FENGJIE,
+  type TestApp,
+  tempDataDir,
+} from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import type { JobViewT } from '../jobs/contract.js';
 import { people } from '../people/table.js';
 import {
@@ -22,13 +26,9 @@ let officer: Agent;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-files-')) },
+    config: { dataDir: tempDataDir('fx-files-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
 });
 afterAll(() => t.close());
 

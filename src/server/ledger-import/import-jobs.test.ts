@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp, XINGLONG } from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, tempDataDir } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import type { ImportErrorPreviewT, ImportJobListT } from './import-jobs-contract.js';
 import { csvText, PEOPLE_HEADERS, personCells, runJobs } from './test-fixtures.js';
 
@@ -14,20 +12,9 @@ let office: Agent;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-import-jobs-')) },
+    config: { dataDir: tempDataDir('fx-import-jobs-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  await t.createUser({ login: 'fj_office', grants: [{ role: 'leading_office', region: FENGJIE }] });
-  county = await t.login('fj_officer');
-  township = await t.login('xl_officer');
-  office = await t.login('fj_office');
+  [county, township, office] = await loginOfficers(t, 'fj_officer', 'xl_officer', 'fj_office');
 });
 afterAll(() => t.close());
 

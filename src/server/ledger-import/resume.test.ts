@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp } from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, tempDataDir } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { findJob } from '../jobs/repo.js';
 import { claimNextJob, runJobHandler } from '../jobs/runner.js';
@@ -18,13 +16,9 @@ let officer: Agent;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-resume-')) },
+    config: { dataDir: tempDataDir('fx-resume-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
 });
 afterAll(() => t.close());
 

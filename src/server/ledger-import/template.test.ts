@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCreditCode } from '../../domain/identity/credit-code.js';
 import { parseIdNumber } from '../../domain/identity/id-number.js';
-import { type Agent, createTestApp, FENGJIE, type TestApp } from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, tempDataDir } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { entities, entityLinks } from '../entities/table.js';
 import { people } from '../people/table.js';
 import { templateColumns } from './columns.js';
@@ -18,13 +16,9 @@ let officer: Agent;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-tpl-')) },
+    config: { dataDir: tempDataDir('fx-tpl-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
 });
 afterAll(() => t.close());
 

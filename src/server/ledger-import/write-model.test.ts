@@ -1,16 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Agent,
   createTestApp,
-  FENGJIE,
   type TestApp,
+  tempDataDir,
   TUXIANG,
   XINGLONG,
 } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { recordHistory } from '../ledger-history/table.js';
 import { idNumberIndex } from '../people/sealed.js';
 import { people } from '../people/table.js';
@@ -29,13 +27,9 @@ let officer: Agent;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-model-')) },
+    config: { dataDir: tempDataDir('fx-model-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
 });
 afterAll(() => t.close());
 

@@ -1,10 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp, XINGLONG } from '../../test/harness.js';
+import {
+  type Agent,
+  createTestApp,
+  type TestApp,
+  tempDataDir,
+  XINGLONG,
+} from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { decrypt } from '../crypto/keys.js';
 import { findJob } from '../jobs/repo.js';
 import { jobRowErrors } from '../jobs/table.js';
@@ -24,13 +28,9 @@ let officer: Agent;
 beforeAll(async () => {
   t = await createTestApp({
     provinces: ['50'],
-    config: { dataDir: mkdtempSync(path.join(tmpdir(), 'fx-xlsx-')) },
+    config: { dataDir: tempDataDir('fx-xlsx-') },
   });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp } from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { idNumberFor, mobileFor, personBody, seedEntity } from '../../test/ledger-factories.js';
 
 /**
@@ -25,11 +26,7 @@ async function rows(query: ReturnType<typeof sql>): Promise<Row[]> {
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
   const ids: string[] = [];
   for (let i = 0; i < 5; i++) {
     const idNumber = idNumberFor({ sex: i % 2 ? 'F' : 'M' });

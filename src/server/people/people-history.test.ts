@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp, TUXIANG } from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, TUXIANG } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { idNumberFor, mobileFor, personBody } from '../../test/ledger-factories.js';
 
 /** History, optimistic locking, status transitions and consents of people. */
@@ -9,11 +10,7 @@ let officer: Agent;
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
 });
 afterAll(() => t.close());
 

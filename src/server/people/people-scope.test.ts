@@ -1,14 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Agent,
-  createTestApp,
-  FENGJIE,
-  type TestApp,
-  TUXIANG,
-  WUSHAN,
-  XINGLONG,
-} from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, TUXIANG, WUSHAN } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { idNumberFor, mobileFor, personBody } from '../../test/ledger-factories.js';
 import { auditLog } from '../audit/table.js';
 
@@ -24,18 +17,8 @@ let wushan: string;
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  await t.createUser({ login: 'ws_officer', grants: [{ role: 'county_officer', region: WUSHAN }] });
-  county = await t.login('fj_officer');
-  town = await t.login('xl_officer');
-  const ws = await t.login('ws_officer');
+  let ws: Agent;
+  [county, town, ws] = await loginOfficers(t, 'fj_officer', 'xl_officer', 'ws_officer');
   const created = async (agent: Agent, body: object) => {
     const res = await agent.post('/api/people', body);
     expect(res.statusCode, res.body).toBe(201);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, FENGJIE, type TestApp, TUXIANG } from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, TUXIANG } from '../../test/harness.js';
+import { loginOfficers } from '../../test/officers.js';
 import { idNumberFor, seedPerson } from '../../test/ledger-factories.js';
 
 /**
@@ -13,11 +14,7 @@ let officer: Agent;
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  officer = await t.login('fj_officer');
+  [officer] = await loginOfficers(t, 'fj_officer');
   const people = [
     {
       name: '张三',

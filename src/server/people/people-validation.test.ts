@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Agent,
-  createTestApp,
-  FENGJIE,
-  type TestApp,
-  WUSHAN,
-  XINGLONG,
-} from '../../test/harness.js';
+import { type Agent, createTestApp, type TestApp, WUSHAN, XINGLONG } from '../../test/harness.js';
+import { createOfficers, loginOfficers } from '../../test/officers.js';
 import { idNumberFor, personBody } from '../../test/ledger-factories.js';
 
 /** Validation with Chinese reasons, and deduplication on the ID number. */
@@ -17,17 +11,8 @@ let town: Agent;
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
-  await t.createUser({
-    login: 'fj_officer',
-    grants: [{ role: 'county_officer', region: FENGJIE }],
-  });
-  await t.createUser({ login: 'ws_officer', grants: [{ role: 'county_officer', region: WUSHAN }] });
-  await t.createUser({
-    login: 'xl_officer',
-    grants: [{ role: 'township_officer', region: XINGLONG }],
-  });
-  officer = await t.login('fj_officer');
-  town = await t.login('xl_officer');
+  await createOfficers(t, 'ws_officer');
+  [officer, town] = await loginOfficers(t, 'fj_officer', 'xl_officer');
 });
 afterAll(() => t.close());
 

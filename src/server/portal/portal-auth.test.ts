@@ -13,6 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Asks for an SMS code for a number not seen before and reads the code from the inbox. */
+async function codeForNewNumber(): Promise<{ mobile: string; code: string }> {
+  const mobile = mobileFor();
+  await post(t, '/api/portal/sms-codes', { mobile });
+  return { mobile, code: await inboxCode(t, mobile) };
+}
+
 describe('registration with an SMS code', () => {
   it('registers with the code from the SMS, stores the number sealed and logs the entrepreneur in', async () => {
     const mobile = mobileFor();
@@ -41,9 +48,7 @@ describe('registration with an SMS code', () => {
   });
 
   it('refuses a wrong code with the attempts left, and voids the code after five', async () => {
-    const mobile = mobileFor();
-    await post(t, '/api/portal/sms-codes', { mobile });
-    const code = await inboxCode(t, mobile);
+    const { mobile, code } = await codeForNewNumber();
     const wrong = code === '000000' ? '111111' : '000000';
     const first = await post(t, '/api/portal/register', {
       mobile,
@@ -62,9 +67,7 @@ describe('registration with an SMS code', () => {
   });
 
   it('refuses an expired code (after 5 minutes)', async () => {
-    const mobile = mobileFor();
-    await post(t, '/api/portal/sms-codes', { mobile });
-    const code = await inboxCode(t, mobile);
+    const { mobile, code } = await codeForNewNumber();
     t.clock.advance(5 * 60_000 + 1000);
     const res = await post(t, '/api/portal/register', { mobile, code, password: TEST_PASSWORD });
     expect(res.statusCode).toBe(422);
@@ -85,9 +88,7 @@ describe('registration with an SMS code', () => {
   });
 
   it('applies the staff password policy and keeps the code for a second try', async () => {
-    const mobile = mobileFor();
-    await post(t, '/api/portal/sms-codes', { mobile });
-    const code = await inboxCode(t, mobile);
+    const { mobile, code } = await codeForNewNumber();
     const weak = await post(t, '/api/portal/register', { mobile, code, password: 'password' });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().code).toBe('PASSWORD_POLICY');
