@@ -13,7 +13,7 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'lp.categories': 'Categories',
   'lp.awayPlace': 'Worked in',
   'lp.awayProvinceCode': 'Province worked in',
-  'lp.awayCityCode': 'City code worked in',
+  'lp.awayCityCode': 'City worked in',
   'lp.monthsAway': 'Months away',
   'lp.returnDate': 'Return date',
   'lp.education': 'Education',
@@ -87,7 +87,7 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'ledger.person.statusHint': 'Status moves forward freely, back one step only (corrections)',
   'ledger.person.ledgerRegionHint':
     'If left blank: where they live for returned and started people, else their registration',
-  'ledger.person.cityHint': '4 digits, e.g. 4403 (Shenzhen)',
+  'ledger.person.cityHint': 'Choose the province first',
   'ledger.person.entities': 'Linked market entities',
   'ledger.person.noEntities': 'No linked market entities',
 

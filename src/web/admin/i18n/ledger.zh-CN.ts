@@ -12,7 +12,7 @@ export const ledgerZhCN = {
   'lp.categories': '人员类别',
   'lp.awayPlace': '务工地',
   'lp.awayProvinceCode': '务工省份',
-  'lp.awayCityCode': '务工地市代码',
+  'lp.awayCityCode': '务工地市',
   'lp.monthsAway': '在外务工月数',
   'lp.returnDate': '返乡日期',
   'lp.education': '文化程度',
@@ -87,7 +87,7 @@ export const ledgerZhCN = {
   'ledger.person.keepMasked': '当前：{masked}',
   'ledger.person.statusHint': '状态可向前变更，向后只能退一步（用于更正）',
   'ledger.person.ledgerRegionHint': '不填时：已返乡、已创业的人员取现居住地，其他取户籍地',
-  'ledger.person.cityHint': '4 位代码，如 4403（深圳市）',
+  'ledger.person.cityHint': '先选务工省份，再选地市',
   'ledger.person.entities': '关联市场主体',
   'ledger.person.noEntities': '尚未关联市场主体',
 

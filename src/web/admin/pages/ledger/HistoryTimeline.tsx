@@ -10,6 +10,7 @@ import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { ledgerZhCN } from '../../i18n/ledger.zh-CN';
 import { type RecordKind, useFieldLabel } from './fieldLabels';
 import { type CatalogKey, useCodeName, useIndustryName } from './names';
+import { CityName } from './cities';
 import { provinceName } from './provinces';
 import type { HistoryEntry, HistoryList } from './types';
 
@@ -68,6 +69,7 @@ function useValueText() {
     if (field === 'parkOrgId' && typeof v === 'string')
       return <OrgName id={v} fallback={t('ledger.history.park')} />;
     if (field === 'awayProvinceCode') return provinceName(text(v), locale === 'en');
+    if (field === 'awayCityCode' && typeof v === 'string') return <CityName code={v} />;
     if (field === 'entities' && isRecord(v)) {
       return (
         <>

@@ -14,6 +14,7 @@ import {
 } from './LedgerDetailPage';
 import { useCodeName } from './names';
 import { PersonForm } from './PersonForm';
+import { CityName } from './cities';
 import { provinceName } from './provinces';
 import { StatusTag } from './StatusTag';
 import type { PersonDetail, PersonEntity, Unmasked } from './types';
@@ -117,7 +118,12 @@ export function PersonDetailPage() {
             children: (
               <>
                 {provinceName(person.awayProvinceCode, locale === 'en')}
-                {person.awayCityCode ? ` · ${person.awayCityCode}` : ''}
+                {person.awayCityCode && (
+                  <>
+                    {' · '}
+                    <CityName code={person.awayCityCode} />
+                  </>
+                )}
               </>
             ),
           },

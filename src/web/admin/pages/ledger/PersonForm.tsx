@@ -11,6 +11,7 @@ import { RegionCascader } from '../../components/RegionCascader';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
+import { CitySelect } from './cities';
 import { FieldCol, PastDatePicker } from './FieldCol';
 import { FormDrawer } from './FormDrawer';
 import { useCodeName, useCodeOptions, useIssueText } from './names';
@@ -39,6 +40,7 @@ export function PersonForm({
   const { roots, current } = useRegionScope();
   const [form] = Form.useForm<PersonValues>();
   const idNumber = Form.useWatch('idNumber', form);
+  const awayProvince = Form.useWatch('awayProvinceCode', form);
   const facts = idNumber ? derivePersonFromId(idNumber) : null;
   const rule = (field: string) => fieldRule(PersonUpdate, field, issueText);
   const required = { required: true, message: t('ledger.required') };
@@ -187,9 +189,8 @@ export function PersonForm({
             name="awayCityCode"
             label={t('lp.awayCityCode')}
             rules={[rule('awayCityCode')]}
-            extra={t('ledger.person.cityHint')}
           >
-            <Input maxLength={4} autoComplete="off" />
+            <CitySelect province={awayProvince} placeholder={t('ledger.person.cityHint')} />
           </FieldCol>
           <FieldCol
             span={8}
