@@ -53,6 +53,13 @@ describe('demo load', () => {
     expect(again).toMatchObject({ loaded: false, people: 0 });
     const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM people`);
     expect(n?.n).toBe(first.people);
+    // Nothing is entered into the ledger later than the load itself.
+    const at = t.clock.read().toISOString();
+    const [future] = await q<{ n: number }>(
+      sql`SELECT (SELECT count(*) FROM people WHERE created_at > ${at}::timestamptz)::int
+        + (SELECT count(*) FROM entities WHERE created_at > ${at}::timestamptz)::int AS n`,
+    );
+    expect(future?.n).toBe(0);
   });
 
   it('gives every demo record an import entry with the fields it was created with', async () => {

@@ -229,6 +229,9 @@ export async function loadDemoStory(db: Db, keys: Keys, now: Date): Promise<Stor
     ...planNanyangEntities(ctx, nanyang, nyPeople),
     ...(fengjie ? planFengjieEntities(ctx, fengjie, fjPeople, parks) : []),
   ];
+  // Entered into the ledger "today" at a planned hour still to come: entered now instead.
+  for (const p of [...nyPeople, ...fjPeople]) if (p.synth.createdAt > now) p.synth.createdAt = now;
+  for (const e of planned) if (e.createdAt > now) e.createdAt = now;
   return db.transaction(async (tx) => {
     const personIds = await insertPeople(tx, keys, [...nyPeople, ...fjPeople]);
     const links = await insertEntities(tx, planned, personIds);
