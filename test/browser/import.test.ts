@@ -129,10 +129,16 @@ describe.skipIf(!server())('the import and export screen of an official', () => 
     await poll(async () => (await progress.isVisible()) || (await result.isVisible())).toBe(true);
     expect(page.url()).toMatch(/[?&]job=[0-9a-f-]{36}/);
     const jobUrl = page.url();
-    const sawProgress = await progress.isVisible();
+    // On a quiet machine the 1,500 rows take a second or two: the bar may give way to the result
+    // at any moment, so every look at it accepts the result instead.
+    const sawProgress = await progress.locator('.ant-progress').isVisible();
     expect(sawProgress, 'the progress bar shows while the job runs').toBe(true);
-    expect(await progress.locator('.ant-progress').count()).toBe(1);
-    await poll(() => progress.innerText()).toMatch(/已处理 [\d,]+ \/ [\d,]+ 行|排队中/);
+    const counting = /已处理 [\d,]+ \/ [\d,]+ 行|排队中/;
+    await poll(
+      async () =>
+        counting.test(await progress.innerText({ timeout: 1_000 }).catch(() => '')) ||
+        (await result.isVisible()),
+    ).toBe(true);
     await screenshot(page, 'import-progress');
     // Best effort: a picture of the bar moving, if the job is still running a moment later.
     await page
@@ -181,7 +187,7 @@ describe.skipIf(!server())('the import and export screen of an official', () => 
     await recent.getByRole('button', { name: '查看' }).first().click();
     await result.waitFor();
     expect(errors).toEqual([]);
-  });
+  }, 240_000); // longer than its longest wait, so that a failure names its step
 
   it('explains refused files in Chinese: an .xls before sending, a renamed .xls, wrong headers', async () => {
     const { page, errors } = await openPage(browser);
