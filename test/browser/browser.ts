@@ -182,11 +182,23 @@ export function pageWidth(page: Page): Promise<number> {
 
 /** Walks an open-able antd Cascader down the given labels (each level loads on demand). */
 export async function pickRegion(page: Page, field: string, labels: string[]): Promise<void> {
+  const item = (label: string) =>
+    page.locator(`li.ant-cascader-menu-item[title="${label}"]:visible`);
   await page.locator(field).click();
-  for (const label of labels) {
-    const item = page.locator(`li.ant-cascader-menu-item[title="${label}"]:visible`);
-    await item.waitFor();
-    await item.click();
+  for (const [i, label] of labels.entries()) {
+    await item(label).click();
+    const next = labels[i + 1];
+    if (!next) break;
+    // A click that lands while the menu is still sliding in can miss: click again if the next
+    // level has not opened after a while.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const opened = await item(next)
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+      await item(label).click();
+    }
   }
 }
 

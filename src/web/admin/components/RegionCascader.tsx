@@ -76,15 +76,18 @@ export function RegionCascader({
   const t = useT();
   const [options, setOptions] = useState<Option[]>([]);
 
+  // Keyed by the codes, not the array: a refreshed session hands over equal roots in a new array,
+  // and resetting the options then would drop the levels already opened (while the menu is open).
+  const rootKey = roots.join(',');
   useEffect(() => {
     let cancelled = false;
-    Promise.all(roots.map(getRegion))
+    Promise.all(rootKey.split(',').filter(Boolean).map(getRegion))
       .then((rs) => !cancelled && setOptions(rs.map((r) => toOption(r, true))))
       .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [roots]);
+  }, [rootKey]);
 
   const loadData = (selected: Option[]) => {
     const target = selected[selected.length - 1];
