@@ -25,6 +25,7 @@ import { registerLedgerImportRoutes } from './ledger-import/routes.js';
 import { registerOrgsRoutes } from './orgs/routes.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
+import { registerPortalRequestRoutes } from './portal-requests/routes.js';
 import { registerRegionsRoutes } from './regions/routes.js';
 import { registerRolesRoutes } from './roles/routes.js';
 import { registerSecurityRoutes } from './security/routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerDashboardsRoutes(app, deps);
   registerJobs(app, deps);
   registerPortalRoutes(app, deps);
+  registerPortalRequestRoutes(app, deps);
   await registerWebStatic(app);
   await app.ready();
   return { app, routes };

@@ -77,10 +77,11 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   SMS_CODE_INVALID: '验证码不正确，还可尝试 {{attemptsLeft}} 次',
   SMS_CODE_EXPIRED: '验证码已失效（过期、已使用或错误次数过多），请重新获取',
   PORTAL_PROFILE_REQUIRED: '请先填写个人资料，再填写企业信息',
-  PORTAL_IDENTITY_MISMATCH:
-    '该身份证号已在台账中登记，但姓名不一致，请核对；如有疑问请联系当地返乡创业服务中心',
-  PORTAL_PERSON_TAKEN: '该身份证号已由另一个手机号账号关联，如有疑问请联系当地返乡创业服务中心',
   PORTAL_ID_NUMBER_LOCKED: '身份证号与已提交的资料不一致；如需更正身份证号，请联系当地服务专员',
+  PORTAL_REQUEST_PENDING: '已提交，等待服务专员核实；核实结果会在“我的”消息中告知',
+  PORTAL_REQUEST_LIMIT: '提交次数已达上限，请联系当地返乡创业服务中心',
+  PORTAL_REQUEST_DECIDED: '该申请已处理，请刷新',
+  PORTAL_REQUEST_STALE: '该申请已失效：账号已关联其他记录，或记录已关联其他账号',
 };
 
 /** English messages, the second catalog. */
@@ -171,12 +172,14 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   SMS_CODE_EXPIRED:
     'The verification code is no longer valid (expired, used or too many attempts); request a new one',
   PORTAL_PROFILE_REQUIRED: 'Fill in your profile before your enterprise',
-  PORTAL_IDENTITY_MISMATCH:
-    'This ID number is already in the ledger under another name; check it or contact your local service centre',
-  PORTAL_PERSON_TAKEN:
-    'This ID number is already linked to another account; contact your local service centre',
   PORTAL_ID_NUMBER_LOCKED:
     'The ID number differs from the one submitted; ask a service officer to correct it',
+  PORTAL_REQUEST_PENDING:
+    'Submitted and waiting for a service officer to verify; the outcome will appear in your messages',
+  PORTAL_REQUEST_LIMIT: 'Too many submissions; contact your local service centre',
+  PORTAL_REQUEST_DECIDED: 'This request has already been decided; refresh',
+  PORTAL_REQUEST_STALE:
+    'This request no longer applies: the account or the record is linked elsewhere',
 };
 
 /**

@@ -115,7 +115,37 @@ export const ProfileView = z
     updatedAt: z.string(),
   })
   .meta({ id: 'PortalProfile' });
-export const ProfileAnswer = z.object({ profile: ProfileView.nullable() });
+/** A claim or change request as the entrepreneur sees it: its state and, if rejected, why. */
+export const PortalRequestView = z
+  .object({
+    id: z.string(),
+    objectType: z.enum(['person', 'entity']),
+    kind: z.enum(['claim', 'change']).meta({ description: 'claim 认领台账记录 / change 修改申请' }),
+    state: z
+      .enum(['pending', 'accepted', 'rejected', 'superseded'])
+      .meta({ description: '待核实 / 已通过 / 已驳回 / 已被新的申请替代' }),
+    reason: z.string().nullable().meta({ description: '驳回理由' }),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .meta({ id: 'PortalRequest' });
+
+export const ProfileAnswer = z.object({
+  profile: ProfileView.nullable(),
+  requests: z.array(PortalRequestView).meta({ description: '最近的核实 / 修改申请，新的在前' }),
+});
+
+/**
+ * The answer to a submission: `applied` when it changed the entrepreneur's own record,
+ * `submitted` when it waits for an officer. A first submission always answers `submitted`,
+ * whether or not the ID number or credit code is already in the ledger.
+ */
+export const SubmitAnswer = z
+  .object({
+    outcome: z.enum(['applied', 'submitted']),
+    warnings: z.array(z.string()).meta({ description: '如 CREDIT_CODE_CHECKSUM（早期试点代码）' }),
+  })
+  .meta({ id: 'PortalSubmitAnswer' });
 
 export const EnterpriseBody = z.object({
   name: z.string(),
@@ -154,6 +184,7 @@ export const EnterpriseView = z
 export const EnterpriseAnswer = z.object({
   enterprise: EnterpriseView.nullable(),
   warnings: z.array(z.string()).meta({ description: '如 CREDIT_CODE_CHECKSUM（早期试点代码）' }),
+  requests: z.array(PortalRequestView),
 });
 
 export const MessageView = z.object({
@@ -179,6 +210,7 @@ export const HomeView = z
       .object({ name: z.string(), creditCode: z.string(), type: z.string(), updatedAt: z.string() })
       .nullable(),
     messages: z.array(MessageView),
+    requests: z.array(PortalRequestView).meta({ description: '最近的核实 / 修改申请' }),
   })
   .meta({ id: 'PortalHome' });
 
@@ -195,3 +227,5 @@ export type EnterpriseViewT = z.output<typeof EnterpriseView>;
 export type HomeViewT = z.output<typeof HomeView>;
 export type PortalSessionViewT = z.output<typeof PortalSessionView>;
 export type MessageViewT = z.output<typeof MessageView>;
+export type PortalRequestViewT = z.output<typeof PortalRequestView>;
+export type SubmitAnswerT = z.output<typeof SubmitAnswer>;

@@ -1,6 +1,12 @@
 import type { EntityListRow } from '../entities/repo.js';
 import type { PersonListRow } from '../people/repo.js';
-import type { EnterpriseViewT, MessageViewT, ProfileViewT } from './contract.js';
+import type { PortalRequestRow } from '../portal-requests/repo.js';
+import type {
+  EnterpriseViewT,
+  MessageViewT,
+  PortalRequestViewT,
+  ProfileViewT,
+} from './contract.js';
 import type { NotificationRow } from './repo.js';
 
 /** Portal answers, field by field: the ID number only ever masked, sealed columns never. */
@@ -58,5 +64,17 @@ export function presentMessage(row: NotificationRow): MessageViewT {
     body: row.body,
     createdAt: row.createdAt.toISOString(),
     read: row.readAt !== null,
+  };
+}
+
+export function presentPortalRequest(row: PortalRequestRow): PortalRequestViewT {
+  return {
+    id: row.id,
+    objectType: row.objectType as PortalRequestViewT['objectType'],
+    kind: row.kind as PortalRequestViewT['kind'],
+    state: row.state as PortalRequestViewT['state'],
+    reason: row.reason,
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
   };
 }

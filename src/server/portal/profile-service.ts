@@ -1,27 +1,42 @@
-import type { z } from 'zod';
 import { AppError } from '../../domain/errors/codes.js';
 import { EntityCreate } from '../../domain/ledger/entity-schema.js';
-import { PersonCreate, PersonUpdate } from '../../domain/ledger/person-schema.js';
+import { PersonCreate } from '../../domain/ledger/person-schema.js';
 import { regionLevel } from '../../domain/regions/region-code.js';
 import { decrypt } from '../crypto/keys.js';
 import type { Executor } from '../db/client.js';
 import { linksOfEntity } from '../entities/link-repo.js';
 import { findEntity, findEntityByCreditCode, findEntityRow } from '../entities/repo.js';
-import { createEntityRecord, updateEntityRecord } from '../entities/write.js';
+import { createEntityRecord } from '../entities/write.js';
 import type { RequestContext } from '../http/context.js';
 import { assertRegionsExist } from '../people/guards.js';
 import { findPerson, findPersonByIdNumberIndex, findPersonRow } from '../people/repo.js';
 import { idNumberIndex } from '../people/sealed.js';
-import { createPersonRecord, updatePersonRecord } from '../people/write.js';
+import { createPersonRecord } from '../people/write.js';
+import {
+  applyEntityValues,
+  applyPersonValues,
+  differs,
+  ownLinks,
+  ownRecord,
+  validation,
+} from '../portal-requests/apply.js';
+import {
+  countClaims,
+  insertRequest,
+  openRequestsOn,
+  requestsOfAccount,
+  supersedeRequests,
+} from '../portal-requests/repo.js';
 import { type PortalActor, portalChangeMeta, recordPortalAudit } from './audit.js';
 import type {
   EnterpriseBodyT,
   EnterpriseViewT,
   HomeViewT,
+  PortalRequestViewT,
   ProfileBodyT,
   ProfileViewT,
 } from './contract.js';
-import { presentEnterprise, presentProfile } from './presenter.js';
+import { presentEnterprise, presentPortalRequest, presentProfile } from './presenter.js';
 import { findAccount, findAccountOfPerson, insertNotifications, updateAccount } from './repo.js';
 import type { PortalDeps } from './service.js';
 import { type PortalState, requireEntrepreneur } from './session.js';
@@ -30,6 +45,13 @@ import { type PortalState, requireEntrepreneur } from './session.js';
  * The entrepreneur's own records in the real-name ledger: their person (profile) and their
  * enterprise, written through the ledger's write models (dedup, history, stats) with the
  * entrepreneur as the actor. Only the records linked to the account are ever read or written.
+ *
+ * A portal account never takes over what is already in the ledger: an existing person is linked
+ * only when the ledger already holds the account's verified mobile (and the same name and ID
+ * number); otherwise the submission becomes a claim an officer decides. Values submitted about a
+ * record an officer keeps become a change request; only records the entrepreneur created and no
+ * officer has changed since are written directly. The first submission's answer is the same
+ * whether the ID number (or credit code) is in the ledger or not.
  */
 
 /** Follows merges: a record an officer merged away is continued by its survivor. */
@@ -45,13 +67,6 @@ async function live<T extends { mergedInto: string | null }>(
     current = row.mergedInto;
   }
   return undefined;
-}
-
-/** zod issues of a domain schema as the VALIDATION error the HTTP edge renders. */
-function validation(error: z.ZodError): AppError {
-  return new AppError('VALIDATION', {
-    issues: error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), code: i.message })),
-  });
 }
 
 /** Regions an entrepreneur picks must exist and be a county or finer (where ledgers are kept). */
@@ -109,30 +124,82 @@ async function myAccount(db: Executor, me: PortalActor, lock = false) {
   return account;
 }
 
-/** The entrepreneur's own profile (ID number masked), or null before the first submission. */
+/** Claims an account may make on one kind of record that an officer has not accepted. */
+export const MAX_CLAIMS = 3;
+
+/** What the entrepreneur learns of a submission: applied to their own record, or submitted. */
+export type Outcome = 'applied' | 'submitted';
+
+/**
+ * A first submission may not start while a claim waits, nor after MAX_CLAIMS claims failed.
+ * Checked before anything is looked up, so the answer does not depend on the ledger.
+ */
+async function assertMayClaim(
+  tx: Executor,
+  accountId: string,
+  objectType: 'person' | 'entity',
+): Promise<void> {
+  const claims = await countClaims(tx, accountId, objectType);
+  if (claims.pending > 0) throw new AppError('PORTAL_REQUEST_PENDING');
+  if (claims.total >= MAX_CLAIMS) throw new AppError('PORTAL_REQUEST_LIMIT');
+}
+
+/** Stores a claim or change request for an officer; a newer change replaces a waiting one. */
+async function submitRequest(
+  tx: Executor,
+  accountId: string,
+  now: Date,
+  r: {
+    objectType: 'person' | 'entity';
+    kind: 'claim' | 'change';
+    objectId: string;
+    regionCode: string;
+    proposed: Record<string, unknown>;
+  },
+): Promise<string> {
+  if (r.kind === 'change') {
+    const waiting = await openRequestsOn(tx, accountId, r.objectType);
+    await supersedeRequests(
+      tx,
+      waiting.filter((w) => w.kind === 'change').map((w) => w.id),
+      now,
+    );
+  }
+  return insertRequest(tx, { ...r, accountId, createdAt: now });
+}
+
+/** The entrepreneur's own profile (ID number masked) and their recent requests about it. */
 export async function getProfile(
   deps: PortalDeps,
   state: PortalState,
-): Promise<{ profile: ProfileViewT | null }> {
+): Promise<{ profile: ProfileViewT | null; requests: PortalRequestViewT[] }> {
   const me = requireEntrepreneur(state);
   const account = await myAccount(deps.db, me);
   const row = await live((id) => findPerson(deps.db, id), account.personId);
-  return { profile: row ? presentProfile(row) : null };
+  const requests = await requestsOfAccount(deps.db, account.id, 'person');
+  return {
+    profile: row ? presentProfile(row) : null,
+    requests: requests.map(presentPortalRequest),
+  };
 }
 
 /**
- * Submits the profile. The first time, the ID number decides: a person already in the ledger
- * with that number (and the same name) is linked to the account and updated, otherwise a new
- * person is created; later submissions update the linked person (the ID number cannot change
- * here). The ledger's mobile number is the account's verified one. History names the
- * entrepreneur; the person, the link, a message and the audit record commit together.
+ * Submits the profile. Unlinked account, first submission: an ID number not in the ledger
+ * creates the person, linked to the account; a person already in the ledger is linked only when
+ * the ledger holds the account's verified mobile and the same name (and not another account),
+ * and any other value becomes a change request; otherwise a claim waits for an officer. The
+ * answer is always `submitted`, so it tells nothing about the ledger. Linked account: the
+ * entrepreneur's own record (created by them, untouched by officers) is updated (`applied`);
+ * a record an officer keeps gets a change request (`submitted`). The ID number cannot change
+ * here (PORTAL_ID_NUMBER_LOCKED). Raises PORTAL_REQUEST_PENDING / PORTAL_REQUEST_LIMIT,
+ * VERSION_CONFLICT, VALIDATION. The record, request, message and audit record commit together.
  */
 export async function saveProfile(
   deps: PortalDeps,
   ctx: RequestContext,
   state: PortalState,
   body: ProfileBodyT,
-): Promise<{ profile: ProfileViewT | null }> {
+): Promise<{ outcome: Outcome; warnings: string[] }> {
   const me = requireEntrepreneur(state);
   await assertPlaces(deps.db, {
     hukouRegionCode: body.hukouRegionCode,
@@ -140,14 +207,15 @@ export async function saveProfile(
   });
   const now = deps.clock();
   const { idNumber, version, ...fields } = body;
+  let outcome: Outcome = 'submitted';
   await deps.db.transaction(async (tx) => {
     const account = await myAccount(tx, me, true);
     const mobile = decrypt(deps.keys, account.mobileEnc);
     const meta = portalChangeMeta(me, now);
     const context = { via: 'portal' };
     const linked = await live((id) => findPersonRow(tx, id, true), account.personId);
-    let personId: string;
-    let action: string;
+    let audit: { action: string; objectType: string; objectId: string };
+    let message: { title: string; body: string };
     if (linked) {
       if (version !== undefined && version !== linked.version) {
         throw new AppError('VERSION_CONFLICT', { version: linked.version });
@@ -155,72 +223,99 @@ export async function saveProfile(
       if (idNumber && idNumberIndex(deps.keys, idNumber) !== linked.idNumberBidx) {
         throw new AppError('PORTAL_ID_NUMBER_LOCKED', { field: 'body.idNumber' });
       }
-      const patch = PersonUpdate.safeParse({ ...fields, mobile, version: linked.version });
-      if (!patch.success) throw validation(patch.error);
-      const { version: _v, ...changes } = patch.data;
-      await updatePersonRecord(tx, deps.keys, linked, changes, { meta, context });
-      personId = linked.id;
-      action = 'portal.profile_update';
+      if (ownRecord(linked, account.id)) {
+        await applyPersonValues(tx, deps.keys, linked, fields, mobile, { meta, context });
+        outcome = 'applied';
+        audit = { action: 'portal.profile_update', objectType: 'person', objectId: linked.id };
+        message = {
+          title: '资料已更新',
+          body: '您的个人资料已更新到返乡创业实名制台账。',
+        };
+      } else {
+        const requestId = await submitRequest(tx, account.id, now, {
+          objectType: 'person',
+          kind: 'change',
+          objectId: linked.id,
+          regionCode: linked.regionCode,
+          proposed: fields,
+        });
+        audit = { action: 'portal.profile_change', objectType: 'portal_request', objectId: requestId };
+        message = {
+          title: '资料修改已提交',
+          body: '您的资料修改已提交，等待服务专员核实后生效。',
+        };
+      }
     } else {
+      await assertMayClaim(tx, account.id, 'person');
       if (!idNumber) {
         throw new AppError('VALIDATION', {
           issues: [{ path: 'body.idNumber', code: 'TEXT_REQUIRED' }],
         });
       }
+      // Validated in full before the ledger is consulted: errors do not depend on it either.
+      const input = PersonCreate.safeParse({ ...fields, idNumber, mobile });
+      if (!input.success) throw validation(input.error);
       const found = await findPersonByIdNumberIndex(tx, idNumberIndex(deps.keys, idNumber));
       const existing = found ? await findPersonRow(tx, found.id, true) : undefined;
-      if (existing) {
-        // Linking to a ledger record needs the same ID number and the same name.
-        if (existing.name !== fields.name)
-          throw new AppError('PORTAL_IDENTITY_MISMATCH', { field: 'body.name' });
-        if (await findAccountOfPerson(tx, existing.id, account.id)) {
-          throw new AppError('PORTAL_PERSON_TAKEN', { field: 'body.idNumber' });
+      if (!existing) {
+        const personId = await createPersonRecord(tx, deps.keys, input.data, { meta, context });
+        await updateAccount(tx, account.id, { personId, updatedAt: now });
+        audit = { action: 'portal.profile_create', objectType: 'person', objectId: personId };
+      } else if (
+        existing.phoneBidx === account.mobileBidx &&
+        existing.name === fields.name &&
+        !(await findAccountOfPerson(tx, existing.id, account.id))
+      ) {
+        // The ledger already holds this verified mobile for this name and ID number: the same
+        // person. Linked; what they submitted still waits for an officer.
+        await updateAccount(tx, account.id, { personId: existing.id, updatedAt: now });
+        if (differs(existing, fields)) {
+          await submitRequest(tx, account.id, now, {
+            objectType: 'person',
+            kind: 'change',
+            objectId: existing.id,
+            regionCode: existing.regionCode,
+            proposed: fields,
+          });
         }
-        const patch = PersonUpdate.safeParse({
-          ...fields,
-          idNumber,
-          mobile,
-          version: existing.version,
-        });
-        if (!patch.success) throw validation(patch.error);
-        const { version: _v, ...changes } = patch.data;
-        await updatePersonRecord(tx, deps.keys, existing, changes, {
-          meta,
-          context: { ...context, linked: true },
-        });
-        personId = existing.id;
-        action = 'portal.profile_link';
+        audit = { action: 'portal.profile_link', objectType: 'person', objectId: existing.id };
       } else {
-        const input = PersonCreate.safeParse({ ...fields, idNumber, mobile });
-        if (!input.success) throw validation(input.error);
-        personId = await createPersonRecord(tx, deps.keys, input.data, { meta, context });
-        action = 'portal.profile_create';
+        const requestId = await submitRequest(tx, account.id, now, {
+          objectType: 'person',
+          kind: 'claim',
+          objectId: existing.id,
+          regionCode: existing.regionCode,
+          proposed: fields,
+        });
+        audit = { action: 'portal.profile_claim', objectType: 'portal_request', objectId: requestId };
       }
-      await updateAccount(tx, account.id, { personId, updatedAt: now });
+      message = {
+        title: '资料已提交',
+        body: '已提交，等待服务专员核实。核实结果会在“我的”消息中告知。',
+      };
     }
-    await insertNotifications(tx, [
-      {
-        accountId: account.id,
-        kind: 'profile',
-        title: linked ? '资料已更新' : '资料已提交',
-        body: '您的个人资料已进入返乡创业实名制台账，当地服务专员会与您联系。',
-        createdAt: now,
-      },
-    ]);
-    await recordPortalAudit(tx, ctx, now, me, { action, objectType: 'person', objectId: personId });
+    await insertNotifications(tx, [{ accountId: account.id, kind: 'profile', ...message, createdAt: now }]);
+    await recordPortalAudit(tx, ctx, now, me, audit);
   });
-  return getProfile(deps, state);
+  return { outcome, warnings: [] };
 }
 
 /** The enterprise linked to the account (with the entrepreneur's roles in it), or null. */
 export async function getEnterprise(
   deps: PortalDeps,
   state: PortalState,
-): Promise<{ enterprise: EnterpriseViewT | null; warnings: string[] }> {
+): Promise<{
+  enterprise: EnterpriseViewT | null;
+  warnings: string[];
+  requests: PortalRequestViewT[];
+}> {
   const me = requireEntrepreneur(state);
   const account = await myAccount(deps.db, me);
+  const requests = (await requestsOfAccount(deps.db, account.id, 'entity')).map(
+    presentPortalRequest,
+  );
   const row = await live((id) => findEntity(deps.db, id), account.entityId);
-  if (!row) return { enterprise: null, warnings: [] };
+  if (!row) return { enterprise: null, warnings: [], requests };
   const person = await live((id) => findPerson(deps.db, id), account.personId);
   const roles = (await linksOfEntity(deps.db, row.id))
     .filter((l) => l.personId === person?.id)
@@ -228,94 +323,124 @@ export async function getEnterprise(
   return {
     enterprise: presentEnterprise(row, roles),
     warnings: row.creditCodeChecksumValid ? [] : ['CREDIT_CODE_CHECKSUM'],
+    requests,
   };
 }
 
 /**
- * Submits the enterprise: creates a ledger entity linked to the entrepreneur's person as founder
- * (and legal representative, unless they say otherwise), or updates the one linked to the
- * account. A credit code already in the ledger is taken over only when the entrepreneur is
- * already linked to that entity; otherwise ENTITY_DUPLICATE. A pilot code failing its check
- * character is kept with a warning.
+ * Submits the enterprise. No enterprise linked yet: a new credit code creates a ledger entity
+ * with the entrepreneur's person as founder (and legal representative, unless they say
+ * otherwise), linked to the account; a credit code already in the ledger is linked only when an
+ * officer already linked the entrepreneur's person to it (other values become a change request),
+ * otherwise it becomes a claim an officer decides — never founder, legal representative,
+ * employees or jobs without an officer. The answer is `submitted` either way. Enterprise
+ * linked: the entrepreneur's own record is updated (`applied`), one an officer keeps gets a
+ * change request. A pilot code failing its check character is kept with a warning.
  */
 export async function saveEnterprise(
   deps: PortalDeps,
   ctx: RequestContext,
   state: PortalState,
   body: EnterpriseBodyT,
-): Promise<{ enterprise: EnterpriseViewT | null; warnings: string[] }> {
+): Promise<{ outcome: Outcome; warnings: string[] }> {
   const me = requireEntrepreneur(state);
   await assertPlaces(deps.db, { regionCode: body.regionCode });
   const now = deps.clock();
-  const { version, legalRepresentative, ...fields } = body;
+  const { version, ...proposed } = body;
+  const { legalRepresentative, ...fields } = proposed;
   let warnings: string[] = [];
+  let outcome: Outcome = 'submitted';
   await deps.db.transaction(async (tx) => {
     const account = await myAccount(tx, me, true);
     const person = await live((id) => findPersonRow(tx, id), account.personId);
     if (!person) throw new AppError('PORTAL_PROFILE_REQUIRED');
-    const mine = ['founder', ...(legalRepresentative ? ['legal_rep'] : [])].map((role) => ({
-      personId: person.id,
-      role,
-    }));
-    const parsed = EntityCreate.safeParse({ ...fields, links: mine });
+    const parsed = EntityCreate.safeParse({
+      ...fields,
+      links: ownLinks(person.id, legalRepresentative),
+    });
     if (!parsed.success) throw validation(parsed.error);
     const input = parsed.data;
     warnings = input.creditCodeWarning ? [input.creditCodeWarning] : [];
     const meta = portalChangeMeta(me, now);
     const context = { via: 'portal' };
-    let row = await live((id) => findEntityRow(tx, id, true), account.entityId);
-    if (!row) {
-      const existing = await findEntityByCreditCode(tx, input.creditCode);
-      if (existing) {
-        const links = await linksOfEntity(tx, existing.id);
-        if (!links.some((l) => l.personId === person.id))
-          throw new AppError('ENTITY_DUPLICATE', { field: 'body.creditCode' });
-        row = await findEntityRow(tx, existing.id, true);
-      }
-    }
-    let entityId: string;
-    let action: string;
+    const row = await live((id) => findEntityRow(tx, id, true), account.entityId);
+    let audit: { action: string; objectType: string; objectId: string };
+    let message: { title: string; body: string };
     if (row) {
-      if (version !== undefined && account.entityId === row.id && version !== row.version) {
+      if (version !== undefined && version !== row.version) {
         throw new AppError('VERSION_CONFLICT', { version: row.version });
       }
-      // Other people's links stay; the entrepreneur's own follow the answer.
-      const others = (await linksOfEntity(tx, row.id))
-        .filter((l) => l.personId !== person.id)
-        .map((l) => ({
-          personId: l.personId,
-          role: l.role as 'founder' | 'legal_rep' | 'core_member',
-        }));
-      const { links: _l, ...rest } = input;
-      await updateEntityRecord(
-        tx,
-        row,
-        { ...rest, links: [...others, ...input.links] },
-        { meta, context },
-      );
-      entityId = row.id;
-      action = 'portal.enterprise_update';
+      if (ownRecord(row, account.id)) {
+        await applyEntityValues(tx, row, proposed, person.id, { meta, context });
+        outcome = 'applied';
+        audit = { action: 'portal.enterprise_update', objectType: 'entity', objectId: row.id };
+        message = { title: '企业信息已更新', body: `“${input.name}”的信息已更新到市场主体台账。` };
+      } else {
+        const requestId = await submitRequest(tx, account.id, now, {
+          objectType: 'entity',
+          kind: 'change',
+          objectId: row.id,
+          regionCode: row.regionCode,
+          proposed,
+        });
+        audit = {
+          action: 'portal.enterprise_change',
+          objectType: 'portal_request',
+          objectId: requestId,
+        };
+        message = {
+          title: '企业信息修改已提交',
+          body: `“${input.name}”的修改已提交，等待服务专员核实后生效。`,
+        };
+      }
     } else {
-      entityId = await createEntityRecord(tx, input, { meta, context });
-      action = 'portal.enterprise_create';
+      await assertMayClaim(tx, account.id, 'entity');
+      const found = await findEntityByCreditCode(tx, input.creditCode);
+      const existing = found ? await findEntityRow(tx, found.id, true) : undefined;
+      if (!existing) {
+        const entityId = await createEntityRecord(tx, input, { meta, context });
+        await updateAccount(tx, account.id, { entityId, updatedAt: now });
+        audit = { action: 'portal.enterprise_create', objectType: 'entity', objectId: entityId };
+      } else {
+        const mine = (await linksOfEntity(tx, existing.id)).filter((l) => l.personId === person.id);
+        if (mine.length > 0) {
+          // An officer already linked this person to the enterprise: it is theirs to follow.
+          await updateAccount(tx, account.id, { entityId: existing.id, updatedAt: now });
+          const roleChange = legalRepresentative !== mine.some((l) => l.role === 'legal_rep');
+          if (roleChange || differs(existing, fields)) {
+            await submitRequest(tx, account.id, now, {
+              objectType: 'entity',
+              kind: 'change',
+              objectId: existing.id,
+              regionCode: existing.regionCode,
+              proposed,
+            });
+          }
+          audit = { action: 'portal.enterprise_link', objectType: 'entity', objectId: existing.id };
+        } else {
+          const requestId = await submitRequest(tx, account.id, now, {
+            objectType: 'entity',
+            kind: 'claim',
+            objectId: existing.id,
+            regionCode: existing.regionCode,
+            proposed,
+          });
+          audit = {
+            action: 'portal.enterprise_claim',
+            objectType: 'portal_request',
+            objectId: requestId,
+          };
+        }
+      }
+      message = {
+        title: '企业信息已提交',
+        body: `“${input.name}”已提交，等待服务专员核实。核实结果会在“我的”消息中告知。`,
+      };
     }
-    await updateAccount(tx, account.id, { entityId, updatedAt: now });
     await insertNotifications(tx, [
-      {
-        accountId: account.id,
-        kind: 'enterprise',
-        title: action === 'portal.enterprise_create' ? '企业信息已提交' : '企业信息已更新',
-        body: `“${input.name}”已登记到返乡创业市场主体台账。`,
-        createdAt: now,
-      },
+      { accountId: account.id, kind: 'enterprise', ...message, createdAt: now },
     ]);
-    await recordPortalAudit(tx, ctx, now, me, {
-      action,
-      objectType: 'entity',
-      objectId: entityId,
-      details: { warnings },
-    });
+    await recordPortalAudit(tx, ctx, now, me, { ...audit, details: { warnings } });
   });
-  const answer = await getEnterprise(deps, state);
-  return { ...answer, warnings };
+  return { outcome, warnings };
 }

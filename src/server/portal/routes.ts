@@ -15,6 +15,7 @@ import {
   RegisterBody,
   SendCodeBody,
   SendCodeView,
+  SubmitAnswer,
 } from './contract.js';
 import * as profile from './profile-service.js';
 import * as portal from './service.js';
@@ -106,9 +107,9 @@ export function registerPortalRoutes(app: App, deps: AppDeps, sms?: SmsTransport
     ...hooks,
     schema: {
       tags,
-      summary: '提交本人资料（写入实名制台账）',
+      summary: '提交本人资料（本人新建的记录直接写入台账；已在台账中的记录由服务专员核实）',
       body: ProfileBody,
-      response: { 200: ProfileAnswer, ...ERRORS },
+      response: { 200: SubmitAnswer, ...ERRORS },
     },
     config: { ...self, action: 'portal.profile_save' },
     handler: (req) => profile.saveProfile(pdeps, req.ctx, req.portal, req.body),
@@ -123,9 +124,9 @@ export function registerPortalRoutes(app: App, deps: AppDeps, sms?: SmsTransport
     ...hooks,
     schema: {
       tags,
-      summary: '提交本人企业（写入市场主体台账）',
+      summary: '提交本人企业（已在台账中的企业由服务专员核实）',
       body: EnterpriseBody,
-      response: { 200: EnterpriseAnswer, ...ERRORS },
+      response: { 200: SubmitAnswer, ...ERRORS },
     },
     config: { ...self, action: 'portal.enterprise_save' },
     handler: (req) => profile.saveEnterprise(pdeps, req.ctx, req.portal, req.body),

@@ -8,11 +8,12 @@ import { blindIndex, encrypt } from '../crypto/keys.js';
 import type { RequestContext } from '../http/context.js';
 import type { AppDeps } from '../http/types.js';
 import { phoneIndex } from '../people/sealed.js';
+import { requestsOfAccount } from '../portal-requests/repo.js';
 import { listChildren } from '../regions/repo.js';
 import { readSecuritySettings } from '../security/settings.js';
 import { recordPortalAudit } from './audit.js';
 import type { HomeViewT, PortalSessionViewT } from './contract.js';
-import { presentMessage } from './presenter.js';
+import { presentMessage, presentPortalRequest } from './presenter.js';
 import {
   type AccountRow,
   codesSince,
@@ -311,16 +312,19 @@ export async function home(deps: PortalDeps, state: PortalState): Promise<HomeVi
   const me = requireEntrepreneur(state);
   const account = await findAccount(deps.db, me.accountId);
   if (!account) throw new AppError('UNAUTHENTICATED');
-  const [profile, enterprise, messages] = await Promise.all([
+  const [profile, enterprise, messages, people, enterprises] = await Promise.all([
     profileSummary(deps.db, account.personId),
     enterpriseSummary(deps.db, account.entityId),
     listNotifications(deps.db, account.id, 30),
+    requestsOfAccount(deps.db, account.id, 'person'),
+    requestsOfAccount(deps.db, account.id, 'entity'),
   ]);
   return {
     mobileMasked: account.mobileMask,
     profile,
     enterprise,
     messages: messages.map(presentMessage),
+    requests: [...people, ...enterprises].map(presentPortalRequest),
   };
 }
 
