@@ -107,6 +107,40 @@ const own = { none: 'acts on the caller’s own session only' };
 const catalog = { none: 'a catalog with no scoped data' };
 const portalOwn = { none: 'the entrepreneur’s own account and records only' };
 
+/** A fresh portal account's pending claim on a fresh person in 兴隆镇 (奉节县). */
+async function newPortalRequest(fx: Fixture): Promise<string> {
+  const { sealPhone } = await import('../server/people/sealed.js');
+  const { portalAccounts } = await import('../server/portal/table.js');
+  const { portalRequests } = await import('../server/portal-requests/table.js');
+  const db = fx.t.database.db;
+  const now = fx.t.clock.read();
+  const phone = sealPhone(fx.t.deps.keys, mobileFor());
+  const [account] = await db
+    .insert(portalAccounts)
+    .values({
+      mobileEnc: phone.enc,
+      mobileBidx: phone.bidx,
+      mobileMask: phone.mask,
+      passwordHash: 'x',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: portalAccounts.id });
+  const [request] = await db
+    .insert(portalRequests)
+    .values({
+      accountId: account!.id,
+      objectType: 'person',
+      kind: 'claim',
+      objectId: await fx.newPerson(),
+      regionCode: '500236128000',
+      proposed: { name: '矩阵认领' },
+      createdAt: now,
+    })
+    .returning({ id: portalRequests.id });
+  return request!.id;
+}
+
 const SETTINGS = {
   lockoutThreshold: 5,
   lockoutMinutes: 30,
@@ -641,6 +675,39 @@ export const ROUTE_CASES: RouteCase[] = [
     roles: ['audit_admin'],
     request: fixed('/api/audit/verify'),
     outOfScope: 403,
+  },
+
+  // Entrepreneurs' claims and change requests, decided by officers (src/server/portal-requests).
+  {
+    route: 'GET /api/portal-requests',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => {
+      await newPortalRequest(fx);
+      return { url: '/api/portal-requests?state=pending' };
+    },
+    outOfScope: 'filtered',
+    marker: () => '矩阵认领',
+  },
+  {
+    route: 'GET /api/portal-requests/:id',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({ url: `/api/portal-requests/${await newPortalRequest(fx)}` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/portal-requests/:id/accept',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({ url: `/api/portal-requests/${await newPortalRequest(fx)}/accept` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/portal-requests/:id/reject',
+    roles: LEDGER_WRITERS,
+    request: async (fx) => ({
+      url: `/api/portal-requests/${await newPortalRequest(fx)}/reject`,
+      body: { reason: '矩阵测试驳回' },
+    }),
+    outOfScope: 404,
   },
 
   // The entrepreneurs' portal: its own principal; no staff role gets in (src/server/portal).

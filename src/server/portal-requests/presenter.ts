@@ -28,7 +28,8 @@ function display(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(String).join('、');
   if (typeof v === 'boolean') return v ? '是' : '否';
-  return String(v as string | number);
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  return JSON.stringify(v);
 }
 
 function compare(

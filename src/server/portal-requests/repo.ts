@@ -130,4 +130,3 @@ export async function supersedeRequests(db: Executor, ids: string[], now: Date):
     .set({ state: 'superseded', decidedAt: now })
     .where(and(inArray(portalRequests.id, ids), eq(portalRequests.state, 'pending')));
 }
-

@@ -13,7 +13,12 @@ import { type Paged, pageOffset, toPage } from '../http/paging.js';
 import { changeMeta } from '../ledger-history/service.js';
 import { writablePerson } from '../people/access.js';
 import { findPersonRow } from '../people/repo.js';
-import { findAccount, findAccountOfPerson, insertNotifications, updateAccount } from '../portal/repo.js';
+import {
+  findAccount,
+  findAccountOfPerson,
+  insertNotifications,
+  updateAccount,
+} from '../portal/repo.js';
 import { actorLabel } from '../portal/session.js';
 import { regionInScope, regionScopeWhere, requireActor } from '../scope/scope.js';
 import { applyEntityValues, applyPersonValues } from './apply.js';
@@ -164,9 +169,9 @@ export async function acceptRequest(
         throw new AppError('PORTAL_REQUEST_STALE');
       }
       const mobile = decrypt(deps.keys, account.mobileEnc);
-      changed = (
-        await applyPersonValues(tx, deps.keys, row, request.proposed, mobile, o)
-      ).map((c) => c.field);
+      changed = (await applyPersonValues(tx, deps.keys, row, request.proposed, mobile, o)).map(
+        (c) => c.field,
+      );
     } else {
       const row = await writableEntity(tx, actor, request.objectId);
       if (!account.personId) throw new AppError('PORTAL_REQUEST_STALE');
@@ -176,9 +181,9 @@ export async function acceptRequest(
       } else if (account.entityId !== row.id) {
         throw new AppError('PORTAL_REQUEST_STALE');
       }
-      changed = (
-        await applyEntityValues(tx, row, request.proposed, account.personId, o)
-      ).map((c) => c.field);
+      changed = (await applyEntityValues(tx, row, request.proposed, account.personId, o)).map(
+        (c) => c.field,
+      );
     }
     await decideRequest(tx, request.id, {
       state: 'accepted',

@@ -62,7 +62,8 @@ describe('the profile writes the real-name ledger', () => {
     const body = profile();
     const res = await me.put('/api/portal/profile', body);
     expect(res.statusCode, res.body).toBe(200);
-    const p = res.json().profile;
+    expect(res.json()).toEqual({ outcome: 'submitted', warnings: [] });
+    const p = (await me.get('/api/portal/profile')).json().profile;
     expect(p).toMatchObject({
       name: '李春燕',
       sex: 'F',
@@ -112,7 +113,8 @@ describe('the profile writes the real-name ledger', () => {
 
   it('updates the same person later without the ID number, with an update in history', async () => {
     const me = await registerEntrepreneur(t, mobileFor());
-    const first = (await me.put('/api/portal/profile', profile())).json().profile;
+    await me.put('/api/portal/profile', profile());
+    const first = (await me.get('/api/portal/profile')).json().profile;
     const { idNumber: _omit, ...rest } = profile();
     const res = await me.put('/api/portal/profile', {
       ...rest,
@@ -120,7 +122,8 @@ describe('the profile writes the real-name ledger', () => {
       version: first.version,
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().profile).toMatchObject({
+    expect(res.json().outcome).toBe('applied');
+    expect((await me.get('/api/portal/profile')).json().profile).toMatchObject({
       personId: first.personId,
       skills: '脐橙种植',
       version: first.version + 1,
@@ -137,34 +140,25 @@ describe('the profile writes the real-name ledger', () => {
     expect(other.json().code).toBe('PORTAL_ID_NUMBER_LOCKED');
   });
 
-  it('links to the person already in the ledger with that ID number instead of duplicating', async () => {
+  it('never duplicates a person already in the ledger: the ID number becomes a claim for an officer', async () => {
     const idNumber = idNumberFor({ birth: '19790504', sex: 'M' });
     const existingId = await seedPerson(t, { name: '王建国', idNumber, skills: '养殖' });
     const before = await t.database.db.$count(people);
     const me = await registerEntrepreneur(t, mobileFor());
-    const wrongName = await me.put('/api/portal/profile', profile({ name: '王建军', idNumber }));
-    expect(wrongName.statusCode).toBe(422);
-    expect(wrongName.json().code).toBe('PORTAL_IDENTITY_MISMATCH');
     const res = await me.put('/api/portal/profile', profile({ name: '王建国', idNumber }));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().profile.personId).toBe(existingId);
+    expect(res.json()).toEqual({ outcome: 'submitted', warnings: [] });
     expect(await t.database.db.$count(people)).toBe(before);
+    const mine = (await me.get('/api/portal/profile')).json();
+    expect(mine.profile).toBeNull();
+    expect(mine.requests).toEqual([
+      expect.objectContaining({ objectType: 'person', kind: 'claim', state: 'pending' }),
+    ]);
     const history = await t.database.db
       .select()
       .from(recordHistory)
       .where(eq(recordHistory.objectId, existingId));
-    expect(history.at(-1)).toMatchObject({
-      action: 'update',
-      context: { via: 'portal', linked: true },
-    });
-
-    const someoneElse = await registerEntrepreneur(t, mobileFor());
-    const taken = await someoneElse.put(
-      '/api/portal/profile',
-      profile({ name: '王建国', idNumber }),
-    );
-    expect(taken.statusCode).toBe(409);
-    expect(taken.json().code).toBe('PORTAL_PERSON_TAKEN');
+    expect(history.map((h) => h.action)).toEqual(['create']);
   });
 
   it('refuses a bad ID number with the field’s Chinese reason, and asks for one the first time', async () => {
@@ -203,11 +197,13 @@ describe('the enterprise step', () => {
 
   it('creates a ledger entity linked to the person as founder and legal representative, then updates it', async () => {
     const me = await registerEntrepreneur(t, mobileFor());
-    const person = (await me.put('/api/portal/profile', profile())).json().profile;
+    await me.put('/api/portal/profile', profile());
+    const person = (await me.get('/api/portal/profile')).json().profile;
     const code = creditCodeFor();
     const res = await me.put('/api/portal/enterprise', enterprise({ creditCode: pilotCode(code) }));
     expect(res.statusCode, res.body).toBe(200);
-    const e = res.json();
+    expect(res.json()).toEqual({ outcome: 'submitted', warnings: ['CREDIT_CODE_CHECKSUM'] });
+    const e = (await me.get('/api/portal/enterprise')).json();
     expect(e.warnings).toEqual(['CREDIT_CODE_CHECKSUM']);
     expect(e.enterprise).toMatchObject({
       roles: ['founder', 'legal_rep'],
@@ -229,7 +225,8 @@ describe('the enterprise step', () => {
       }),
     );
     expect(again.statusCode, again.body).toBe(200);
-    expect(again.json()).toMatchObject({
+    expect(again.json()).toEqual({ outcome: 'applied', warnings: [] });
+    expect((await me.get('/api/portal/enterprise')).json()).toMatchObject({
       warnings: [],
       enterprise: { entityId: e.enterprise.entityId, jobsCreated: 20, roles: ['founder'] },
     });
@@ -240,7 +237,7 @@ describe('the enterprise step', () => {
     );
   });
 
-  it('refuses a credit code already in the ledger for somebody else’s entity', async () => {
+  it('turns a credit code already in the ledger for somebody else’s entity into a claim', async () => {
     const a = await registerEntrepreneur(t, mobileFor());
     await a.put('/api/portal/profile', profile());
     const code = creditCodeFor();
@@ -249,8 +246,14 @@ describe('the enterprise step', () => {
     ).toBe(200);
     const b = await registerEntrepreneur(t, mobileFor());
     await b.put('/api/portal/profile', profile({ name: '赵大山' }));
-    const res = await b.put('/api/portal/enterprise', enterprise({ creditCode: code }));
-    expect(res.statusCode).toBe(409);
-    expect(res.json().code).toBe('ENTITY_DUPLICATE');
+    const res = await b.put(
+      '/api/portal/enterprise',
+      enterprise({ creditCode: code, jobsCreated: 1 }),
+    );
+    expect(res.json()).toEqual({ outcome: 'submitted', warnings: [] });
+    const mine = (await b.get('/api/portal/enterprise')).json();
+    expect(mine.enterprise).toBeNull();
+    expect(mine.requests[0]).toMatchObject({ kind: 'claim', state: 'pending' });
+    expect((await a.get('/api/portal/enterprise')).json().enterprise.jobsCreated).toBe(12);
   });
 });

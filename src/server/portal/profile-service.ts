@@ -239,7 +239,11 @@ export async function saveProfile(
           regionCode: linked.regionCode,
           proposed: fields,
         });
-        audit = { action: 'portal.profile_change', objectType: 'portal_request', objectId: requestId };
+        audit = {
+          action: 'portal.profile_change',
+          objectType: 'portal_request',
+          objectId: requestId,
+        };
         message = {
           title: '资料修改已提交',
           body: '您的资料修改已提交，等待服务专员核实后生效。',
@@ -287,14 +291,20 @@ export async function saveProfile(
           regionCode: existing.regionCode,
           proposed: fields,
         });
-        audit = { action: 'portal.profile_claim', objectType: 'portal_request', objectId: requestId };
+        audit = {
+          action: 'portal.profile_claim',
+          objectType: 'portal_request',
+          objectId: requestId,
+        };
       }
       message = {
         title: '资料已提交',
         body: '已提交，等待服务专员核实。核实结果会在“我的”消息中告知。',
       };
     }
-    await insertNotifications(tx, [{ accountId: account.id, kind: 'profile', ...message, createdAt: now }]);
+    await insertNotifications(tx, [
+      { accountId: account.id, kind: 'profile', ...message, createdAt: now },
+    ]);
     await recordPortalAudit(tx, ctx, now, me, audit);
   });
   return { outcome, warnings: [] };
