@@ -71,6 +71,7 @@ function creditCheck(raw: string): { error?: string; warning?: string } {
 const SPEC: StepFormSpec<Form, Enterprise> = {
   path: '/api/portal/enterprise',
   key: 'enterprise',
+  objectType: 'entity',
   empty: EMPTY,
   fromSaved: fromEnterprise,
   steps: 2,

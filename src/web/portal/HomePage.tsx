@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, type Home } from './api';
+import { api, ApiError, type Home, requestNotice } from './api';
 import { ENTITY_TYPE_NAMES, STATUS_NAMES, T } from './catalog';
+import { RequestNote, requestBadge } from './RequestNote';
 import { Link, navigate } from './router';
 import { setSession } from './session';
 
@@ -30,6 +31,10 @@ export function HomePage() {
   if (!home) return <p className="block">{error || T.loading}</p>;
   const p = home.profile;
   const e = home.enterprise;
+  const pr = requestNotice(home.requests, 'person');
+  const er = requestNotice(home.requests, 'entity');
+  // A claim still waiting: nothing to fill in again until the officer decides.
+  const claimWaits = (r: typeof pr) => r?.state === 'pending' && r.kind === 'claim';
   return (
     <section className="block me">
       <h1>{T.homeTitle}</h1>
@@ -38,8 +43,11 @@ export function HomePage() {
       <div className="card">
         <div className="card-head">
           <h2>{T.profileCard}</h2>
-          <span className={p ? 'badge ok' : 'badge'}>{p ? T.filled : T.notFilled}</span>
+          <span className={p && !pr ? 'badge ok' : 'badge'}>
+            {requestBadge(pr) ?? (p ? T.filled : T.notFilled)}
+          </span>
         </div>
+        <RequestNote request={pr} />
         {p ? (
           <dl>
             <dt>{T.name}</dt>
@@ -50,19 +58,24 @@ export function HomePage() {
             <dd>{STATUS_NAMES[p.status as keyof typeof STATUS_NAMES] ?? p.status}</dd>
           </dl>
         ) : null}
-        <Link
-          href="/profile"
-          className={p ? 'btn btn-ghost btn-block' : 'btn btn-primary btn-block'}
-        >
-          {p ? T.editProfile : T.fillProfile}
-        </Link>
+        {claimWaits(pr) ? null : (
+          <Link
+            href="/profile"
+            className={p ? 'btn btn-ghost btn-block' : 'btn btn-primary btn-block'}
+          >
+            {p ? T.editProfile : T.fillProfile}
+          </Link>
+        )}
       </div>
 
       <div className="card">
         <div className="card-head">
           <h2>{T.enterpriseCard}</h2>
-          <span className={e ? 'badge ok' : 'badge'}>{e ? T.filled : T.notFilled}</span>
+          <span className={e && !er ? 'badge ok' : 'badge'}>
+            {requestBadge(er) ?? (e ? T.filled : T.notFilled)}
+          </span>
         </div>
+        <RequestNote request={er} />
         {e ? (
           <dl>
             <dt>{T.entityName}</dt>
@@ -73,7 +86,7 @@ export function HomePage() {
             <dd>{ENTITY_TYPE_NAMES[e.type as keyof typeof ENTITY_TYPE_NAMES] ?? e.type}</dd>
           </dl>
         ) : null}
-        {p ? (
+        {claimWaits(er) ? null : p ? (
           <Link
             href="/enterprise"
             className={e ? 'btn btn-ghost btn-block' : 'btn btn-primary btn-block'}

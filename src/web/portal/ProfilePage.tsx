@@ -94,6 +94,7 @@ function idCheck(idNumber: string): { error?: string; derived?: string } {
 const SPEC: StepFormSpec<Form, Profile> = {
   path: '/api/portal/profile',
   key: 'profile',
+  objectType: 'person',
   empty: EMPTY,
   fromSaved: fromProfile,
   steps: 3,

@@ -1,15 +1,18 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { api, ApiError } from './api';
+import { api, ApiError, type PortalRequest, requestNotice } from './api';
 import { T } from './catalog';
 import { type Errors, FormMessage, Steps } from './forms';
+import { RequestNote } from './RequestNote';
 import { navigate } from './router';
 import { refreshSession } from './session';
 
 /** What a step-by-step form of the portal saves, and how its fields map to the API's. */
 export interface StepFormSpec<F, L> {
-  /** GET reads the saved record (`{ [key]: record | null }`), PUT saves the form. */
+  /** GET reads the saved record (`{ [key]: record | null, requests }`), PUT saves the form. */
   path: string;
   key: string;
+  /** Which requests (claims, change requests) of the GET answer speak of this record. */
+  objectType: PortalRequest['objectType'];
   empty: F;
   fromSaved: (saved: L) => F;
   /** How many steps; the last one saves. */
@@ -41,12 +44,14 @@ export function useStepForm<F extends object, L extends { version: number }>(
   const [step, setStep] = useState(0);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const { path, key, fromSaved } = spec;
+  const [notice, setNotice] = useState<PortalRequest | null>(null);
+  const { path, key, fromSaved, objectType } = spec;
 
   useEffect(() => {
-    api<Record<string, L | null>>('GET', path)
+    api<Record<string, unknown> & { requests?: PortalRequest[] }>('GET', path)
       .then((r) => {
-        const found = r[key] ?? null;
+        const found = (r[key] as L | null | undefined) ?? null;
+        setNotice(requestNotice(r.requests ?? [], objectType));
         setSaved(found);
         if (found) setForm(fromSaved(found));
       })
@@ -54,7 +59,7 @@ export function useStepForm<F extends object, L extends { version: number }>(
         if (e instanceof ApiError && e.status === 401) navigate('/login');
         else setSaved(null);
       });
-  }, [path, key, fromSaved]);
+  }, [path, key, fromSaved, objectType]);
 
   // Editing a field clears its error; the input itself is never reset.
   const set = <K extends keyof F>(k: K, v: F[K]) => {
@@ -95,7 +100,7 @@ export function useStepForm<F extends object, L extends { version: number }>(
     else void submit();
   };
 
-  return { saved, form, setForm, set, step, setStep, errors, busy, last, next };
+  return { saved, form, setForm, set, step, setStep, errors, busy, last, next, notice };
 }
 
 /** The page around a step-by-step form: title, step dots, the step's fields, back and next. */
@@ -109,7 +114,7 @@ export function StepForm({
   stepTitles: readonly string[];
   wizard: Pick<
     ReturnType<typeof useStepForm>,
-    'step' | 'setStep' | 'last' | 'busy' | 'errors' | 'next'
+    'step' | 'setStep' | 'last' | 'busy' | 'errors' | 'next' | 'notice'
   >;
   children: ReactNode;
 }) {
@@ -117,6 +122,7 @@ export function StepForm({
   return (
     <section className="block wizard">
       <h1>{title}</h1>
+      <RequestNote request={wizard.notice} />
       <Steps titles={stepTitles} at={step} />
       <form className="form" onSubmit={wizard.next} noValidate>
         {children}

@@ -127,11 +127,34 @@ export interface Enterprise {
   version: number;
 }
 
+/** A claim on a ledger record or a change request, waiting for or decided by an officer. */
+export interface PortalRequest {
+  id: string;
+  objectType: 'person' | 'entity';
+  kind: 'claim' | 'change';
+  state: 'pending' | 'accepted' | 'rejected' | 'superseded';
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** The newest request about a kind of record, if it still says something (pending or rejected). */
+export function requestNotice(
+  requests: readonly PortalRequest[],
+  objectType: PortalRequest['objectType'],
+): PortalRequest | null {
+  const newest = requests
+    .filter((r) => r.objectType === objectType && r.state !== 'superseded')
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  return newest && (newest.state === 'pending' || newest.state === 'rejected') ? newest : null;
+}
+
 export interface Home {
   mobileMasked: string;
   profile: { name: string; idNumberMasked: string; status: string; updatedAt: string } | null;
   enterprise: { name: string; creditCode: string; type: string; updatedAt: string } | null;
   messages: { id: string; kind: string; title: string; body: string; createdAt: string }[];
+  requests: PortalRequest[];
 }
 
 export interface Region {

@@ -92,6 +92,11 @@ export const T = {
   fillEnterprise: '登记企业',
   editEnterprise: '修改企业信息',
   needProfileFirst: '请先填写个人资料',
+  requestPending: '待核实',
+  requestRejected: '未通过',
+  claimPending: '已提交，等待服务专员核实。核实结果会在下方消息中告知。',
+  changePending: '修改已提交，等待服务专员核实后生效。',
+  requestRejectedNote: (reason: string) => `服务专员未通过核实：${reason}`,
   // Dev inbox
   devInbox: '短信调试收件箱',
   devInboxNote: '仅在开发和演示环境开启（FANXIANG_SMS=log），正式环境不会显示验证码。',
