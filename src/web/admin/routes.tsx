@@ -27,6 +27,9 @@ const PeoplePage = lazy(() =>
 const EntitiesPage = lazy(() =>
   import('./pages/ledger/EntitiesPage').then((m) => ({ default: m.EntitiesPage })),
 );
+const RequestsPage = lazy(() =>
+  import('./pages/ledger/RequestsPage').then((m) => ({ default: m.RequestsPage })),
+);
 const ImportExportPage = lazy(() =>
   import('./pages/ledger-io/ImportExportPage').then((m) => ({ default: m.ImportExportPage })),
 );
@@ -44,6 +47,7 @@ const PAGES: Record<string, ReactNode> = {
   workbench: <WorkbenchPage />,
   people: <PeoplePage />,
   entities: <EntitiesPage />,
+  'portal-requests': <RequestsPage />,
   'import-export': <ImportExportPage />,
   dashboard: <DashboardPage />,
   targets: <TargetsPage />,

@@ -48,6 +48,12 @@ export const NAV: NavNode[] = [
         perms: ['entity.read'],
       },
       {
+        key: 'portal-requests',
+        path: '/ledger/requests',
+        labelKey: 'nav.portalRequests',
+        perms: ['person.write', 'entity.write'],
+      },
+      {
         key: 'import-export',
         path: '/ledger/import-export',
         labelKey: 'nav.importExport',
