@@ -85,9 +85,12 @@ export async function* csvRows(path: string, onBytes: (n: number) => void): Asyn
       yield { n, c: record as string[] };
     }
   } catch (e) {
-    throw new AppError('IMPORT_FILE_UNREADABLE', {
-      reason: `CSV 第 ${n + 1} 行：${e instanceof Error ? e.message.slice(0, 200) : String(e)}`,
-    });
+    if (e instanceof AppError) throw e;
+    // csv-parse's own message is English: the user gets a coded sentence naming the line where
+    // it stopped (csv-parse counts physical lines; a record may span several).
+    const lines = (e as { lines?: unknown } | null)?.lines;
+    const line = typeof lines === 'number' && lines > 0 ? lines : n + 1;
+    throw new AppError('IMPORT_CSV_MALFORMED', { line });
   } finally {
     file.destroy();
     parser.destroy();
