@@ -86,11 +86,9 @@ export async function* csvRows(path: string, onBytes: (n: number) => void): Asyn
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    // csv-parse's own message is English: the user gets a coded sentence naming the line where
-    // it stopped (csv-parse counts physical lines; a record may span several).
-    const lines = (e as { lines?: unknown } | null)?.lines;
-    const line = typeof lines === 'number' && lines > 0 ? lines : n + 1;
-    throw new AppError('IMPORT_CSV_MALFORMED', { line });
+    // csv-parse's own message is English: the user gets a coded sentence naming the row where
+    // reading stopped, numbered as a spreadsheet shows it (a quoted cell may span several lines).
+    throw new AppError('IMPORT_CSV_MALFORMED', { line: n + 1 });
   } finally {
     file.destroy();
     parser.destroy();
