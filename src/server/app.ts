@@ -18,6 +18,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { installSessionHooks } from './auth/session-hook.js';
 import { registerHealthRoutes } from './health/routes.js';
 import { installErrorHandling } from './http/errors.js';
+import { installTextGuard } from './http/text-guard.js';
 import type { App, AppDeps } from './http/types.js';
 import { registerEntitiesRoutes } from './entities/routes.js';
 import { registerJobs } from './jobs/routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   });
 
   installErrorHandling(app);
+  installTextGuard(app);
   await app.register(fastifyCookie);
   installSessionHooks(app, deps);
   await app.register(fastifyRateLimit, {

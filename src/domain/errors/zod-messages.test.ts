@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ZOD_ERROR_CONFIG, zodIssueMessage } from './zod-messages.js';
 
 /** Type names and limits that zod's own messages leak and a person cannot read. */
-const LEAKS = /string|number|int\b|bigint|boolean|object|array|undefined|9007199254740991|expected|received/i;
+const LEAKS =
+  /string|number|int\b|bigint|boolean|object|array|undefined|9007199254740991|expected|received/i;
 
 const SCHEMAS: [string, z.ZodType, unknown][] = [
   ['a text given a number', z.object({ a: z.string() }), { a: 1 }],

@@ -139,7 +139,11 @@ export function zodIssueMessage(issue: ZodIssueLike, locale: Locale): string {
         : pick(locale, '格式不正确', 'The format is not valid');
     }
     case 'not_multiple_of':
-      return pick(locale, `应为 ${String(issue.divisor)} 的整数倍`, `Must be a multiple of ${String(issue.divisor)}`);
+      return pick(
+        locale,
+        `应为 ${String(issue.divisor)} 的整数倍`,
+        `Must be a multiple of ${String(issue.divisor)}`,
+      );
     case 'unrecognized_keys': {
       const keys = listOf(issue.keys, locale) ?? '';
       return pick(locale, `不认识的字段：${keys}`, `Unknown fields: ${keys}`);
@@ -151,7 +155,11 @@ export function zodIssueMessage(issue: ZodIssueLike, locale: Locale): string {
         : pick(locale, `应为以下之一：${values}`, `Must be one of: ${values}`);
     }
     case 'invalid_union':
-      return pick(locale, '内容不符合任何一种允许的格式', 'The value matches none of the allowed forms');
+      return pick(
+        locale,
+        '内容不符合任何一种允许的格式',
+        'The value matches none of the allowed forms',
+      );
     case 'invalid_key':
     case 'invalid_element':
       return pick(locale, '包含不符合要求的项', 'Holds an item that is not valid');

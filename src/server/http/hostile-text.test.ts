@@ -130,7 +130,10 @@ describe('ID and mobile numbers in free text', () => {
     ]) {
       const res = await officer.post('/api/people', personBody({ skills }));
       expect(res.statusCode, skills).toBe(422);
-      expect(res.json()).toMatchObject({ code: 'PERSONAL_NUMBER_IN_TEXT', details: { field: 'skills' } });
+      expect(res.json()).toMatchObject({
+        code: 'PERSONAL_NUMBER_IN_TEXT',
+        details: { field: 'skills' },
+      });
     }
     expect(await t.database.db.$count(people)).toBe(count);
   });

@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../domain/identity/credit-code.js';
-import { createTestApp, type Agent, type TestApp, tempDataDir, XINGLONG } from '../../test/harness.js';
+import {
+  createTestApp,
+  type Agent,
+  type TestApp,
+  tempDataDir,
+  XINGLONG,
+} from '../../test/harness.js';
 import { loginOfficers } from '../../test/officers.js';
 import type { JobViewT } from '../jobs/contract.js';
 import { entities } from '../entities/table.js';
@@ -108,8 +114,14 @@ describe('an ID or mobile number in free text', () => {
       `电话(137)1234.5678`,
       `联系 １３７－１２３４－５６７８`,
     ];
-    const rows = variants.map((skills, i) => personCells({ 姓名: `冉家${'甲乙丙丁'[i]}`, 技能特长: skills }));
-    const job = await uploadOk(officer, 'people', csvText(PEOPLE_HEADERS, [...rows, personCells()]));
+    const rows = variants.map((skills, i) =>
+      personCells({ 姓名: `冉家${'甲乙丙丁'[i]}`, 技能特长: skills }),
+    );
+    const job = await uploadOk(
+      officer,
+      'people',
+      csvText(PEOPLE_HEADERS, [...rows, personCells()]),
+    );
     const view = await finished(job);
     expect(view.result).toMatchObject({ created: 1, failed: variants.length });
     const errors = await rowErrors(job);
