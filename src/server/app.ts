@@ -11,12 +11,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZOD_ERROR_CONFIG } from '../domain/errors/zod-messages.js';
 import { AppError } from '../domain/errors/codes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { installSessionHooks } from './auth/session-hook.js';
 import { registerHealthRoutes } from './health/routes.js';
 import { installErrorHandling } from './http/errors.js';
+import { installTextGuard } from './http/text-guard.js';
 import type { App, AppDeps } from './http/types.js';
 import { registerEntitiesRoutes } from './entities/routes.js';
 import { registerJobs } from './jobs/routes.js';
@@ -76,8 +78,8 @@ export interface RouteInfo {
  * routes. `routes` lists what was registered, for the route-permission matrix test.
  */
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
-  // Chinese first: zod's own messages (type errors and the like) in zh-CN.
-  z.config(z.locales.zhCN());
+  // Chinese first: zod's own messages as whole zh-CN sentences (the edge re-words them per locale).
+  z.config(ZOD_ERROR_CONFIG);
   const app = Fastify({
     logger: loggerOptions(deps),
     trustProxy: deps.config.trustProxy,
@@ -97,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   });
 
   installErrorHandling(app);
+  installTextGuard(app);
   await app.register(fastifyCookie);
   installSessionHooks(app, deps);
   await app.register(fastifyRateLimit, {

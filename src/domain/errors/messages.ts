@@ -59,6 +59,10 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   IMPORT_REGION_OUTSIDE_SCOPE: '该区划不在您的管辖范围内，不能导入',
   IMPORT_RECORD_OUTSIDE_SCOPE: '该记录已登记在您管辖范围以外的台账中，不能由您导入更新',
   IMPORT_FOUNDER_NOT_FOUND: '台账中没有该身份证号的人员（或不在您的管辖范围内），请先导入人员',
+  IMPORT_CSV_MALFORMED:
+    'CSV 文件第 {{line}} 行格式有误（多为引号不成对），无法继续读取；请在 Excel 中打开后另存为 CSV 再导入',
+  IMPORT_XLSX_MALFORMED:
+    'xlsx 文件第 {{sheet}} 个工作表第 {{row}} 行无法读取；请在 Excel 中打开后重新保存再导入',
   PERSON_DUPLICATE: '台账中已有身份证号相同的人员',
   ENTITY_DUPLICATE: '台账中已有统一社会信用代码相同的市场主体',
   RECORD_MERGED: '该记录已合并到另一条记录，请查看合并后的记录',
@@ -148,6 +152,10 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'This record belongs to a ledger outside your scope and cannot be updated by your import',
   IMPORT_FOUNDER_NOT_FOUND:
     'No person with this ID number in the ledger (or outside your scope); import the people first',
+  IMPORT_CSV_MALFORMED:
+    'Line {{line}} of the CSV file is malformed (usually an unmatched quote) and reading stopped; open it in Excel, save it as CSV again and re-import',
+  IMPORT_XLSX_MALFORMED:
+    'Row {{row}} of sheet {{sheet}} of the xlsx file cannot be read; open it in Excel, save it again and re-import',
   PERSON_DUPLICATE: 'A person with this ID number is already in the ledger',
   ENTITY_DUPLICATE: 'A market entity with this credit code is already in the ledger',
   RECORD_MERGED: 'This record was merged into another one; open that record instead',

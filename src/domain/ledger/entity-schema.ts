@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { parseCreditCode } from '../identity/credit-code.js';
+import { singleLineText } from '../text/plain-text.js';
 import { EntityTypeCode, isAboveScale, LinkRoleCode } from './entity-types.js';
 import {
   AmountWan,
@@ -64,6 +65,7 @@ const entityFields = z.object({
   name: z
     .string()
     .trim()
+    .superRefine(singleLineText)
     .refine(
       (s) => charLength(s) >= 2 && charLength(s) <= 100,
       'ENTITY_NAME_LENGTH' satisfies LedgerIssueCode,
@@ -83,7 +85,7 @@ const entityFields = z.object({
   jobsPoverty: HeadCount.meta({ description: '其中带动脱贫劳动力就业人数' }),
   annualRevenueWan: AmountWan.nullish().meta({ description: '年主营业务收入（万元）' }),
   isEcommerce: z.boolean().meta({ description: '是否电商/网络商户' }),
-  products: boundedText(500).meta({ description: '主要产品或经营内容（参与检索）' }),
+  products: boundedText(500, 0, true).meta({ description: '主要产品或经营内容（参与检索）' }),
   links: Links,
 });
 

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from 'zod';
+import { plainText } from '../text/plain-text.js';
 import type { LedgerIssueCode } from './ledger-issues.js';
 
 /** Length of a string in characters (code points), so a rare-character name counts as one. */
@@ -36,17 +37,14 @@ export const RegionCode12 = z
 export const Version = z.int().min(1).meta({ description: '读取时的版本号（乐观锁）' });
 
 /**
- * Free text: trimmed, at most `max` characters, each failure with a ledger issue code.
+ * Free text: trimmed, at most `max` characters, no control characters or lone surrogates, one line
+ * unless `multiline`; each failure with a ledger issue code (see {@link plainText}).
  *
  * @example
  * boundedText(500).parse('  遮阳网  '); // => '遮阳网'
  */
-export function boundedText(max: number, min = 0): z.ZodString {
-  const s = z
-    .string()
-    .trim()
-    .max(max, 'TEXT_TOO_LONG' satisfies LedgerIssueCode);
-  return min > 0 ? s.min(min, 'TEXT_REQUIRED' satisfies LedgerIssueCode) : s;
+export function boundedText(max: number, min = 0, multiline = false): z.ZodString {
+  return plainText({ max, min, multiline });
 }
 
 /** A head count: a 32-bit integer ≥ 0 (fits a PostgreSQL `integer`). */

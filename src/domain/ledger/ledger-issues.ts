@@ -40,6 +40,9 @@ export const LEDGER_ISSUES = {
   JOBS_POVERTY_EXCEEDS: { zh: '带动脱贫劳动力就业人数不能超过带动就业人数', en: 'Jobs for people lifted out of poverty cannot exceed jobs created' },
   PARK_UNIT_WITHOUT_PARK: { zh: '填写入驻单元前请先选择园区', en: 'Choose the park before the unit in it' },
   ENTITY_LINK_DUPLICATE: { zh: '同一人员以同一身份关联了两次', en: 'The same person is linked twice in the same role' },
+  TEXT_CONTROL_CHARACTER: { zh: '含有不可见的控制字符（如空字符），请删除后重新填写', en: 'The text holds an invisible control character (such as NUL); remove it and try again' },
+  TEXT_LINE_BREAK: { zh: '此项只能填写一行，不能含换行或制表符', en: 'This field is one line: no line breaks or tabs' },
+  TEXT_LONE_SURROGATE: { zh: '含有残缺的字符（可能是复制时截断的表情或生僻字），请重新输入', en: 'The text holds a broken character (perhaps a cut-off emoji or rare character); type it again' },
 } as const;
 
 /** A field issue code raised by the ledger schemas. */

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { parseIdNumber } from '../identity/id-number.js';
 import { toHalfWidthTrimmed } from '../identity/normalise.js';
 import { parseMobile } from '../identity/phone.js';
+import { singleLineText } from '../text/plain-text.js';
 import { catalog, describeCatalog } from './catalog.js';
 import { boundedText, charLength, IsoDate, IsoDateTime, RegionCode12, Version } from './fields.js';
 import type { FieldIssue, LedgerIssueCode } from './ledger-issues.js';
@@ -46,6 +47,7 @@ export function normalisePersonName(raw: string): string {
 /** A person's name: 2–30 characters, Chinese (with `·`) or Latin. */
 export const PersonName = z
   .string()
+  .superRefine(singleLineText)
   .overwrite(normalisePersonName)
   .refine((s) => charLength(s) >= 2 && charLength(s) <= 30, {
     message: 'PERSON_NAME_LENGTH' satisfies LedgerIssueCode,
@@ -165,7 +167,7 @@ const personFields = z.object({
     .meta({ description: '在外务工月数（0–600）' }),
   returnDate: IsoDate.nullish().meta({ description: '返乡日期' }),
   education: EducationCode,
-  skills: boundedText(500).meta({ description: '技能特长' }),
+  skills: boundedText(500, 0, true).meta({ description: '技能特长' }),
   status: PersonStatusCode,
 });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { plainText } from '../../domain/text/plain-text.js';
 
 export const LoginBody = z.object({
-  login: z.string().trim().min(1).max(64),
+  login: plainText({ max: 64, min: 1 }),
   password: z.string().min(1).max(256),
 });
 

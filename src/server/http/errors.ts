@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../../domain/errors/codes.js';
 import { errorMessage, type Locale, pickLocale } from '../../domain/errors/messages.js';
+import { type ZodIssueLike, zodIssueMessage } from '../../domain/errors/zod-messages.js';
 import { isLedgerIssueCode, ledgerIssueMessage } from '../../domain/ledger/ledger-issues.js';
 import type { App } from './types.js';
 
@@ -14,12 +15,13 @@ interface FieldIssue {
 
 /**
  * One issue as clients see it: the code the schema or service raised, and its zh-CN / en text from
- * the ledger issue catalog (zod's own message when the code is not in the catalog).
+ * the ledger issue catalog, else a sentence made from zod's issue (never zod's own wording).
  */
-function fieldIssue(path: string, code: string, message: string, locale: Locale): FieldIssue {
+function fieldIssue(path: string, issue: ZodIssueLike, locale: Locale): FieldIssue {
+  const { code } = issue;
   return isLedgerIssueCode(code)
     ? { path, code, message: ledgerIssueMessage(code, locale) }
-    : { path, code, message };
+    : { path, code, message: zodIssueMessage(issue, locale) };
 }
 
 function validationIssues(error: FastifyError, locale: Locale): FieldIssue[] {
@@ -29,7 +31,8 @@ function validationIssues(error: FastifyError, locale: Locale): FieldIssue[] {
       .filter(Boolean)
       .join('.');
     const message = v.message ?? v.keyword;
-    return fieldIssue(path, isLedgerIssueCode(message) ? message : v.keyword, message, locale);
+    const code = isLedgerIssueCode(message) ? message : v.keyword;
+    return fieldIssue(path, { ...v.params, code }, locale);
   });
 }
 
@@ -41,8 +44,9 @@ function serviceIssues(details: Record<string, unknown>, locale: Locale): Record
       const path = typeof i.path === 'string' ? i.path : '';
       const raised =
         typeof i.code === 'string' ? i.code : typeof i.message === 'string' ? i.message : '';
+      if (isLedgerIssueCode(raised)) return fieldIssue(path, { code: raised }, locale);
       const message = typeof i.message === 'string' ? i.message : raised;
-      return fieldIssue(path, raised, message, locale);
+      return { path, code: raised, message };
     },
   );
   return { ...details, issues };

@@ -52,7 +52,7 @@ export async function errorReport(db: Db, jobId: string, locale: Locale) {
         i.rowNumber,
         i.column,
         WARNING_CODES.has(i.code) ? '提示' : '错误',
-        codeMessage(i.code, locale, { code: i.value, value: i.value }),
+        codeMessage(i.code, locale, { code: i.value, value: i.value, field: i.column }),
         i.value,
         i.code,
       ]);

@@ -68,7 +68,7 @@ export async function importErrorPreview(
       row: i.rowNumber,
       column: i.column,
       severity: WARNING_CODES.has(i.code) ? 'warning' : 'error',
-      reason: codeMessage(i.code, ctx.locale, { code: i.value, value: i.value }),
+      reason: codeMessage(i.code, ctx.locale, { code: i.value, value: i.value, field: i.column }),
       value: i.value,
       code: i.code,
     })),

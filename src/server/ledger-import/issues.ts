@@ -1,3 +1,4 @@
+import { visibleText } from '../../domain/text/plain-text.js';
 import type { Executor } from '../db/client.js';
 import { bulkInsert, type BulkColumn } from './sql-bulk.js';
 import type { RowIssue } from './row-types.js';
@@ -15,13 +16,16 @@ export function at(n: number, issues: readonly RowIssue[]): IssueAt[] {
   return issues.map((i) => ({ n, ...i }));
 }
 
-/** Stores a batch's issues for the error report, in the batch's transaction. */
+/**
+ * Stores a batch's issues for the error report, in the batch's transaction; control characters
+ * in a value are stored visible (␀), since PostgreSQL cannot store U+0000.
+ */
 export async function saveIssues(tx: Executor, jobId: string, issues: IssueAt[]): Promise<void> {
   const columns: BulkColumn<IssueAt>[] = [
     { name: 'row_number', type: 'integer', value: (i) => i.n },
-    { name: 'column', type: 'text', value: (i) => i.column },
+    { name: 'column', type: 'text', value: (i) => visibleText(i.column) },
     { name: 'code', type: 'text', value: (i) => i.code },
-    { name: 'value', type: 'text', value: (i) => i.value },
+    { name: 'value', type: 'text', value: (i) => visibleText(i.value) },
   ];
   await bulkInsert(tx, 'job_row_errors', columns, issues, [
     { name: 'job_id', type: 'uuid', value: jobId },

@@ -85,9 +85,10 @@ export async function* csvRows(path: string, onBytes: (n: number) => void): Asyn
       yield { n, c: record as string[] };
     }
   } catch (e) {
-    throw new AppError('IMPORT_FILE_UNREADABLE', {
-      reason: `CSV 第 ${n + 1} 行：${e instanceof Error ? e.message.slice(0, 200) : String(e)}`,
-    });
+    if (e instanceof AppError) throw e;
+    // csv-parse's own message is English: the user gets a coded sentence naming the row where
+    // reading stopped, numbered as a spreadsheet shows it (a quoted cell may span several lines).
+    throw new AppError('IMPORT_CSV_MALFORMED', { line: n + 1 });
   } finally {
     file.destroy();
     parser.destroy();

@@ -59,9 +59,8 @@ export async function* xlsxRows(
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('IMPORT_FILE_UNREADABLE', {
-      reason: `xlsx 第 ${sheet} 个工作表第 ${n + 1} 行：${e instanceof Error ? e.message.slice(0, 200) : String(e)}`,
-    });
+    // ExcelJS's own message is English: the user gets a coded sentence naming sheet and row.
+    throw new AppError('IMPORT_XLSX_MALFORMED', { sheet, row: n + 1 });
   } finally {
     file.destroy();
   }

@@ -3,6 +3,8 @@ import { parseCreditCode } from '../../domain/identity/credit-code.js';
 import { maskIdNumber, parseIdNumber } from '../../domain/identity/id-number.js';
 import { maskMobile } from '../../domain/identity/phone.js';
 import { isLedgerIssueCode } from '../../domain/ledger/ledger-issues.js';
+import { containsPersonalNumber } from '../../domain/text/personal-number.js';
+import { visibleText } from '../../domain/text/plain-text.js';
 import { type Cell, cellText, readCell } from './cells.js';
 import { type ColumnDef, type ColumnMap, columnsOf, type ImportKind } from './columns.js';
 import type { RawRow, RowIssue } from './row-types.js';
@@ -14,12 +16,16 @@ import type { RawRow, RowIssue } from './row-types.js';
 
 const MAX_VALUE = 200;
 
-/** A cell as the error report shows it: ID numbers and phones masked, long text cut. */
+/**
+ * A cell as the error report shows it: ID numbers and phones masked (in free text too, every
+ * digit hidden), control characters made visible (␀), long text cut.
+ */
 export function shownValue(col: ColumnDef | undefined, cell: Cell): string {
-  const s = cellText(cell).trim();
+  const s = visibleText(cellText(cell).trim());
   if (col?.kind === 'idNumber') return s === '' ? '' : maskIdNumber(s);
   if (col?.kind === 'mobile') return s === '' ? '' : maskMobile(s);
-  return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}…` : s;
+  const shown = containsPersonalNumber(s) ? s.replace(/\p{Nd}/gu, '*') : s;
+  return shown.length > MAX_VALUE ? `${shown.slice(0, MAX_VALUE)}…` : shown;
 }
 
 function issueCode(issue: z.core.$ZodIssue, input: Record<string, unknown>, field: string) {
@@ -65,6 +71,23 @@ export function addSchemaIssues(read: Read, error: z.ZodError, kind: ImportKind)
       code: issueCode(issue, read.input, field),
       value: at ? shownValue(at.col, at.cell) : '',
     });
+  }
+}
+
+/**
+ * Refuses, as PERSONAL_NUMBER_IN_TEXT on its column, free text holding an ID or mobile number:
+ * the same domain check as the API's (free text is stored in clear). Columns already refused are
+ * left alone.
+ */
+export function addPersonalNumberIssues(read: Read, fields: readonly string[]): void {
+  const marked = new Set(read.issues.map((i) => i.column));
+  for (const field of fields) {
+    const text = read.input[field];
+    const at = read.byField.get(field);
+    if (typeof text !== 'string' || !at || marked.has(at.col.header)) continue;
+    if (!containsPersonalNumber(text)) continue;
+    const value = shownValue(at.col, at.cell);
+    read.issues.push({ column: at.col.header, code: 'PERSONAL_NUMBER_IN_TEXT', value });
   }
 }
 

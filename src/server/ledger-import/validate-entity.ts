@@ -4,7 +4,13 @@ import { entityRow } from '../entities/row.js';
 import { idNumberIndex } from '../people/sealed.js';
 import type { ColumnMap } from './columns.js';
 import { fingerprint } from './fingerprint.js';
-import { addSchemaIssues, header, type Read, readRow } from './read-row.js';
+import {
+  addPersonalNumberIssues,
+  addSchemaIssues,
+  header,
+  type Read,
+  readRow,
+} from './read-row.js';
 import type { RawRow, RowIssue, RowResult, ValidationSetup, ValidEntity } from './row-types.js';
 
 function readFounder(
@@ -31,6 +37,7 @@ export function validateEntity(raw: RawRow, map: ColumnMap, s: ValidationSetup):
   read.input = input;
   const parsed = EntityCreate.safeParse(input);
   if (!parsed.success) addSchemaIssues(read, parsed.error, 'entities');
+  addPersonalNumberIssues(read, ['name', 'products', 'parkUnit']);
   const founder = readFounder(read, map, s, founderIdNumber);
   if (read.issues.length > 0 || !parsed.success) {
     return { n: raw.n, ok: false, issues: read.issues };

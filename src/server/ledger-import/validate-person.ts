@@ -6,7 +6,7 @@ import type { ColumnMap } from './columns.js';
 import { fingerprint } from './fingerprint.js';
 import { orderedUuid, personCopyLine } from './person-bulk.js';
 import { personCreatedChanges } from '../people/write.js';
-import { addSchemaIssues, header, readRow } from './read-row.js';
+import { addPersonalNumberIssues, addSchemaIssues, header, readRow } from './read-row.js';
 import type {
   ChunkResult,
   RawRow,
@@ -29,6 +29,7 @@ function validatePerson(raw: RawRow, map: ColumnMap, s: ValidationSetup): Person
   read.input = input;
   const parsed = PersonCreate.safeParse(input);
   if (!parsed.success) addSchemaIssues(read, parsed.error, 'people');
+  addPersonalNumberIssues(read, ['skills']);
   const ledger = typeof ledgerRegionCode === 'string' ? ledgerRegionCode : null;
   if (ledger !== null && !/^\d{12}$/.test(ledger)) {
     const column = header(map, 'ledgerRegionCode');

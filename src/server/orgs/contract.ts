@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../domain/text/plain-text.js';
 import { ALL_ORG_TYPES } from '../../domain/orgs/org-types.js';
 import { PageQuery, pageOf } from '../http/paging.js';
 import { RegionCode } from '../regions/contract.js';
@@ -16,7 +17,7 @@ export const OrgIdParams = z.object({ id: z.uuid() });
 export const OrgListQuery = PageQuery.extend({
   type: OrgTypeCode.optional(),
   region: RegionCode.optional().meta({ description: '只列出此区划范围内的机构' }),
-  q: z.string().trim().min(1).max(50).optional().meta({ description: '名称（部分匹配）' }),
+  q: plainText({ max: 50, min: 1 }).optional().meta({ description: '名称（部分匹配）' }),
 });
 
 export const CreditCode = z
@@ -27,14 +28,14 @@ export const CreditCode = z
   .meta({ description: '统一社会信用代码（18 位）', example: '91500236MA5U000000' });
 
 export const CreateOrgBody = z.object({
-  name: z.string().trim().min(1).max(100).meta({ example: '奉节县人力资源和社会保障局' }),
+  name: plainText({ max: 100, min: 1 }).meta({ example: '奉节县人力资源和社会保障局' }),
   type: OrgTypeCode,
   regionCode: RegionCode,
   creditCode: CreditCode.optional(),
 });
 
 export const UpdateOrgBody = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: plainText({ max: 100, min: 1 }).optional(),
   type: OrgTypeCode.optional(),
   creditCode: CreditCode.nullable().optional().meta({ description: 'null 清除' }),
   version: z.number().int().min(1).meta({ description: '读取时的版本号（乐观锁）' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../domain/text/plain-text.js';
 import { boundedText, IsoDate, RegionCode12, Version } from '../../domain/ledger/fields.js';
 import {
   EducationCode,
@@ -51,7 +52,7 @@ export const PersonListQuery = PageQuery.extend({
   education: codeList(EducationCode).optional().meta({ description: '文化程度，任一匹配' }),
   returnedFrom: IsoDate.optional().meta({ description: '返乡日期不早于' }),
   returnedTo: IsoDate.optional().meta({ description: '返乡日期不晚于' }),
-  q: z.string().trim().min(1).max(50).optional().meta({
+  q: plainText({ max: 50, min: 1 }).optional().meta({
     description: '检索姓名和技能特长（中文分词）；输入完整身份证号或手机号时精确查找',
     example: '返乡创业',
   }),
@@ -63,7 +64,7 @@ export const PersonListQuery = PageQuery.extend({
 });
 
 export const UnmaskBody = z.object({
-  reason: z.string().trim().min(4).max(200).meta({
+  reason: plainText({ max: 200, min: 4 }).meta({
     description: '查看理由（4–200 字），写入审计日志',
     example: '办理创业担保贷款核验身份',
   }),

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { AppError } from '../../domain/errors/codes.js';
+import { containsPersonalNumber } from '../../domain/text/personal-number.js';
 import type { FieldIssue } from '../../domain/ledger/ledger-issues.js';
 import type { Executor } from '../db/client.js';
 import { regions } from '../regions/table.js';
@@ -76,28 +77,10 @@ export function scrubDigits(text: string): string {
   return text.replace(/\p{Nd}(?:[\s-]?\p{Nd}){5,}/gu, '***');
 }
 
-/** Digit groups joined by spaces or dashes (`138 1234 5678`), read as one number. */
-const DIGIT_GROUPS = /\d+(?:[ \t-]\d+)*[Xx]?/g;
-
-/**
- * True when free text holds something that reads as a mobile number (11 digits from 13–19,
- * optionally after 86) or an ID number (17 digits and a check character), grouped or not.
- *
- * @example
- * containsPersonalNumber('联系电话 138-1234-5678') // true
- * containsPersonalNumber('年产遮阳网 120000 平方米') // false
- */
-export function containsPersonalNumber(text: string): boolean {
-  for (const m of text.normalize('NFKC').matchAll(DIGIT_GROUPS)) {
-    const digits = m[0].replace(/[ \t-]/g, '');
-    if (/^(?:86)?1[3-9]\d{9}$/.test(digits) || /^\d{17}[\dXx]$/.test(digits)) return true;
-  }
-  return false;
-}
-
 /**
  * Refuses free text carrying an ID or mobile number (PERSONAL_NUMBER_IN_TEXT naming the field):
- * free text is stored in clear, so such numbers belong in their encrypted fields.
+ * free text is stored in clear, so such numbers belong in their encrypted fields. The importer
+ * applies the same domain check ({@link containsPersonalNumber}) to its rows.
  */
 export function assertNoPersonalNumbers(fields: Record<string, string | null | undefined>): void {
   for (const [field, text] of Object.entries(fields)) {

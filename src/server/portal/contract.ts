@@ -90,7 +90,7 @@ export const ProfileBody = z.object({
     .nullish(),
   returnDate: IsoDate.nullish(),
   education: EducationCode,
-  skills: boundedText(500).default(''),
+  skills: boundedText(500, 0, true).default(''),
   version: Version.optional().meta({ description: '已提交过资料时：读取时的版本号' }),
 });
 
@@ -148,8 +148,8 @@ export const SubmitAnswer = z
   .meta({ id: 'PortalSubmitAnswer' });
 
 export const EnterpriseBody = z.object({
-  name: z.string(),
-  creditCode: z.string(),
+  name: boundedText(100),
+  creditCode: boundedText(40),
   type: EntityTypeCode,
   industryCode: IndustryCode,
   regionCode: RegionCode12,
@@ -157,7 +157,7 @@ export const EnterpriseBody = z.object({
   employees: HeadCount.default(0),
   jobsCreated: HeadCount.default(0),
   isEcommerce: z.boolean().default(false),
-  products: boundedText(500).default(''),
+  products: boundedText(500, 0, true).default(''),
   legalRepresentative: z.boolean().default(true).meta({ description: '本人是否法定代表人' }),
   version: Version.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../domain/text/plain-text.js';
 import { ALL_PERMISSIONS, type Permission } from '../../domain/access/permissions.js';
 
 export const PermissionCode = z
@@ -44,8 +45,8 @@ export const CreateRoleBody = z.object({
     .trim()
     .regex(/^[a-z][a-z0-9_]{2,31}$/, '角色代码须为 3–32 位小写字母、数字或下划线，以字母开头')
     .meta({ example: 'county_user_admin' }),
-  nameZh: z.string().trim().min(1).max(50).meta({ example: '县级账号管理员' }),
-  nameEn: z.string().trim().min(1).max(100).meta({ example: 'County account administrator' }),
+  nameZh: plainText({ max: 50, min: 1 }).meta({ example: '县级账号管理员' }),
+  nameEn: plainText({ max: 100, min: 1 }).meta({ example: 'County account administrator' }),
   permissions: z.array(PermissionCode).min(1).max(100),
   scopeTypes: z.array(ScopeTypeCode).min(1).max(3),
 });

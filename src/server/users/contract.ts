@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../domain/text/plain-text.js';
 import { PageQuery, pageOf } from '../http/paging.js';
 import { RegionCode } from '../regions/contract.js';
 import { ScopeTypeCode } from '../roles/contract.js';
@@ -15,7 +16,7 @@ export const UserIdParams = z.object({ id: z.uuid() });
 export const GrantParams = z.object({ id: z.uuid(), grantId: z.uuid() });
 
 export const UserListQuery = PageQuery.extend({
-  q: z.string().trim().min(1).max(50).optional().meta({ description: '登录名或姓名（部分匹配）' }),
+  q: plainText({ max: 50, min: 1 }).optional().meta({ description: '登录名或姓名（部分匹配）' }),
   region: RegionCode.optional().meta({ description: '只列出此区划范围内的账号' }),
   disabled: z
     .enum(['true', 'false'])
@@ -26,7 +27,7 @@ export const UserListQuery = PageQuery.extend({
 
 export const CreateUserBody = z.object({
   login: LoginName,
-  displayName: z.string().trim().min(1).max(50).meta({ example: '王小明' }),
+  displayName: plainText({ max: 50, min: 1 }).meta({ example: '王小明' }),
   regionCode: RegionCode,
   orgId: z.uuid().optional(),
   password: z
@@ -38,7 +39,7 @@ export const CreateUserBody = z.object({
 });
 
 export const UpdateUserBody = z.object({
-  displayName: z.string().trim().min(1).max(50).optional(),
+  displayName: plainText({ max: 50, min: 1 }).optional(),
   orgId: z.uuid().nullable().optional().meta({ description: 'null 解除所属机构' }),
   version: z.number().int().min(1).meta({ description: '读取时的版本号（乐观锁）' }),
 });
