@@ -26,6 +26,7 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'lp.mergedFrom': 'Merged from',
 
   'le.name': 'Name',
+  'le.roles': 'Applicant’s roles in it',
   'le.creditCode': 'Unified social credit code',
   'le.type': 'Type',
   'le.isWorkshop': 'Employment-support workshop',

@@ -26,6 +26,7 @@ export const ledgerZhCN = {
 
   // Entity fields
   'le.name': '主体名称',
+  'le.roles': '申请人在主体中的角色',
   'le.creditCode': '统一社会信用代码',
   'le.type': '主体类型',
   'le.isWorkshop': '就业帮扶车间',

@@ -20,6 +20,7 @@ import { RegionName } from '../../components/RegionName';
 import { useRequest } from '../../components/useRequest';
 import { type MessageKey, useT } from '../../i18n/i18n';
 import { useFieldLabel } from './fieldLabels';
+import { type CatalogKey, useCodeName, useIndustryName } from './names';
 import './ledger.css';
 
 /** One entrepreneur's claim or change request, as the queue lists it. */
@@ -51,6 +52,34 @@ interface QueuePage {
 
 type StateFilter = 'pending' | 'accepted' | 'rejected' | 'all';
 
+/** Fields whose values are region codes, and those whose values are codes of a list. */
+const REGION_FIELDS = new Set(['hukouRegionCode', 'currentRegionCode', 'regionCode']);
+const CODE_FIELDS: Record<string, CatalogKey> = {
+  categories: 'category',
+  status: 'status',
+  education: 'education',
+  type: 'entityType',
+  roles: 'role',
+};
+
+/** A compared value as officers read it: region and code names instead of codes. */
+function useValueText() {
+  const codeName = useCodeName();
+  const industryName = useIndustryName();
+  return (field: string, value: string) => {
+    if (value === '') return '—';
+    if (REGION_FIELDS.has(field)) return <RegionName code={value} />;
+    if (field === 'industryCode') return industryName(value);
+    const list = CODE_FIELDS[field];
+    if (list)
+      return value
+        .split('、')
+        .map((c) => codeName(list, c))
+        .join('、');
+    return value;
+  };
+}
+
 const STATE_COLOR: Record<QueueItem['state'], string> = {
   pending: 'gold',
   accepted: 'green',
@@ -66,6 +95,7 @@ const STATE_COLOR: Record<QueueItem['state'], string> = {
 export function RequestsPage() {
   const t = useT();
   const label = useFieldLabel();
+  const valueText = useValueText();
   const notifyError = useNotifyError();
   const [state, setState] = useState<StateFilter>('pending');
   const [page, setPage] = useState(1);
@@ -231,11 +261,18 @@ export function RequestsPage() {
                   dataIndex: 'field',
                   render: (f: string) => label(d.request.objectType, f),
                 },
-                { title: t('pr.current'), dataIndex: 'current' },
+                {
+                  title: t('pr.current'),
+                  key: 'current',
+                  render: (_, f) => valueText(f.field, f.current),
+                },
                 {
                   title: t('pr.proposed'),
                   key: 'proposed',
-                  render: (_, f) => (f.changed ? <strong>{f.proposed}</strong> : f.proposed),
+                  render: (_, f) => {
+                    const v = valueText(f.field, f.proposed);
+                    return f.changed ? <strong>{v}</strong> : v;
+                  },
                 },
               ]}
             />
