@@ -59,6 +59,13 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   IMPORT_REGION_OUTSIDE_SCOPE: '该区划不在您的管辖范围内，不能导入',
   IMPORT_RECORD_OUTSIDE_SCOPE: '该记录已登记在您管辖范围以外的台账中，不能由您导入更新',
   IMPORT_FOUNDER_NOT_FOUND: '台账中没有该身份证号的人员（或不在您的管辖范围内），请先导入人员',
+  IMPORT_FILE_NOT_SPREADSHEET: '文件不是 Excel（.xlsx）或 CSV 表格（识别为：{{detected}}）',
+  IMPORT_FILE_TOO_LARGE_UNCOMPRESSED:
+    '.xlsx 文件解压后超过 {{limitMb}} MB 的上限，请拆分成几个文件，或另存为 CSV 后导入',
+  IMPORT_COMPRESSION_RATIO:
+    '.xlsx 文件的压缩比超过 {{ratio}}:1 的上限（疑似压缩炸弹），请在 Excel 中重新保存或另存为 CSV 后导入',
+  IMPORT_TOO_MANY_CELLS:
+    '.xlsx 文件的单元格或共享字符串超过 {{limit}} 个的上限，请拆分成几个文件分批导入',
   PERSON_DUPLICATE: '台账中已有身份证号相同的人员',
   ENTITY_DUPLICATE: '台账中已有统一社会信用代码相同的市场主体',
   RECORD_MERGED: '该记录已合并到另一条记录，请查看合并后的记录',
@@ -147,6 +154,14 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'This record belongs to a ledger outside your scope and cannot be updated by your import',
   IMPORT_FOUNDER_NOT_FOUND:
     'No person with this ID number in the ledger (or outside your scope); import the people first',
+  IMPORT_FILE_NOT_SPREADSHEET:
+    'The file is not an Excel (.xlsx) or CSV spreadsheet (it looks like: {{detected}})',
+  IMPORT_FILE_TOO_LARGE_UNCOMPRESSED:
+    'The .xlsx file inflates to more than {{limitMb}} MB; split it or save it as CSV and import that',
+  IMPORT_COMPRESSION_RATIO:
+    'The .xlsx file is compressed more than {{ratio}}:1 (a suspected decompression bomb); save it again in Excel or as CSV',
+  IMPORT_TOO_MANY_CELLS:
+    'The .xlsx file has more than {{limit}} cells or shared strings; split it and import the parts',
   PERSON_DUPLICATE: 'A person with this ID number is already in the ledger',
   ENTITY_DUPLICATE: 'A market entity with this credit code is already in the ledger',
   RECORD_MERGED: 'This record was merged into another one; open that record instead',
