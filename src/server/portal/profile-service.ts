@@ -286,7 +286,8 @@ export async function saveEnterprise(
           personId: l.personId,
           role: l.role as 'founder' | 'legal_rep' | 'core_member',
         }));
-      const { links: _l, ...rest } = input;
+      // The pilot-code mark is the officers' (the portal has no such field): left as it is.
+      const { links: _l, pilotCode: _p, pilotCodeReason: _r, ...rest } = input;
       await updateEntityRecord(
         tx,
         row,
