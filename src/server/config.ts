@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { XlsxLimits } from './ledger-import/zip-guard.js';
 
 /**
  * The one place that reads process.env. Everything else receives a typed {@link Config}.
@@ -27,6 +28,9 @@ const EnvSchema = z.object({
   FANXIANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   FANXIANG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FANXIANG_SMS: z.enum(['log', 'none']).optional(),
+  FANXIANG_IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(16384).default(200),
+  FANXIANG_IMPORT_MAX_RATIO: z.coerce.number().int().min(10).max(10000).default(100),
+  FANXIANG_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().min(1000).default(1_000_000),
 });
 
 /**
@@ -50,6 +54,8 @@ export interface Config {
   loginRatePerMinute: number;
   /** Default `log` on the embedded database (the demo), `none` with DATABASE_URL. */
   sms: SmsMode;
+  /** What an uploaded .xlsx may inflate to (see src/server/ledger-import/zip-guard.ts). */
+  importXlsxLimits: XlsxLimits;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.FANXIANG_SECURE_COOKIES,
     loginRatePerMinute: e.FANXIANG_LOGIN_RATE_PER_MINUTE,
     sms: e.FANXIANG_SMS ?? (e.DATABASE_URL ? 'none' : 'log'),
+    importXlsxLimits: {
+      maxUncompressedBytes: e.FANXIANG_IMPORT_MAX_UNCOMPRESSED_MB * 1024 * 1024,
+      maxRatio: e.FANXIANG_IMPORT_MAX_RATIO,
+      maxSharedStrings: e.FANXIANG_IMPORT_MAX_SHARED_STRINGS,
+    },
   };
 }

@@ -15,6 +15,7 @@ import { importRegions } from '../server/regions/import.js';
 import { seedBuiltinRoles } from '../server/roles/seed.js';
 import { organisations } from '../server/orgs/table.js';
 import { roleAssignments, users } from '../server/users/table.js';
+import { DEFAULT_XLSX_LIMITS } from '../server/ledger-import/zip-guard.js';
 import { openTestDatabase } from './database.js';
 
 export const TEST_PASSWORD = 'Fanxiang#2026test';
@@ -121,6 +122,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: 'never',
     loginRatePerMinute: 1000,
     sms: 'log',
+    importXlsxLimits: DEFAULT_XLSX_LIMITS,
     ...overrides,
   };
 }

@@ -193,17 +193,25 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     expect(shown).not.toContain(from!.id);
     expect(shown).not.toContain(to!.id);
 
-    // A credit code failing its check character is a warning, not a refusal.
+    // A credit code failing its check character is refused, unless marked as an early pilot code
+    // (with a reason): then it is a warning.
     await page.goto('/admin/ledger/entities');
     await page.getByRole('button', { name: '新增市场主体' }).click();
     const good = makeCreditCode('91500236MA5U1234X');
     const pilot = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
     await page.locator('#entity-form_creditCode').fill(pilot);
     await page.locator('#entity-form_name').click();
-    await page.getByText('统一社会信用代码校验位不符（早期试点代码可能如此），请核对').waitFor();
-    expect(await page.locator('.ant-form-item-has-warning #entity-form_creditCode').count()).toBe(
-      1,
-    );
+    const checksum =
+      '统一社会信用代码校验位不符，请核对；确属早期试点代码的，请标记为早期试点代码并说明';
+    await page.getByText(checksum).waitFor();
+    await expect
+      .poll(() => page.locator('.ant-form-item-has-error #entity-form_creditCode').count())
+      .toBe(1);
+    await page.locator('#entity-form_pilotCode').click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-has-warning #entity-form_creditCode').count())
+      .toBe(1);
+    await page.locator('#entity-form_pilotCodeReason').waitFor();
     await page.locator('#entity-form_creditCode').fill('9150023');
     await page.locator('#entity-form_name').click();
     await page.getByText('统一社会信用代码格式不正确').waitFor();

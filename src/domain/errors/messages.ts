@@ -63,6 +63,13 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
     'CSV 文件第 {{line}} 行格式有误（多为引号不成对），无法继续读取；请在 Excel 中打开后另存为 CSV 再导入',
   IMPORT_XLSX_MALFORMED:
     'xlsx 文件第 {{sheet}} 个工作表第 {{row}} 行无法读取；请在 Excel 中打开后重新保存再导入',
+  IMPORT_FILE_NOT_SPREADSHEET: '文件不是 Excel（.xlsx）或 CSV 表格（识别为：{{detected}}）',
+  IMPORT_FILE_TOO_LARGE_UNCOMPRESSED:
+    '.xlsx 文件解压后超过 {{limitMb}} MB 的上限，请拆分成几个文件，或另存为 CSV 后导入',
+  IMPORT_COMPRESSION_RATIO:
+    '.xlsx 文件的压缩比超过 {{ratio}}:1 的上限（疑似压缩炸弹），请在 Excel 中重新保存或另存为 CSV 后导入',
+  IMPORT_TOO_MANY_CELLS:
+    '.xlsx 文件的单元格或共享字符串超过 {{limit}} 个的上限，请拆分成几个文件分批导入',
   PERSON_DUPLICATE: '台账中已有身份证号相同的人员',
   ENTITY_DUPLICATE: '台账中已有统一社会信用代码相同的市场主体',
   RECORD_MERGED: '该记录已合并到另一条记录，请查看合并后的记录',
@@ -156,6 +163,14 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'Line {{line}} of the CSV file is malformed (usually an unmatched quote) and reading stopped; open it in Excel, save it as CSV again and re-import',
   IMPORT_XLSX_MALFORMED:
     'Row {{row}} of sheet {{sheet}} of the xlsx file cannot be read; open it in Excel, save it again and re-import',
+  IMPORT_FILE_NOT_SPREADSHEET:
+    'The file is not an Excel (.xlsx) or CSV spreadsheet (it looks like: {{detected}})',
+  IMPORT_FILE_TOO_LARGE_UNCOMPRESSED:
+    'The .xlsx file inflates to more than {{limitMb}} MB; split it or save it as CSV and import that',
+  IMPORT_COMPRESSION_RATIO:
+    'The .xlsx file is compressed more than {{ratio}}:1 (a suspected decompression bomb); save it again in Excel or as CSV',
+  IMPORT_TOO_MANY_CELLS:
+    'The .xlsx file has more than {{limit}} cells or shared strings; split it and import the parts',
   PERSON_DUPLICATE: 'A person with this ID number is already in the ledger',
   ENTITY_DUPLICATE: 'A market entity with this credit code is already in the ledger',
   RECORD_MERGED: 'This record was merged into another one; open that record instead',

@@ -77,10 +77,24 @@ describe('EntityCreate', () => {
     }
   });
 
-  it('accepts a code failing its check character but warns with CREDIT_CODE_CHECKSUM', () => {
-    const e = EntityCreate.parse({ ...valid, creditCode: PILOT });
+  it('refuses a code failing its check character with CREDIT_CODE_CHECKSUM', () => {
+    expect(issuesOf(EntityCreate.safeParse({ ...valid, creditCode: PILOT }))).toEqual({
+      creditCode: 'CREDIT_CODE_CHECKSUM',
+    });
+  });
+
+  it('accepts it marked as an early pilot code with a reason, and warns with CREDIT_CODE_CHECKSUM', () => {
+    const e = EntityCreate.parse({
+      ...valid,
+      creditCode: PILOT,
+      pilotCode: true,
+      pilotCodeReason: '1998 年试点发放',
+    });
     expect(e.creditCode).toBe(PILOT);
     expect(e.creditCodeWarning).toBe('CREDIT_CODE_CHECKSUM');
+    expect(
+      issuesOf(EntityCreate.safeParse({ ...valid, creditCode: PILOT, pilotCode: true })),
+    ).toEqual({ pilotCodeReason: 'PILOT_CODE_REASON_REQUIRED' });
   });
 
   it('refuses more jobs for people lifted out of poverty than jobs created', () => {

@@ -2,8 +2,10 @@
  * zod contracts for a market entity (市场主体) in the ledger, shared by the API and the web forms.
  * Failed checks carry a {@link LedgerIssueCode} as the issue `message`.
  *
- * A credit code with a wrong check character is accepted (some early pilot codes were issued that
- * way): the parsed body then carries `creditCodeWarning: 'CREDIT_CODE_CHECKSUM'`, which the server
+ * A credit code with a wrong check character is refused (`CREDIT_CODE_CHECKSUM`): a one-character
+ * typo must not enter the ledger. Some early pilot codes were issued that way, so a record marked
+ * `pilotCode: true` with a `pilotCodeReason` (required, `PILOT_CODE_REASON_REQUIRED`) is accepted:
+ * the parsed body then carries `creditCodeWarning: 'CREDIT_CODE_CHECKSUM'`, which the server
  * stores as `credit_code_checksum_valid = false` and returns to the user as a warning.
  *
  * Optional fields accept `null` as well as absence: in an update, absent means "leave as is" and
@@ -87,7 +89,43 @@ const entityFields = z.object({
   isEcommerce: z.boolean().meta({ description: '是否电商/网络商户' }),
   products: boundedText(500, 0, true).meta({ description: '主要产品或经营内容（参与检索）' }),
   links: Links,
+  pilotCode: z.boolean().meta({
+    description: '早期试点代码：信用代码校验位不符但确属早期试点发放的，须标记并说明理由',
+  }),
+  pilotCodeReason: boundedText(200)
+    .nullish()
+    .meta({ description: '试点代码说明（标记为早期试点代码时必填，不超过 200 字）' }),
 });
+
+/** Fields {@link creditCodeIssues} looks at; all optional so it also serves patches. */
+export interface CreditCodeCheckInput {
+  creditCode?: string | undefined;
+  pilotCode?: boolean | null | undefined;
+  pilotCodeReason?: string | null | undefined;
+}
+
+/**
+ * The credit-code rule of an entity: a code failing its GB 32100 check character is refused
+ * unless the record is marked as an early pilot code, and that mark needs a reason. The server
+ * runs this again on the stored record merged with an update.
+ *
+ * @example
+ * creditCodeIssues({ creditCode: '91350100M000100Y40' });
+ * // => [{ path: ['creditCode'], code: 'CREDIT_CODE_CHECKSUM' }]
+ * creditCodeIssues({ creditCode: '91350100M000100Y40', pilotCode: true, pilotCodeReason: '1998 年试点' });
+ * // => []
+ */
+export function creditCodeIssues(e: CreditCodeCheckInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (e.pilotCode === true && !e.pilotCodeReason?.trim()) {
+    issues.push({ path: ['pilotCodeReason'], code: 'PILOT_CODE_REASON_REQUIRED' });
+  }
+  if (e.creditCode !== undefined && e.pilotCode !== true) {
+    const r = parseCreditCode(e.creditCode);
+    if (r.ok && r.warning) issues.push({ path: ['creditCode'], code: 'CREDIT_CODE_CHECKSUM' });
+  }
+  return issues;
+}
 
 /** Fields {@link entityConsistencyIssues} compares; all optional so it also serves patches. */
 export interface EntityConsistencyInput {
@@ -136,9 +174,16 @@ function refineEntity(e: EntityConsistencyInput, ctx: z.RefinementCtx): void {
   }
 }
 
+function refineCreditCode(e: CreditCodeCheckInput, ctx: z.RefinementCtx): void {
+  for (const i of creditCodeIssues(e)) {
+    ctx.addIssue({ code: 'custom', message: i.code, path: i.path });
+  }
+}
+
 /**
  * Body for creating an entity. Flags, head counts, products and links default to false, 0, ''
- * and []. The output carries `creditCodeWarning` when the credit code fails its check character.
+ * and []. A credit code failing its check character is refused unless `pilotCode` is set with a
+ * reason; the output then carries `creditCodeWarning`.
  */
 export const EntityCreate = entityFields
   .extend({
@@ -149,13 +194,17 @@ export const EntityCreate = entityFields
     jobsPoverty: entityFields.shape.jobsPoverty.default(0),
     products: entityFields.shape.products.default(''),
     links: entityFields.shape.links.default([]),
+    pilotCode: entityFields.shape.pilotCode.default(false),
   })
   .superRefine((e, ctx) => refineEntity({ ...e, parkOrgId: e.parkOrgId ?? null }, ctx))
+  .superRefine(refineCreditCode)
   .transform(withCreditCodeWarning);
 
 /**
  * Body for updating an entity: any subset of the create fields plus the `version` last read;
- * `links`, when present, replaces the whole set.
+ * `links`, when present, replaces the whole set. The credit-code rule needs the stored record
+ * (a patch may change the code of a record already marked as a pilot code): the server checks it
+ * with {@link creditCodeIssues} on the merged record.
  */
 export const EntityUpdate = entityFields
   .partial()

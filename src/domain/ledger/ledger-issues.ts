@@ -32,7 +32,7 @@ export const LEDGER_ISSUES = {
   CONSENT_WITHDRAWN_BEFORE_GRANTED: { zh: '撤回时间不能早于授权时间', en: 'Consent cannot be withdrawn before it was given' },
   ENTITY_NAME_LENGTH: { zh: '主体名称应为 2–100 个字', en: 'An entity name has 2–100 characters' },
   CREDIT_CODE_FORMAT: { zh: '统一社会信用代码格式不正确（18 位，不含 I、O、Z、S、V）', en: 'A unified social credit code has 18 characters without I, O, Z, S or V' },
-  CREDIT_CODE_CHECKSUM: { zh: '统一社会信用代码校验位不符（早期试点代码可能如此），请核对', en: 'The credit code check character does not match (some early pilot codes do); please check' },
+  CREDIT_CODE_CHECKSUM: { zh: '统一社会信用代码校验位不符，请核对；确属早期试点代码的，请标记为早期试点代码并说明', en: 'The credit code check character does not match; check it, or mark it as an early pilot code with a reason' },
   INDUSTRY_CODE_UNKNOWN: { zh: '不是 GB/T 4754-2017 的门类字母或大类代码', en: 'Not a GB/T 4754-2017 section letter or division code' },
   AMOUNT_RANGE: { zh: '金额应为不小于 0 的数（万元）', en: 'An amount (in 10,000 yuan) is 0 or more' },
   AMOUNT_DECIMALS: { zh: '金额最多保留 4 位小数（万元）', en: 'An amount has at most 4 decimals (in 10,000 yuan)' },
@@ -43,6 +43,8 @@ export const LEDGER_ISSUES = {
   TEXT_CONTROL_CHARACTER: { zh: '含有不可见的控制字符（如空字符），请删除后重新填写', en: 'The text holds an invisible control character (such as NUL); remove it and try again' },
   TEXT_LINE_BREAK: { zh: '此项只能填写一行，不能含换行或制表符', en: 'This field is one line: no line breaks or tabs' },
   TEXT_LONE_SURROGATE: { zh: '含有残缺的字符（可能是复制时截断的表情或生僻字），请重新输入', en: 'The text holds a broken character (perhaps a cut-off emoji or rare character); type it again' },
+  PILOT_CODE_REASON_REQUIRED: { zh: '标记为早期试点代码时须填写试点代码说明', en: 'An early pilot code needs a reason' },
+  CREDIT_CODE_PILOT: { zh: '早期试点代码：统一社会信用代码校验位不符，已按标记登记', en: 'Early pilot code: the check character does not match; recorded as marked' },
 } as const;
 
 /** A field issue code raised by the ledger schemas. */

@@ -54,8 +54,10 @@ export const EntityView = z
     creditCodeChecksumValid: z.boolean(),
     warnings: z.array(z.string()).meta({
       description:
-        '提示（不阻止保存），如 CREDIT_CODE_CHECKSUM：信用代码校验位不符（早期试点代码）',
+        '提示（不阻止保存），如 CREDIT_CODE_CHECKSUM：信用代码校验位不符（已标记为早期试点代码）',
     }),
+    pilotCode: z.boolean().meta({ description: '是否标记为早期试点代码' }),
+    pilotCodeReason: z.string().nullable().meta({ description: '试点代码说明' }),
     type: z.string(),
     isWorkshop: z.boolean(),
     industryCode: z.string().nullable(),

@@ -120,12 +120,16 @@ describe('creating entities', () => {
     });
   });
 
-  it('accepts a pilot credit code that fails its check with a warning', async () => {
+  it('accepts a credit code that fails its check only when marked as a pilot code, with a warning', async () => {
     const res = await county.post(
       '/api/entities',
-      entityBody({ creditCode: pilotCode(creditCodeFor()) }),
+      entityBody({
+        creditCode: pilotCode(creditCodeFor()),
+        pilotCode: true,
+        pilotCodeReason: '1998 年试点发放，经县市场监管局核实',
+      }),
     );
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
       creditCodeChecksumValid: false,
       warnings: ['CREDIT_CODE_CHECKSUM'],

@@ -16,6 +16,8 @@ export function presentEntity(row: EntityListRow): EntityViewT {
     creditCode: row.creditCode,
     creditCodeChecksumValid: row.creditCodeChecksumValid,
     warnings: row.creditCodeChecksumValid ? [] : ['CREDIT_CODE_CHECKSUM'],
+    pilotCode: row.pilotCode,
+    pilotCodeReason: row.pilotCodeReason,
     type: row.type,
     isWorkshop: row.isWorkshop,
     industryCode: row.industryCode,

@@ -13,6 +13,8 @@ const entityColumns = {
   name: entities.name,
   creditCode: entities.creditCode,
   creditCodeChecksumValid: entities.creditCodeChecksumValid,
+  pilotCode: entities.pilotCode,
+  pilotCodeReason: entities.pilotCodeReason,
   type: entities.type,
   isWorkshop: entities.isWorkshop,
   industryCode: entities.industryCode,

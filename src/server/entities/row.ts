@@ -27,6 +27,8 @@ export function entityRow(
     name: input.name,
     creditCode: input.creditCode,
     creditCodeChecksumValid: input.creditCodeWarning === undefined,
+    pilotCode: input.pilotCode,
+    pilotCodeReason: input.pilotCode ? (input.pilotCodeReason ?? null) : null,
     type: input.type,
     isWorkshop: input.isWorkshop,
     industryCode: input.industryCode,

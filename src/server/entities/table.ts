@@ -27,6 +27,10 @@ export const entities = pgTable(
     creditCode: text('credit_code').notNull(),
     /** Early pilot codes fail the GB 32100 check yet are legal: kept with a warning. */
     creditCodeChecksumValid: boolean('credit_code_checksum_valid').notNull().default(true),
+    /** Marked by an officer as an early pilot code (required for a code failing the check). */
+    pilotCode: boolean('pilot_code').notNull().default(false),
+    /** Why the code is taken as an early pilot code; null unless `pilotCode`. */
+    pilotCodeReason: text('pilot_code_reason'),
     type: text('type').notNull(),
     isWorkshop: boolean('is_workshop').notNull().default(false),
     industryCode: text('industry_code'),

@@ -19,11 +19,22 @@ export function writeOptions(ctx: RequestContext, actor: Actor, now: Date): Enti
   };
 }
 
+/** The pilot-code mark in an update's audit details, when the update changed it. */
+function pilotAudit(changes: { field: string; to?: unknown }[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of changes) {
+    if (c.field === 'pilotCode' || c.field === 'pilotCodeReason') out[c.field] = c.to ?? null;
+  }
+  return out;
+}
+
 /**
  * Creates a market entity. Its region must exist and, with its park, lie in the actor's
  * entity.write scope (SCOPE_OUTSIDE_OWN); the park must be a park (PARK_INVALID); linked people
  * must be readable (LINKED_PERSON_NOT_FOUND); a credit code already in the ledger is refused with
- * ENTITY_DUPLICATE. A pilot code failing its check character is kept and flagged in `warnings`.
+ * ENTITY_DUPLICATE. A code failing its check character is refused (VALIDATION, CREDIT_CODE_CHECKSUM)
+ * unless marked as an early pilot code with a reason; such a code is kept, flagged in `warnings`,
+ * and the mark and reason are in the audit record and the history.
  */
 export async function createEntity(
   deps: AppDeps,
@@ -45,6 +56,7 @@ export async function createEntity(
       details: {
         regionCode: body.regionCode,
         warnings: body.creditCodeWarning ? [body.creditCodeWarning] : [],
+        ...(body.pilotCode ? { pilotCode: true, pilotCodeReason: body.pilotCodeReason } : {}),
       },
     });
     return entityId;
@@ -84,6 +96,7 @@ export async function updateEntity(
       details: {
         fields: changes.map((c) => c.field),
         version: changes.length > 0 ? version + 1 : version,
+        ...pilotAudit(changes),
       },
     });
   });

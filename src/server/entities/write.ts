@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors/codes.js';
 import {
+  creditCodeIssues,
   deriveEntityFlags,
   type EntityCreateT,
   entityConsistencyIssues,
@@ -45,6 +46,8 @@ export interface EntityWriteOptions {
 export const ENTITY_HISTORY_FIELDS = [
   'name',
   'creditCode',
+  'pilotCode',
+  'pilotCodeReason',
   'type',
   'isWorkshop',
   'industryCode',
@@ -71,6 +74,8 @@ function snapshot(r: EntityInsert, links: Link[]): Record<HistoryField, unknown>
   return {
     name: r.name,
     creditCode: r.creditCode,
+    pilotCode: r.pilotCode ?? false,
+    pilotCodeReason: r.pilotCodeReason ?? null,
     type: r.type,
     isWorkshop: r.isWorkshop ?? false,
     industryCode: r.industryCode ?? null,
@@ -114,7 +119,12 @@ export async function createEntityRecord(
   input: EntityCreateT,
   o: EntityWriteOptions,
 ): Promise<string> {
-  assertNoPersonalNumbers({ name: input.name, products: input.products, parkUnit: input.parkUnit });
+  assertNoPersonalNumbers({
+    name: input.name,
+    products: input.products,
+    parkUnit: input.parkUnit,
+    pilotCodeReason: input.pilotCodeReason,
+  });
   await assertPark(tx, input.parkOrgId);
   await assertLinkable(tx, input.links, o.canLink);
   const row = entityRow(input, { actorId: o.meta.actorId, now: o.meta.now });
@@ -166,6 +176,13 @@ function columnsOf(row: EntityRow, patch: EntityPatch): Partial<EntityInsert> {
     set.creditCode = patch.creditCode;
     set.creditCodeChecksumValid = patch.creditCodeWarning === undefined;
   }
+  if (patch.pilotCode !== undefined) set.pilotCode = patch.pilotCode;
+  const pilot = patch.pilotCode ?? row.pilotCode;
+  if (!pilot) {
+    if (row.pilotCodeReason !== null) set.pilotCodeReason = null;
+  } else if (patch.pilotCodeReason !== undefined) {
+    set.pilotCodeReason = patch.pilotCodeReason;
+  }
   for (const k of ['registeredCapitalWan', 'annualRevenueWan'] as const) {
     const v = patch[k];
     if (v !== undefined) set[k] = v === null ? null : String(v);
@@ -197,8 +214,28 @@ export async function updateEntityRecord(
     parkOrgId: pick('parkOrgId'),
     parkUnit: pick('parkUnit'),
   });
+  // The credit-code rule is judged when the patch touches the code or its pilot mark, so an old
+  // record kept with a warning can still be edited otherwise.
+  if (
+    patch.creditCode !== undefined ||
+    patch.pilotCode !== undefined ||
+    patch.pilotCodeReason !== undefined
+  ) {
+    issues.push(
+      ...creditCodeIssues({
+        creditCode: pick('creditCode'),
+        pilotCode: pick('pilotCode'),
+        pilotCodeReason: pick('pilotCodeReason'),
+      }),
+    );
+  }
   if (issues.length > 0) throw validationError(issues);
-  assertNoPersonalNumbers({ name: patch.name, products: patch.products, parkUnit: patch.parkUnit });
+  assertNoPersonalNumbers({
+    name: patch.name,
+    products: patch.products,
+    parkUnit: patch.parkUnit,
+    pilotCodeReason: patch.pilotCodeReason,
+  });
   if (patch.parkOrgId !== undefined && patch.parkOrgId !== row.parkOrgId)
     await assertPark(tx, patch.parkOrgId);
   const set = columnsOf(row, patch);

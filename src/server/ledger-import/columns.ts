@@ -77,7 +77,7 @@ const YES_NO = '填“是”或“否”，不填为“否”';
 // prettier-ignore
 export const ENTITY_COLUMNS: readonly ColumnDef[] = [
   { header: '主体名称', aliases: ['企业名称', '名称'], field: 'name', kind: 'text', required: true, width: 28, note: '营业执照上的名称，2–100 字' },
-  { header: '统一社会信用代码', aliases: ['信用代码'], field: 'creditCode', kind: 'text', required: true, width: 22, note: '18 位，不含 I、O、Z、S、V；已登记的代码再次导入时更新原记录。早期试点代码校验位不符的，照常导入并提示' },
+  { header: '统一社会信用代码', aliases: ['信用代码'], field: 'creditCode', kind: 'text', required: true, width: 22, note: '18 位，不含 I、O、Z、S、V；已登记的代码再次导入时更新原记录。校验位不符的代码不予导入，确属早期试点代码的，在“早期试点代码（是/否）”列填“是”并填写试点代码说明' },
   { header: '主体类型', field: 'type', kind: 'catalog', catalog: ENTITY_TYPES, required: true, width: 16, note: '企业、个体工商户、农民专业合作社、家庭农场，从下拉列表选择' },
   { header: '是否帮扶车间', aliases: ['是否就业帮扶车间'], field: 'isWorkshop', kind: 'bool', required: false, width: 12, note: YES_NO },
   { header: '行业代码', aliases: ['行业', '所属行业'], field: 'industryCode', kind: 'industry', required: true, width: 28, note: 'GB/T 4754-2017 门类字母（A–T）或大类代码（01–97），可从下拉列表选择，如 13 农副食品加工业' },
@@ -90,6 +90,8 @@ export const ENTITY_COLUMNS: readonly ColumnDef[] = [
   { header: '年主营业务收入（万元）', aliases: ['年主营业务收入', '主营业务收入（万元）'], field: 'annualRevenueWan', kind: 'amount', required: false, width: 18, note: '万元；达到 2000 万元即为规上' },
   { header: '是否电商', aliases: ['是否网络商户'], field: 'isEcommerce', kind: 'bool', required: false, width: 10, note: YES_NO },
   { header: '主要产品', aliases: ['主要产品或经营内容', '经营范围'], field: 'products', kind: 'text', required: false, width: 24, note: '不超过 500 字，参与检索' },
+  { header: '早期试点代码（是/否）', aliases: ['早期试点代码', '是否早期试点代码'], field: 'pilotCode', kind: 'bool', required: false, width: 14, note: '信用代码校验位不符但确属早期试点发放的填“是”（须填试点代码说明），导入后保留提示；不填为“否”' },
+  { header: '试点代码说明', aliases: ['试点代码理由'], field: 'pilotCodeReason', kind: 'text', required: false, width: 24, note: '标记为早期试点代码时必填，如 1998 年试点发放、经市场监管局核实，不超过 200 字' },
   { header: '创办人身份证号', aliases: ['创办人身份证号码'], field: 'founderIdNumber', kind: 'idNumber', required: false, personal: true, width: 22, note: '可不填；填写时须是台账中已有人员（请先导入人员），导入后关联为创办人' },
 ];
 

@@ -69,28 +69,40 @@ async function errorsOf(jobId: string) {
 }
 
 describe('entity import', () => {
-  it('imports entities, links founders, warns on pilot codes and refuses what it must', async () => {
+  it('imports entities, links founders, refuses a mistyped credit code, warns on marked pilot codes and refuses what it must', async () => {
     const founder = personCells({ 姓名: '陈创业' });
     await uploadOk(officer, 'people', csvText(PEOPLE_HEADERS, [founder]));
     await runJobs(t);
     const valid = code();
-    const pilot = valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0');
+    const pilotOf = (c: string) => c.slice(0, 17) + (c.endsWith('0') ? '1' : '0');
+    const pilot = pilotOf(valid);
+    const typo = pilotOf(code());
     const rows = [
       entity({ 创办人身份证号: founder.身份证号! }),
-      entity({ 统一社会信用代码: pilot, 主体名称: '兴隆镇试点合作社', 主体类型: '农民专业合作社' }),
+      entity({
+        统一社会信用代码: pilot,
+        主体名称: '兴隆镇试点合作社',
+        主体类型: '农民专业合作社',
+        '早期试点代码（是/否）': '是',
+        试点代码说明: '1998 年试点发放，经县市场监管局核实',
+      }),
       entity({ 创办人身份证号: uniqueId() }),
       entity({ 所在地区划代码: WUSHAN }),
       entity({ 带动就业人数: '2', 其中脱贫劳动力: '3' }),
       entity({ 行业代码: '99' }),
       entity({ 是否电商: '也许' }),
+      entity({ 统一社会信用代码: typo }),
+      entity({ 统一社会信用代码: pilotOf(code()), '早期试点代码（是/否）': '是' }),
     ];
     const jobId = await uploadOk(officer, 'entities', csvText(HEADERS, rows));
     await runJobs(t);
     const job = await findJob(t.deps.db, jobId);
-    expect(job?.result).toMatchObject({ total: 7, created: 2, failed: 5, warnings: 1 });
+    expect(job?.result).toMatchObject({ total: 9, created: 2, failed: 7, warnings: 1 });
     expect((await errorsOf(jobId)).sort()).toEqual(
       [
-        [3, '统一社会信用代码', 'CREDIT_CODE_CHECKSUM'],
+        [3, '统一社会信用代码', 'CREDIT_CODE_PILOT'],
+        [9, '统一社会信用代码', 'CREDIT_CODE_CHECKSUM'],
+        [10, '试点代码说明', 'PILOT_CODE_REASON_REQUIRED'],
         [4, '创办人身份证号', 'IMPORT_FOUNDER_NOT_FOUND'],
         [5, '所在地区划代码', 'IMPORT_REGION_OUTSIDE_SCOPE'],
         [6, '其中脱贫劳动力', 'JOBS_POVERTY_EXCEEDS'],
@@ -113,7 +125,11 @@ describe('entity import', () => {
       .select()
       .from(entities)
       .where(eq(entities.creditCode, pilot));
-    expect(coop?.creditCodeChecksumValid).toBe(false);
+    expect(coop).toMatchObject({
+      creditCodeChecksumValid: false,
+      pilotCode: true,
+      pilotCodeReason: '1998 年试点发放，经县市场监管局核实',
+    });
 
     // Re-import: nothing changes; a column left out of the file is left alone.
     const again = await uploadOk(officer, 'entities', csvText(HEADERS, rows.slice(0, 2)));

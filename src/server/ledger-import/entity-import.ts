@@ -31,8 +31,10 @@ const PATCH_FIELDS = [
   'annualRevenueWan',
   'isEcommerce',
   'products',
+  'pilotCode',
+  'pilotCodeReason',
 ];
-const NULLABLE = new Set(['registeredCapitalWan', 'annualRevenueWan']);
+const NULLABLE = new Set(['registeredCapitalWan', 'annualRevenueWan', 'pilotCodeReason']);
 
 function liveEntities(tx: Executor, codes: string[]): Promise<EntityRow[]> {
   if (codes.length === 0) return Promise.resolve([]);

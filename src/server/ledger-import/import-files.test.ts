@@ -76,8 +76,8 @@ describe('refusals', () => {
     expect((await upload(officer, 'people', '')).json().code).toBe('IMPORT_FILE_EMPTY');
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     const r = await upload(officer, 'people', xls, 'application/octet-stream');
-    expect(r.statusCode).toBe(422);
-    expect(r.json().code).toBe('IMPORT_FILE_UNREADABLE');
+    expect(r.statusCode).toBe(415);
+    expect(r.json().code).toBe('IMPORT_FILE_NOT_SPREADSHEET');
     const id = await uploadOk(officer, 'people', '姓名,身份证号\n张三,500236199001011234\n');
     await runJobs(t);
     const view = await job(id);

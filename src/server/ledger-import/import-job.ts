@@ -17,7 +17,7 @@ export function importJobHandler(kind: ImportKind): JobHandler {
     const cleanUp = () =>
       params.deleteFile ? rm(params.file, { force: true }) : Promise.resolve();
     try {
-      const source = await openImportSource(params.file, kind);
+      const source = await openImportSource(params.file, kind, ctx.deps.config.importXlsxLimits);
       const run = new ImportRun(ctx, kind, params, source);
       try {
         const out = await run.execute();

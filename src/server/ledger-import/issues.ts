@@ -8,8 +8,12 @@ export interface IssueAt extends RowIssue {
   n: number;
 }
 
-/** Issue codes that are warnings: the row was imported, the report points it out. */
-export const WARNING_CODES: ReadonlySet<string> = new Set(['CREDIT_CODE_CHECKSUM']);
+/**
+ * Issue codes that are warnings: the row was imported, the report points it out. A credit code
+ * failing its check character is an error (CREDIT_CODE_CHECKSUM) unless the row marks it as an
+ * early pilot code (CREDIT_CODE_PILOT).
+ */
+export const WARNING_CODES: ReadonlySet<string> = new Set(['CREDIT_CODE_PILOT']);
 
 /** Attaches a row number to a row's issues. */
 export function at(n: number, issues: readonly RowIssue[]): IssueAt[] {

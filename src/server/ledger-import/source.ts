@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors/codes.js';
 import { type ColumnMap, headerMatches, type ImportKind, mapHeader } from './columns.js';
 import { csvRows } from './parse-csv.js';
 import { xlsxRows } from './parse-xlsx.js';
+import { checkXlsxArchive, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './zip-guard.js';
 import type { RawRow } from './row-types.js';
 
 /** Rows searched for the header (officials put a title or a date above it). */
@@ -10,29 +11,67 @@ const HEADER_SEARCH_ROWS = 10;
 
 export type FileFormat = 'xlsx' | 'csv';
 
+/** Signatures of files that are not spreadsheets this import reads, with what they are. */
+const NOT_SPREADSHEETS: readonly { magic: number[]; what: string }[] = [
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    what: '旧版 Excel（.xls）或 Office 97-2003 文档，请在 Excel 中另存为 .xlsx',
+  },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文档' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 图片' },
+  { magic: [0xff, 0xd8, 0xff], what: 'JPEG 图片' },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'GIF 图片' },
+  { magic: [0x52, 0x61, 0x72, 0x21], what: 'RAR 压缩包' },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf], what: '7z 压缩包' },
+  { magic: [0x1f, 0x8b], what: 'gzip 压缩包' },
+  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'RTF 文档' },
+  { magic: [0x7f, 0x45, 0x4c, 0x46], what: '可执行程序' },
+];
+
+/** Bytes looked at to tell text from binary. */
+const SNIFF_BYTES = 4096;
+
 /**
- * The format of an uploaded file by its first bytes: a zip (`PK\x03\x04`) is an xlsx workbook,
- * an old binary .xls (`D0 CF 11 E0`) is refused, anything else is read as CSV text.
+ * The format of an uploaded file by its content, never its name or declared type: a zip
+ * (`PK\x03\x04`) is an xlsx workbook (checked further by {@link checkXlsxArchive}); a known
+ * signature of something else (an old .xls, a PDF, an image, an archive) or binary content
+ * refuses with IMPORT_FILE_NOT_SPREADSHEET naming what it looks like; text is read as CSV.
  */
 export async function sniffFormat(path: string): Promise<FileFormat> {
   const fh = await open(path, 'r');
   try {
-    const head = Buffer.alloc(8);
-    const { bytesRead } = await fh.read(head, 0, 8, 0);
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(head, 0, SNIFF_BYTES, 0);
     if (bytesRead === 0) throw new AppError('IMPORT_FILE_EMPTY');
-    if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      throw new AppError('IMPORT_FILE_UNREADABLE', {
-        reason: '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV',
-      });
+    const bytes = head.subarray(0, bytesRead);
+    if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+    for (const { magic, what } of NOT_SPREADSHEETS) {
+      if (bytes.subarray(0, magic.length).equals(Buffer.from(magic))) {
+        throw new AppError('IMPORT_FILE_NOT_SPREADSHEET', { detected: what });
+      }
     }
-    if (head.includes(0) && !(head[0] === 0xff || head[0] === 0xfe)) {
-      throw new AppError('IMPORT_FILE_UNREADABLE', { reason: '不是 .xlsx 或 CSV 文件' });
+    if (!looksLikeText(bytes)) {
+      throw new AppError('IMPORT_FILE_NOT_SPREADSHEET', { detected: '二进制文件' });
     }
     return 'csv';
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * Whether the first bytes of a file are text: UTF-16 with its byte-order mark, or no NUL and
+ * few control characters other than tab, line feed, carriage return, form feed and escape.
+ */
+function looksLikeText(bytes: Buffer): boolean {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return true;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return true;
+  let control = 0;
+  for (const b of bytes) {
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return control * 100 <= bytes.length;
 }
 
 /** An opened import file: its header mapped to columns, then the data rows in order. */
@@ -50,12 +89,18 @@ export interface ImportSource {
 }
 
 /**
- * Opens an import file: finds the header among the first rows (of the first worksheet that has
- * one), maps it, and refuses a file missing required columns with IMPORT_HEADER_MISSING.
+ * Opens an import file: refuses what is not a spreadsheet and an .xlsx past `limits` (before any
+ * row is read), finds the header among the first rows (of the first worksheet that has one), maps
+ * it, and refuses a file missing required columns with IMPORT_HEADER_MISSING.
  */
-export async function openImportSource(path: string, kind: ImportKind): Promise<ImportSource> {
+export async function openImportSource(
+  path: string,
+  kind: ImportKind,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): Promise<ImportSource> {
   const format = await sniffFormat(path);
   const { size } = await stat(path);
+  if (format === 'xlsx') await checkXlsxArchive(path, size, limits);
   let bytes = 0;
   const onBytes = (n: number) => {
     bytes += n;

@@ -44,8 +44,9 @@ export function validateEntity(raw: RawRow, map: ColumnMap, s: ValidationSetup):
   }
   const e = parsed.data;
   const codeColumn = header(map, 'creditCode');
+  // Only a row marked as an early pilot code gets this far with a failing check character.
   const warnings: RowIssue[] = e.creditCodeWarning
-    ? [{ column: codeColumn, code: e.creditCodeWarning, value: e.creditCode }]
+    ? [{ column: codeColumn, code: 'CREDIT_CODE_PILOT', value: e.creditCode }]
     : [];
   return {
     kind: 'entities',

@@ -75,8 +75,11 @@ export async function applyEntityValues(
   o: EntityWriteOptions,
 ): Promise<FieldChange[]> {
   const { legalRepresentative, ...fields } = proposed;
+  // The pilot-code mark is the officers' (the portal has no such field): checked as it stands.
   const parsed = EntityCreate.safeParse({
     ...fields,
+    pilotCode: row.pilotCode,
+    pilotCodeReason: row.pilotCodeReason ?? undefined,
     links: ownLinks(personId, legalRepresentative !== false),
   });
   if (!parsed.success) throw validation(parsed.error);
@@ -86,6 +89,7 @@ export async function applyEntityValues(
       personId: l.personId,
       role: l.role as 'founder' | 'legal_rep' | 'core_member',
     }));
-  const { links, creditCodeWarning: _w, ...rest } = parsed.data;
+  const { links, creditCodeWarning: _w, pilotCode: _p, pilotCodeReason: _r, ...rest } =
+    parsed.data;
   return updateEntityRecord(tx, row, { ...rest, links: [...others, ...links] }, o);
 }

@@ -195,20 +195,27 @@ describe('the enterprise step', () => {
     expect(res.json().code).toBe('PORTAL_PROFILE_REQUIRED');
   });
 
-  it('creates a ledger entity linked to the person as founder and legal representative, then updates it', async () => {
+  it('refuses a mistyped credit code, creates a ledger entity linked to the person as founder and legal representative, then updates it', async () => {
     const me = await registerEntrepreneur(t, mobileFor());
     await me.put('/api/portal/profile', profile());
     const person = (await me.get('/api/portal/profile')).json().profile;
     const code = creditCodeFor();
-    const res = await me.put('/api/portal/enterprise', enterprise({ creditCode: pilotCode(code) }));
+    // A mistyped check character is refused here too (only an officer can mark a pilot code).
+    const typo = await me.put(
+      '/api/portal/enterprise',
+      enterprise({ creditCode: pilotCode(code) }),
+    );
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json().details.issues[0].code).toBe('CREDIT_CODE_CHECKSUM');
+    const res = await me.put('/api/portal/enterprise', enterprise({ creditCode: code }));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ outcome: 'submitted', warnings: ['CREDIT_CODE_CHECKSUM'] });
+    expect(res.json()).toEqual({ outcome: 'submitted', warnings: [] });
     const e = (await me.get('/api/portal/enterprise')).json();
-    expect(e.warnings).toEqual(['CREDIT_CODE_CHECKSUM']);
+    expect(e.warnings).toEqual([]);
     expect(e.enterprise).toMatchObject({
       roles: ['founder', 'legal_rep'],
       jobsCreated: 12,
-      creditCodeChecksumValid: false,
+      creditCodeChecksumValid: true,
     });
     const seen = await officer.get(`/api/entities/${e.enterprise.entityId}`);
     expect(seen.json().links.map((l: { personId: string }) => l.personId)).toContain(

@@ -46,6 +46,8 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'le.links': 'Linked people',
   'le.mergedInto': 'Merged into',
   'le.mergedFrom': 'Merged from',
+  'le.pilotCode': 'Early pilot code',
+  'le.pilotCodeReason': 'Pilot code reason',
 
   'ledger.yes': 'Yes',
   'ledger.no': 'No',
@@ -106,6 +108,10 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'ledger.entity.aboveScaleHint': '{wan} or more counts as above scale',
   'ledger.entity.founder': 'Founder (optional)',
   'ledger.entity.founderHint': 'From the people ledger; add other people on the detail page',
+  'ledger.entity.pilotCodeHint':
+    'Only for a code issued in the early pilots whose check character fails; otherwise correct the code',
+  'ledger.entity.pilotCodeReasonPlaceholder':
+    'e.g. issued in the 1998 pilot, confirmed by the county market regulator',
   'ledger.entity.people': 'Linked people',
   'ledger.entity.noPeople': 'No linked people',
 

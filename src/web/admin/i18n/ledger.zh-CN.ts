@@ -46,6 +46,8 @@ export const ledgerZhCN = {
   'le.links': '关联人员',
   'le.mergedInto': '并入记录',
   'le.mergedFrom': '合并来源',
+  'le.pilotCode': '早期试点代码',
+  'le.pilotCodeReason': '试点代码说明',
 
   // Shared
   'ledger.yes': '是',
@@ -107,6 +109,9 @@ export const ledgerZhCN = {
   'ledger.entity.aboveScaleHint': '达到 {wan} 万元即为规上',
   'ledger.entity.founder': '创办人（可选）',
   'ledger.entity.founderHint': '从人员台账中选择；其他关联人员可在详情页添加',
+  'ledger.entity.pilotCodeHint':
+    '信用代码校验位不符但确属早期试点发放的，打开并说明核实情况；否则请核对代码',
+  'ledger.entity.pilotCodeReasonPlaceholder': '如：1998 年试点发放，经县市场监管局核实',
   'ledger.entity.people': '关联人员',
   'ledger.entity.noPeople': '尚未关联人员',
 

@@ -96,12 +96,25 @@ export function EntityDetailPage() {
                 <span className="fx-mono">{entity.creditCode}</span>
                 {!entity.creditCodeChecksumValid && (
                   <Tag icon={<WarningOutlined />} color="warning">
-                    {issueText('CREDIT_CODE_CHECKSUM')}
+                    {issueText(entity.pilotCode ? 'CREDIT_CODE_PILOT' : 'CREDIT_CODE_CHECKSUM')}
                   </Tag>
                 )}
               </Space>
             ),
           },
+          ...(entity.pilotCode
+            ? [
+                {
+                  label: t('le.pilotCode'),
+                  span: 2,
+                  children: (
+                    <span data-testid="entity-pilot-code">
+                      {t('ledger.yes')}：{entity.pilotCodeReason ?? '—'}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           { label: t('le.type'), children: codeName('entityType', entity.type) },
           { label: t('le.industryCode'), children: industry(entity.industryCode) },
           { label: t('le.regionCode'), span: 2, children: entity.regionName },

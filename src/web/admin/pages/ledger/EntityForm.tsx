@@ -25,7 +25,10 @@ const FIELD_OF_CODE = {
   LINKED_PERSON_NOT_FOUND: 'founder',
 };
 
-/** 新增/编辑市场主体: checked by the domain's schema; a failing credit-code check is only a warning. */
+/**
+ * 新增/编辑市场主体: checked by the domain's schema. A credit code failing its check character is
+ * an error unless the record is marked as an early pilot code with a reason; then it is a warning.
+ */
 export function EntityForm({
   entity,
   onClose,
@@ -45,14 +48,17 @@ export function EntityForm({
   const rule = (field: string) => fieldRule(EntityUpdate, field, issueText);
   const required = { required: true, message: t('ledger.required') };
   const choose = { required: true, message: t('ledger.requiredChoose') };
-  const checksumWarning: Rule = {
-    warningOnly: true,
-    validator: (_r, v: string | undefined) => {
-      const r = v ? parseCreditCode(v) : null;
-      return r?.ok && r.warning
-        ? Promise.reject(new Error(issueText(r.warning)))
-        : Promise.resolve();
-    },
+  const pilot = Form.useWatch('pilotCode', form) === true;
+  const checksumFails = (v: string | undefined) => {
+    const r = v ? parseCreditCode(v) : null;
+    return r?.ok === true && r.warning !== undefined;
+  };
+  const checksumRule: Rule = {
+    warningOnly: pilot,
+    validator: (_r, v: string | undefined) =>
+      checksumFails(v)
+        ? Promise.reject(new Error(issueText('CREDIT_CODE_CHECKSUM')))
+        : Promise.resolve(),
   };
 
   const save = useSubmit(
@@ -65,7 +71,7 @@ export function EntityForm({
         { method: entity ? 'PATCH' : 'POST', body },
       );
       if (saved.warnings.includes('CREDIT_CODE_CHECKSUM'))
-        void message.warning(issueText('CREDIT_CODE_CHECKSUM'));
+        void message.warning(issueText('CREDIT_CODE_PILOT'));
       onSaved(saved);
     },
     (err) => showServerErrors(form, err, ENTITY_FIELDS, FIELD_OF_CODE),
@@ -102,10 +108,30 @@ export function EntityForm({
             name="creditCode"
             label={t('le.creditCode')}
             validateFirst
-            rules={[required, rule('creditCode'), checksumWarning]}
+            dependencies={['pilotCode']}
+            rules={[required, rule('creditCode'), checksumRule]}
           >
             <Input maxLength={20} autoComplete="off" style={{ textTransform: 'uppercase' }} />
           </FieldCol>
+          <FieldCol
+            span={6}
+            name="pilotCode"
+            label={t('le.pilotCode')}
+            valuePropName="checked"
+            tooltip={t('ledger.entity.pilotCodeHint')}
+          >
+            <Switch />
+          </FieldCol>
+          {pilot && (
+            <FieldCol
+              span={18}
+              name="pilotCodeReason"
+              label={t('le.pilotCodeReason')}
+              rules={[{ required: true, message: issueText('PILOT_CODE_REASON_REQUIRED') }]}
+            >
+              <Input maxLength={200} placeholder={t('ledger.entity.pilotCodeReasonPlaceholder')} />
+            </FieldCol>
+          )}
           <FieldCol span={8} name="type" label={t('le.type')} rules={[choose]}>
             <Select options={options('entityType')} />
           </FieldCol>

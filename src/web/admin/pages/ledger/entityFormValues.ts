@@ -22,13 +22,15 @@ export interface EntityValues {
   isEcommerce: boolean;
   products?: string;
   founder?: string;
+  pilotCode: boolean;
+  pilotCodeReason?: string;
 }
 
 // prettier-ignore
 export const ENTITY_FIELDS = [
   'name', 'creditCode', 'type', 'isWorkshop', 'industryCode', 'regionCode', 'parkOrgId', 'parkUnit',
   'foundedOn', 'registeredCapitalWan', 'employees', 'jobsCreated', 'jobsPoverty', 'annualRevenueWan',
-  'isEcommerce', 'products', 'founder',
+  'isEcommerce', 'products', 'founder', 'pilotCode', 'pilotCodeReason',
 ] as const;
 
 export function entityBody(
@@ -52,6 +54,8 @@ export function entityBody(
     annualRevenueWan: v.annualRevenueWan ?? null,
     isEcommerce: v.isEcommerce,
     products: v.products?.trim() ?? '',
+    pilotCode: v.pilotCode ?? false,
+    pilotCodeReason: v.pilotCode ? v.pilotCodeReason?.trim() || null : null,
   };
   if (!entity) {
     const body = Object.fromEntries(
@@ -77,6 +81,7 @@ export function entityInitial(
       type: 'enterprise',
       isWorkshop: false,
       isEcommerce: false,
+      pilotCode: false,
       regionCode: current,
       employees: 0,
       jobsCreated: 0,
@@ -87,6 +92,7 @@ export function entityInitial(
     industryCode: e.industryCode ?? undefined,
     regionCode: { code: e.regionCode, label: e.regionName },
     parkUnit: e.parkUnit ?? undefined,
+    pilotCodeReason: e.pilotCodeReason ?? undefined,
     foundedOn: e.foundedOn ? dayjs(e.foundedOn) : null,
   };
 }
