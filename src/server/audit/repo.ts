@@ -19,10 +19,15 @@ export interface AuditEntry {
 export type AuditRow = typeof auditLog.$inferSelect;
 
 /**
- * Appends one record inside the caller's transaction. The head row is locked first, so appends
- * from every instance form one gap-free chain in commit order.
+ * Appends one record inside the caller's transaction, sealed with the audit chain key
+ * (`AuditKeys.chain`). The head row is locked first, so appends from every instance form one
+ * gap-free chain in commit order.
  */
-export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<number> {
+export async function appendAudit(
+  tx: Executor,
+  chainKey: Buffer,
+  entry: AuditEntry,
+): Promise<number> {
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
   if (!head) throw new Error('audit_head row missing: migrations not applied');
   const seq = head.seq + 1;
@@ -40,15 +45,19 @@ export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<numb
     details: entry.details ?? {},
     prevHash: head.hash,
   };
-  const hash = auditHash(row);
+  const hash = auditHash(row, chainKey);
   await tx.insert(auditLog).values({ ...row, hash });
   await tx.update(auditHead).set({ seq, hash }).where(eq(auditHead.id, 1));
   return seq;
 }
 
 /** Appends in a transaction of its own (for records of refused or failed requests). */
-export async function appendAuditStandalone(db: Db, entry: AuditEntry): Promise<number> {
-  return db.transaction((tx) => appendAudit(tx, entry));
+export async function appendAuditStandalone(
+  db: Db,
+  chainKey: Buffer,
+  entry: AuditEntry,
+): Promise<number> {
+  return db.transaction((tx) => appendAudit(tx, chainKey, entry));
 }
 
 export interface AuditFilter {
@@ -102,8 +111,24 @@ export function auditBatch(db: Executor, afterSeq: number, size: number): Promis
     .limit(size);
 }
 
-export async function readHead(db: Executor): Promise<{ seq: number; hash: string }> {
-  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  /** First sequence number sealed with the keyed HMAC. */
+  keyedFrom: number;
+}
+
+export async function readHead(db: Executor): Promise<AuditHead> {
+  const [head] = await db
+    .select({ seq: auditHead.seq, hash: auditHead.hash, keyedFrom: auditHead.keyedFrom })
+    .from(auditHead)
+    .where(eq(auditHead.id, 1));
   if (!head) throw new Error('audit_head row missing');
   return head;
+}
+
+/** One record by its sequence number, or null. */
+export async function auditRecord(db: Executor, seq: number): Promise<AuditRow | null> {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.seq, seq));
+  return row ?? null;
 }
