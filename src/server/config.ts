@@ -12,6 +12,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  FANXIANG_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   FANXIANG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   FANXIANG_SECRET_KEY: z
     .string()
@@ -27,6 +31,8 @@ const EnvSchema = z.object({
   FANXIANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   FANXIANG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FANXIANG_SMS: z.enum(['log', 'none']).optional(),
+  FANXIANG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  FANXIANG_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 });
 
 /**
@@ -41,6 +47,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL URL of the role that owns the schema and runs migrations; DATABASE_URL then names
+   * a role that owns nothing (see `fanxiang db grant-app-role`). Absent: one role does both.
+   */
+  migrationDatabaseUrl: string | undefined;
   dbPoolSize: number;
   /** Base64 master key; when absent on the embedded database a key file is created in dataDir. */
   secretKey: string | undefined;
@@ -50,6 +61,10 @@ export interface Config {
   loginRatePerMinute: number;
   /** Default `log` on the embedded database (the demo), `none` with DATABASE_URL. */
   sms: SmsMode;
+  /** Directory of the signed audit checkpoints, outside the database; default `<dataDir>/audit-checkpoints`. */
+  auditCheckpointDir: string;
+  /** Minutes between checkpoints while serving; 0 turns the timer off (shutdown and verify still write). */
+  auditCheckpointMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,11 +89,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '(every instance must share one key; generate one with `fanxiang keygen`)',
     );
   }
+  if (e.FANXIANG_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n  FANXIANG_MIGRATION_DATABASE_URL: only with DATABASE_URL ' +
+        '(the embedded database has a single role)',
+    );
+  }
+  const dataDir = path.resolve(e.FANXIANG_DATA_DIR);
   return {
     port: e.FANXIANG_PORT,
     host: e.FANXIANG_HOST,
-    dataDir: path.resolve(e.FANXIANG_DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.FANXIANG_MIGRATION_DATABASE_URL,
     dbPoolSize: e.FANXIANG_DB_POOL,
     secretKey: e.FANXIANG_SECRET_KEY,
     logLevel: e.FANXIANG_LOG_LEVEL,
@@ -86,5 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.FANXIANG_SECURE_COOKIES,
     loginRatePerMinute: e.FANXIANG_LOGIN_RATE_PER_MINUTE,
     sms: e.FANXIANG_SMS ?? (e.DATABASE_URL ? 'none' : 'log'),
+    auditCheckpointDir: path.resolve(
+      e.FANXIANG_AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints'),
+    ),
+    auditCheckpointMinutes: e.FANXIANG_AUDIT_CHECKPOINT_MINUTES,
   };
 }
