@@ -85,25 +85,19 @@ describe('operator account commands', () => {
   it('refuses what the API refuses, and records each refusal with its code', async () => {
     const base = { displayName: '张三', regionCode: FENGJIE, roleCode: 'county_officer' };
     const db = t.database.db;
-    expect(await code(createAccount(db, op(), { ...base, login: 'fj_wang' }))).toBe(
-      'LOGIN_TAKEN',
-    );
+    expect(await code(createAccount(db, op(), { ...base, login: 'fj_wang' }))).toBe('LOGIN_TAKEN');
     expect(await code(createAccount(db, op(), { ...base, login: 'x' }))).toBe('VALIDATION');
     expect(
       await code(createAccount(db, op(), { ...base, login: 'zhang', password: 'password' })),
     ).toBe('PASSWORD_POLICY');
+    expect(await code(createAccount(db, op(), { ...base, login: 'zhang', roleCode: 'king' }))).toBe(
+      'ROLE_UNKNOWN',
+    );
     expect(
-      await code(createAccount(db, op(), { ...base, login: 'zhang', roleCode: 'king' })),
-    ).toBe('ROLE_UNKNOWN');
-    expect(
-      await code(
-        createAccount(db, op(), { ...base, login: 'zhang', regionCode: '419900000000' }),
-      ),
+      await code(createAccount(db, op(), { ...base, login: 'zhang', regionCode: '419900000000' })),
     ).toBe('REGION_NOT_FOUND');
     expect(
-      await code(
-        createAccount(db, op(), { ...base, login: 'zhang', roleCode: 'bank_reviewer' }),
-      ),
+      await code(createAccount(db, op(), { ...base, login: 'zhang', roleCode: 'bank_reviewer' })),
     ).toBe('SCOPE_INVALID');
     await db.insert(roles).values({
       code: 'overlord',

@@ -30,10 +30,14 @@ export interface Runtime {
  * application's role (the one DATABASE_URL logs in as) what it needs, again after every
  * upgrade so tables new migrations add are covered.
  */
-async function migrateAsOwner(url: string, app: Database): Promise<void> {
+export async function migrateAsOwner(
+  url: string,
+  app: Database,
+  run: (owner: Database) => Promise<void> = migrate,
+): Promise<void> {
   const owner = await openDatabase({ url, poolSize: 1 });
   try {
-    await migrate(owner);
+    await run(owner);
     const role = await currentRole(app);
     if (role !== (await currentRole(owner))) await grantAppRole(owner, role);
   } finally {

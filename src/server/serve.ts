@@ -47,7 +47,10 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
     console.log(
       '首次启动：载入演示机构和账号 / first start: loading demo organisations and accounts',
     );
-    saveDemoLogins(config.dataDir, await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain));
+    saveDemoLogins(
+      config.dataDir,
+      await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain),
+    );
     await loadDemoStoryOnFirstStart(runtime);
   }
 
@@ -74,7 +77,8 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
   const checkpoint = async () => {
     try {
       const r = await writeAuditCheckpoint(db, runtime.auditKeys, store, runtime.clock());
-      if ('problems' in r) app.log.error({ problems: r.problems }, 'audit checkpoint refused: chain tampered');
+      if ('problems' in r)
+        app.log.error({ problems: r.problems }, 'audit checkpoint refused: chain tampered');
     } catch (err) {
       app.log.error({ err }, 'audit checkpoint failed');
     }

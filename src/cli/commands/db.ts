@@ -77,7 +77,9 @@ export function registerDb(program: Command): void {
       const config = cliConfig();
       const url = config.migrationDatabaseUrl ?? config.databaseUrl;
       if (!url) {
-        note('内置数据库只有一个角色，无需授权 / the embedded database has a single role: nothing to grant');
+        note(
+          '内置数据库只有一个角色，无需授权 / the embedded database has a single role: nothing to grant',
+        );
         throw new ExitCode(1);
       }
       const owner = await openDatabase({ url, poolSize: 1 });

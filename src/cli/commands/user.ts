@@ -87,7 +87,13 @@ export function registerUser(program: Command): void {
     .description('停用账号并结束其全部会话 (disable an account and end its sessions)')
     .action(async (login: string) => {
       await withRuntime(async ({ database, clock, auditKeys }) => {
-        await setAccountDisabled(database.db, { name: operatorName(), chainKey: auditKeys.chain }, login, true, clock());
+        await setAccountDisabled(
+          database.db,
+          { name: operatorName(), chainKey: auditKeys.chain },
+          login,
+          true,
+          clock(),
+        );
         console.log(`已停用 / disabled: ${login}`);
       });
     });
@@ -96,7 +102,13 @@ export function registerUser(program: Command): void {
     .description('重新启用账号 (enable an account)')
     .action(async (login: string) => {
       await withRuntime(async ({ database, clock, auditKeys }) => {
-        await setAccountDisabled(database.db, { name: operatorName(), chainKey: auditKeys.chain }, login, false, clock());
+        await setAccountDisabled(
+          database.db,
+          { name: operatorName(), chainKey: auditKeys.chain },
+          login,
+          false,
+          clock(),
+        );
         console.log(`已启用 / enabled: ${login}`);
       });
     });

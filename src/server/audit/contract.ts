@@ -45,7 +45,9 @@ export const AuditRecordView = z
     objectId: z.string(),
     result: z.string().meta({ description: 'success 或拒绝时的错误码' }),
     details: z.record(z.string(), z.unknown()),
-    hash: z.string().meta({ description: '本条记录的链上哈希（HMAC-SHA-256；升级前的记录为 SHA-256）' }),
+    hash: z
+      .string()
+      .meta({ description: '本条记录的链上哈希（HMAC-SHA-256；升级前的记录为 SHA-256）' }),
   })
   .meta({ id: 'AuditRecord' });
 export type AuditRecordViewT = z.infer<typeof AuditRecordView>;

@@ -163,7 +163,10 @@ async function rebuild(
       .from(auditLog)
       .where(gte(auditLog.seq, fromSeq))
       .orderBy(asc(auditLog.seq));
-    const [prev] = await tx.select().from(auditLog).where(eq(auditLog.seq, fromSeq - 1));
+    const [prev] = await tx
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.seq, fromSeq - 1));
     await tx.delete(auditLog).where(gte(auditLog.seq, fromSeq));
     let prevHash = prev?.hash ?? '0'.repeat(64);
     let seq = fromSeq - 1;
@@ -244,7 +247,10 @@ describe('checkpoints outside the database', () => {
     await withChain(3, async (database) => {
       const s = store();
       const first = await writeAuditCheckpoint(database.db, KEYS, s, NOW);
-      expect(first).toMatchObject({ written: true, checkpoint: { seq: 3, count: 3, keyedFrom: 1 } });
+      expect(first).toMatchObject({
+        written: true,
+        checkpoint: { seq: 3, count: 3, keyedFrom: 1 },
+      });
       // The same head again (another instance, or the next tick): same name, nothing written.
       expect(await writeAuditCheckpoint(database.db, KEYS, s, NOW)).toMatchObject({
         written: false,

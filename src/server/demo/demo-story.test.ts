@@ -49,7 +49,12 @@ describe('demo load', () => {
     expect(first.people).toBeGreaterThan(20_000);
     expect(first.entities).toBeGreaterThan(15_000);
     expect(first.links).toBeGreaterThan(15_000);
-    const again = await loadDemoStory(t.database.db, t.deps.keys, t.clock.read(), t.deps.auditKeys.chain);
+    const again = await loadDemoStory(
+      t.database.db,
+      t.deps.keys,
+      t.clock.read(),
+      t.deps.auditKeys.chain,
+    );
     expect(again).toMatchObject({ loaded: false, people: 0 });
     const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM people`);
     expect(n?.n).toBe(first.people);

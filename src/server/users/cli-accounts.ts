@@ -156,7 +156,10 @@ export async function createAccount(
   now: Date = new Date(),
 ): Promise<{ userId: string; login: string; temporaryPassword: string | null }> {
   const event = { action: 'user.create', objectType: 'user', objectId: '' };
-  const refusal = operatorAuditEntry(operator.name, now, { ...event, details: { login: input.login } });
+  const refusal = operatorAuditEntry(operator.name, now, {
+    ...event,
+    details: { login: input.login },
+  });
   return audited(db, operator, refusal, async () => {
     const parsedLogin = LoginName.safeParse(input.login);
     if (!parsedLogin.success) {
