@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, max, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
 import { auditHead, auditLog } from './table.js';
 import { auditHash } from './chain.js';
@@ -101,14 +101,28 @@ export async function listAudit(
   return { rows, total };
 }
 
-/** Records in chain order after `afterSeq`, a batch at a time (for verification). */
-export function auditBatch(db: Executor, afterSeq: number, size: number): Promise<AuditRow[]> {
+/**
+ * Records in chain order after `afterSeq` and up to `upTo` (the head when verification began,
+ * so records appended meanwhile wait for the next run), a batch at a time.
+ */
+export function auditBatch(
+  db: Executor,
+  afterSeq: number,
+  upTo: number,
+  size: number,
+): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)
-    .where(gt(auditLog.seq, afterSeq))
+    .where(and(gt(auditLog.seq, afterSeq), lte(auditLog.seq, upTo)))
     .orderBy(asc(auditLog.seq))
     .limit(size);
+}
+
+/** The highest sequence number in the trail (0 when empty). */
+export async function lastAuditSeq(db: Executor): Promise<number> {
+  const [r] = await db.select({ seq: max(auditLog.seq) }).from(auditLog);
+  return Number(r?.seq ?? 0);
 }
 
 export interface AuditHead {

@@ -187,6 +187,40 @@ async function rebuild(
   });
 }
 
+describe('verifying a live chain', () => {
+  it('takes records appended during the walk for what they are, not for tampering', async () => {
+    await withChain(5, async (database) => {
+      let appended: Promise<number> | undefined;
+      const report = await verifyAuditChain(database.db, {
+        keys: KEYS,
+        onProgress: () => {
+          appended ??= append(database, 6);
+        },
+      });
+      await appended;
+      expect(report).toMatchObject({ ok: true, checked: 5, headSeq: 5 });
+      expect((await verifyAuditChain(database.db, { keys: KEYS })).checked).toBe(6);
+    });
+  });
+
+  it('reports a record slipped in past the head without moving it', async () => {
+    await withChain(3, async (database) => {
+      await database.db.insert(auditLog).values({
+        seq: 4,
+        at: new Date(Date.UTC(2026, 10, 21, 3)),
+        actorRoles: '',
+        ip: '',
+        action: 'auth.login',
+        result: 'success',
+        prevHash: (await readHead(database.db)).hash,
+        hash: 'f'.repeat(64),
+      });
+      const report = await verifyAuditChain(database.db, { keys: KEYS });
+      expect(report.problems).toEqual([{ seq: 4, problem: 'head_mismatch' }]);
+    });
+  });
+});
+
 describe('the keyed chain (HMAC-SHA-256)', () => {
   it('catches a chain its owner rebuilt with recomputed unkeyed SHA-256 hashes', async () => {
     await withChain(5, async (database) => {

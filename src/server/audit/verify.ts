@@ -8,7 +8,7 @@ import {
   type AuditCheckpoint,
   type CheckpointStore,
 } from './checkpoint.js';
-import { auditBatch, auditRecord, readHead, type AuditHead } from './repo.js';
+import { auditBatch, auditRecord, lastAuditSeq, readHead, type AuditHead } from './repo.js';
 
 export interface ChainProblem {
   seq: number;
@@ -70,7 +70,7 @@ async function walk(
   let prevHash = from.hash;
   let checked = 0;
   for (;;) {
-    const rows = await auditBatch(db, expectedSeq - 1, 5000);
+    const rows = await auditBatch(db, expectedSeq - 1, head.seq, 5000);
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.seq !== expectedSeq) note({ seq: expectedSeq, problem: 'missing' });
@@ -99,6 +99,17 @@ function bySeq(checkpoints: AuditCheckpoint[]): Map<number, AuditCheckpoint[]> {
   const m = new Map<number, AuditCheckpoint[]>();
   for (const c of checkpoints) m.set(c.seq, [...(m.get(c.seq) ?? []), c]);
   return m;
+}
+
+/**
+ * Records past the head read at the start are appends made meanwhile — unless the head, read
+ * again, still does not reach them: then they were slipped in behind its back.
+ */
+async function checkBeyondHead(db: Db, head: AuditHead, note: Note): Promise<void> {
+  const last = await lastAuditSeq(db);
+  if (last > head.seq && last > (await readHead(db)).seq) {
+    note({ seq: last, problem: 'head_mismatch' });
+  }
 }
 
 /** What the chain must agree with once walked: its head row and every checkpoint. */
@@ -157,6 +168,7 @@ export async function verifyAuditChain(db: Db, opts: VerifyOptions): Promise<Ver
     opts.onProgress,
   );
   checkEnd(head, w, valid, seen, note);
+  await checkBeyondHead(db, head, note);
   return {
     ok: problems.length === 0,
     checked: w.checked,
@@ -209,6 +221,7 @@ export async function writeAuditCheckpoint(
     const seen = new Set<number>();
     const w = await walk(db, keys.chain, head, from, new Map(), seen, note);
     checkEnd(head, w, [], seen, note);
+    await checkBeyondHead(db, head, note);
   }
   if (problems.length > 0) return { written: false, name: null, problems };
   const checkpoint: AuditCheckpoint = {
