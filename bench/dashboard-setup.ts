@@ -3,11 +3,12 @@
  * generated national ledger (kept between runs: generating 12 million people takes a while),
  * and an application with a logged-in county officer for the write-to-read measurement.
  */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
-import type { Keys } from '../src/server/crypto/keys.js';
+import { deriveAuditKeys, type Keys } from '../src/server/crypto/keys.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { generateLedger } from '../src/server/demo/generate.js';
@@ -88,6 +89,7 @@ export async function benchApp(
     database,
     db: database.db,
     keys,
+    auditKeys: deriveAuditKeys(randomBytes(32).toString('base64')),
     clock: () => new Date(),
   });
   const login = `bench_${county}`;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
-import { deriveKeys } from '../src/server/crypto/keys.js';
+import { deriveAuditKeys, deriveKeys } from '../src/server/crypto/keys.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
@@ -56,6 +56,7 @@ const { app } = await buildApp({
   database,
   db: database.db,
   keys: deriveKeys(randomBytes(32).toString('base64')),
+  auditKeys: deriveAuditKeys(randomBytes(32).toString('base64')),
   clock: () => new Date(),
 });
 const appAddress = await app.listen({ port: 0, host: '127.0.0.1' });

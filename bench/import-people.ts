@@ -20,7 +20,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type Database, openDatabase } from '../src/server/db/client.js';
 import { loadConfig } from '../src/server/config.js';
-import { deriveKeys, generateMasterKey } from '../src/server/crypto/keys.js';
+import { deriveAuditKeys, deriveKeys, generateMasterKey } from '../src/server/crypto/keys.js';
 import type { AppDeps } from '../src/server/http/types.js';
 import { importFileAs } from '../src/server/ledger-import/cli.js';
 import { people } from '../src/server/people/table.js';
@@ -178,6 +178,7 @@ try {
     database: db,
     db: db.db,
     keys: deriveKeys(config.secretKey!),
+    auditKeys: deriveAuditKeys(config.secretKey!),
     clock: () => new Date(),
   };
   const importCpu = await cpuMeter();

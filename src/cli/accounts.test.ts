@@ -18,6 +18,7 @@ import { users } from '../server/users/table.js';
 const OPERATOR = 'cli:ops';
 const CHOSEN = 'Kuimen#Gate2026';
 let t: TestApp;
+const op = () => ({ name: OPERATOR, chainKey: t.deps.auditKeys.chain });
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
@@ -51,7 +52,7 @@ async function records(action: string) {
 
 describe('operator account commands', () => {
   it('creates an officer with a temporary password to be changed at first login, audited', async () => {
-    const made = await createAccount(t.database.db, OPERATOR, {
+    const made = await createAccount(t.database.db, op(), {
       login: 'FJ_Wang',
       displayName: '王小明',
       regionCode: FENGJIE,
@@ -69,7 +70,7 @@ describe('operator account commands', () => {
 
   it('creates the three administrators with a chosen password; they enrol TOTP at first login', async () => {
     for (const role of ['sys_admin', 'sec_admin', 'audit_admin']) {
-      const made = await createAccount(t.database.db, OPERATOR, {
+      const made = await createAccount(t.database.db, op(), {
         login: role.replace('_', ''),
         displayName: role,
         regionCode: '000000000000',
@@ -84,25 +85,19 @@ describe('operator account commands', () => {
   it('refuses what the API refuses, and records each refusal with its code', async () => {
     const base = { displayName: '张三', regionCode: FENGJIE, roleCode: 'county_officer' };
     const db = t.database.db;
-    expect(await code(createAccount(db, OPERATOR, { ...base, login: 'fj_wang' }))).toBe(
-      'LOGIN_TAKEN',
-    );
-    expect(await code(createAccount(db, OPERATOR, { ...base, login: 'x' }))).toBe('VALIDATION');
+    expect(await code(createAccount(db, op(), { ...base, login: 'fj_wang' }))).toBe('LOGIN_TAKEN');
+    expect(await code(createAccount(db, op(), { ...base, login: 'x' }))).toBe('VALIDATION');
     expect(
-      await code(createAccount(db, OPERATOR, { ...base, login: 'zhang', password: 'password' })),
+      await code(createAccount(db, op(), { ...base, login: 'zhang', password: 'password' })),
     ).toBe('PASSWORD_POLICY');
+    expect(await code(createAccount(db, op(), { ...base, login: 'zhang', roleCode: 'king' }))).toBe(
+      'ROLE_UNKNOWN',
+    );
     expect(
-      await code(createAccount(db, OPERATOR, { ...base, login: 'zhang', roleCode: 'king' })),
-    ).toBe('ROLE_UNKNOWN');
-    expect(
-      await code(
-        createAccount(db, OPERATOR, { ...base, login: 'zhang', regionCode: '419900000000' }),
-      ),
+      await code(createAccount(db, op(), { ...base, login: 'zhang', regionCode: '419900000000' })),
     ).toBe('REGION_NOT_FOUND');
     expect(
-      await code(
-        createAccount(db, OPERATOR, { ...base, login: 'zhang', roleCode: 'bank_reviewer' }),
-      ),
+      await code(createAccount(db, op(), { ...base, login: 'zhang', roleCode: 'bank_reviewer' })),
     ).toBe('SCOPE_INVALID');
     await db.insert(roles).values({
       code: 'overlord',
@@ -112,7 +107,7 @@ describe('operator account commands', () => {
       scopeTypes: ['region'],
     });
     expect(
-      await code(createAccount(db, OPERATOR, { ...base, login: 'zhang', roleCode: 'overlord' })),
+      await code(createAccount(db, op(), { ...base, login: 'zhang', roleCode: 'overlord' })),
     ).toBe('SEPARATION_OF_DUTIES');
     const refused = (await records('user.create')).map((r) => r.result).sort();
     expect(refused).toEqual(
@@ -135,7 +130,7 @@ describe('operator account commands', () => {
 
   it('disables an account at once, enables it, and resets its password clearing the lock-out', async () => {
     const db = t.database.db;
-    await createAccount(db, OPERATOR, {
+    await createAccount(db, op(), {
       login: 'fj_li',
       displayName: '李四',
       regionCode: FENGJIE,
@@ -144,24 +139,24 @@ describe('operator account commands', () => {
     });
     const agent = await t.login('fj_li', CHOSEN);
     expect((await agent.get('/api/auth/session')).statusCode).toBe(200);
-    await setAccountDisabled(db, OPERATOR, 'fj_li', true);
+    await setAccountDisabled(db, op(), 'fj_li', true);
     expect((await agent.get('/api/auth/session')).statusCode).toBe(401);
     expect((await login('fj_li', CHOSEN)).json().code).toBe('ACCOUNT_DISABLED');
-    await setAccountDisabled(db, OPERATOR, 'fj_li', false);
+    await setAccountDisabled(db, op(), 'fj_li', false);
     await db
       .update(users)
       .set({ lockedUntil: new Date('2099-01-01') })
       .where(eq(users.login, 'fj_li'));
-    const { temporaryPassword } = await resetAccountPassword(db, OPERATOR, 'fj_li');
+    const { temporaryPassword } = await resetAccountPassword(db, op(), 'fj_li');
     const res = await login('fj_li', temporaryPassword);
     expect(res.statusCode).toBe(200);
     expect(res.json().next).toBe('change_password');
-    expect(await code(setAccountDisabled(db, OPERATOR, 'nobody', true))).toBe('LOGIN_UNKNOWN');
+    expect(await code(setAccountDisabled(db, op(), 'nobody', true))).toBe('LOGIN_UNKNOWN');
     expect((await records('user.disable')).map((r) => r.result).sort()).toEqual([
       'LOGIN_UNKNOWN',
       'success',
     ]);
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain(db, { keys: t.deps.auditKeys })).ok).toBe(true);
   });
 
   it('lists every account with its roles and state', async () => {

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,7 +119,26 @@ describe('fanxiang CLI', () => {
 
     const verified = await fanxiang(['audit', 'verify'], county);
     expect(verified.stdout).toMatch(/审计链完整 \/ audit chain intact: [4-9] records/);
+    expect(verified.stdout).toContain('已写入检查点 / checkpoint written: audit-');
     expect(verified.code).toBe(0);
+
+    // The signed checkpoint outside the database is held against the chain from now on; a
+    // checkpoint file changed by hand fails the verification.
+    const checkpoints = path.join(county, 'audit-checkpoints');
+    const [name] = readdirSync(checkpoints);
+    const text = readFileSync(path.join(checkpoints, name!), 'utf8');
+    writeFileSync(
+      path.join(checkpoints, name!),
+      text.replace(/"at": "[^"]*"/, '"at": "2020-01-01T00:00:00.000Z"'),
+    );
+    const forged = await fanxiang(['audit', 'verify'], county);
+    expect(forged.stdout).toContain('checkpoint_signature');
+    expect(forged.code).toBe(1);
+    writeFileSync(path.join(checkpoints, name!), text);
+
+    const role = await fanxiang(['db', 'grant-app-role', 'fanxiang_app'], county);
+    expect(role.code).toBe(1);
+    expect(role.stderr).toContain('the embedded database has a single role');
 
     // While another live process holds the data directory, commands refuse to open it.
     writeFileSync(path.join(county, 'fanxiang.lock'), `${process.pid}\n`);

@@ -13,6 +13,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  FANXIANG_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   FANXIANG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   FANXIANG_SECRET_KEY: z
     .string()
@@ -31,6 +35,8 @@ const EnvSchema = z.object({
   FANXIANG_IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(16384).default(200),
   FANXIANG_IMPORT_MAX_RATIO: z.coerce.number().int().min(10).max(10000).default(100),
   FANXIANG_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().min(1000).default(1_000_000),
+  FANXIANG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  FANXIANG_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 });
 
 /**
@@ -45,6 +51,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL URL of the role that owns the schema and runs migrations; DATABASE_URL then names
+   * a role that owns nothing (see `fanxiang db grant-app-role`). Absent: one role does both.
+   */
+  migrationDatabaseUrl: string | undefined;
   dbPoolSize: number;
   /** Base64 master key; when absent on the embedded database a key file is created in dataDir. */
   secretKey: string | undefined;
@@ -56,6 +67,10 @@ export interface Config {
   sms: SmsMode;
   /** What an uploaded .xlsx may inflate to (see src/server/ledger-import/zip-guard.ts). */
   importXlsxLimits: XlsxLimits;
+  /** Directory of the signed audit checkpoints, outside the database; default `<dataDir>/audit-checkpoints`. */
+  auditCheckpointDir: string;
+  /** Minutes between checkpoints while serving; 0 turns the timer off (shutdown and verify still write). */
+  auditCheckpointMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,11 +95,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '(every instance must share one key; generate one with `fanxiang keygen`)',
     );
   }
+  if (e.FANXIANG_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n  FANXIANG_MIGRATION_DATABASE_URL: only with DATABASE_URL ' +
+        '(the embedded database has a single role)',
+    );
+  }
+  const dataDir = path.resolve(e.FANXIANG_DATA_DIR);
   return {
     port: e.FANXIANG_PORT,
     host: e.FANXIANG_HOST,
-    dataDir: path.resolve(e.FANXIANG_DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.FANXIANG_MIGRATION_DATABASE_URL,
     dbPoolSize: e.FANXIANG_DB_POOL,
     secretKey: e.FANXIANG_SECRET_KEY,
     logLevel: e.FANXIANG_LOG_LEVEL,
@@ -97,5 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRatio: e.FANXIANG_IMPORT_MAX_RATIO,
       maxSharedStrings: e.FANXIANG_IMPORT_MAX_SHARED_STRINGS,
     },
+    auditCheckpointDir: path.resolve(
+      e.FANXIANG_AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints'),
+    ),
+    auditCheckpointMinutes: e.FANXIANG_AUDIT_CHECKPOINT_MINUTES,
   };
 }

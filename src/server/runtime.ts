@@ -1,7 +1,14 @@
 import path from 'node:path';
 import type { Config } from './config.js';
-import { deriveKeys, loadOrCreateKeyFile, type Keys } from './crypto/keys.js';
+import {
+  deriveAuditKeys,
+  deriveKeys,
+  loadOrCreateKeyFile,
+  type AuditKeys,
+  type Keys,
+} from './crypto/keys.js';
 import { openDatabase, type Database } from './db/client.js';
+import { canAlterAudit, currentRole, grantAppRole } from './db/app-role.js';
 import { migrate } from './db/migrate.js';
 import type { Clock } from './http/types.js';
 import { seedBuiltinRoles } from './roles/seed.js';
@@ -10,10 +17,32 @@ export interface Runtime {
   config: Config;
   database: Database;
   keys: Keys;
+  /** Keys of the audit chain and its checkpoints, derived from the same master key. */
+  auditKeys: AuditKeys;
   clock: Clock;
   /** Messages for the operator about what start-up did (key created, database used). */
   notes: string[];
   close(): Promise<void>;
+}
+
+/**
+ * Migrates over the owner's connection (FANXIANG_MIGRATION_DATABASE_URL), then grants the
+ * application's role (the one DATABASE_URL logs in as) what it needs, again after every
+ * upgrade so tables new migrations add are covered.
+ */
+export async function migrateAsOwner(
+  url: string,
+  app: Database,
+  run: (owner: Database) => Promise<void> = migrate,
+): Promise<void> {
+  const owner = await openDatabase({ url, poolSize: 1 });
+  try {
+    await run(owner);
+    const role = await currentRole(app);
+    if (role !== (await currentRole(owner))) await grantAppRole(owner, role);
+  } finally {
+    await owner.close();
+  }
 }
 
 /**
@@ -42,13 +71,22 @@ export async function openRuntime(
   });
   notes.push(`数据库 / database: ${database.location}`);
   if (opts.migrate !== false) {
-    await migrate(database);
+    if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
+    else await migrate(database);
     await seedBuiltinRoles(database.db);
+  }
+  if (database.kind === 'postgres' && (await canAlterAudit(database))) {
+    notes.push(
+      '注意：应用的数据库角色可改写审计表（超级用户或表的所有者），请按 README「Running on PostgreSQL」改用受限角色 / ' +
+        'warning: the application database role can alter the audit table (superuser or owner); ' +
+        'run it under a restricted role (README, "Running on PostgreSQL")',
+    );
   }
   return {
     config,
     database,
     keys: deriveKeys(secret),
+    auditKeys: deriveAuditKeys(secret),
     clock: () => new Date(),
     notes,
     close: () => database.close(),

@@ -1,5 +1,7 @@
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
+import { checkpointStoreFor } from './audit/checkpoint-file.js';
+import { writeAuditCheckpoint } from './audit/verify.js';
 import type { Db } from './db/client.js';
 import {
   describeDemoLogins,
@@ -45,7 +47,10 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
     console.log(
       '首次启动：载入演示机构和账号 / first start: loading demo organisations and accounts',
     );
-    saveDemoLogins(config.dataDir, await seedDemoFoundation(db, runtime.keys, runtime.clock()));
+    saveDemoLogins(
+      config.dataDir,
+      await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain),
+    );
     await loadDemoStoryOnFirstStart(runtime);
   }
 
@@ -54,6 +59,7 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
     database: runtime.database,
     db,
     keys: runtime.keys,
+    auditKeys: runtime.auditKeys,
     clock: runtime.clock,
   });
   let address: string;
@@ -65,6 +71,24 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
     await runtime.close();
     throw err;
   }
+  // Signed checkpoints of the audit chain's head outside the database: now, every few minutes
+  // and at shutdown. A refused one (the chain no longer extends the last checkpoint) is logged.
+  const store = checkpointStoreFor(config);
+  const checkpoint = async () => {
+    try {
+      const r = await writeAuditCheckpoint(db, runtime.auditKeys, store, runtime.clock());
+      if ('problems' in r)
+        app.log.error({ problems: r.problems }, 'audit checkpoint refused: chain tampered');
+    } catch (err) {
+      app.log.error({ err }, 'audit checkpoint failed');
+    }
+  };
+  void checkpoint();
+  const timer =
+    config.auditCheckpointMinutes > 0
+      ? setInterval(() => void checkpoint(), config.auditCheckpointMinutes * 60_000)
+      : null;
+  timer?.unref();
   const logins = opts.demo ? readDemoLogins(config.dataDir) : null;
   console.log('');
   console.log(`返乡创业服务平台已启动 / Fanxiang is running at ${address}`);
@@ -75,7 +99,9 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    if (timer) clearInterval(timer);
     await app.close();
+    await checkpoint();
     await runtime.close();
     process.exit(0);
   };

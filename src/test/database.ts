@@ -37,3 +37,43 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
 }
 
 export const TEST_BACKEND = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+export interface AppRoleTestDatabase {
+  /** The fresh database, connected as the TEST_DATABASE_URL role (its owner). */
+  owner: Database & { url?: string };
+  ownerUrl: string;
+  /** A login role of this database's own that owns nothing (granted nothing yet). */
+  role: string;
+  /** The same database, logging in as `role`. */
+  appUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL only (TEST_DATABASE_URL): a fresh, migrated database plus a login role named after
+ * it, so parallel test files never share a role; the role is dropped with the database.
+ */
+export async function openAppRoleTestDatabase(): Promise<AppRoleTestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('openAppRoleTestDatabase needs TEST_DATABASE_URL');
+  const owner = await openTestDatabase();
+  const ownerUrl = owner.url ?? serverUrl;
+  const role = `${new URL(ownerUrl).pathname.slice(1)}_app`;
+  await owner.execRaw(`CREATE ROLE ${role} LOGIN`);
+  const app = new URL(ownerUrl);
+  app.username = role;
+  app.password = '';
+  return {
+    owner,
+    ownerUrl,
+    role,
+    appUrl: app.toString(),
+    async close() {
+      await owner.close();
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`DROP ROLE IF EXISTS ${role}`);
+      await a.end();
+    },
+  };
+}

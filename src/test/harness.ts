@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { NATION_CODE } from '../domain/regions/region-code.js';
 import { buildApp, type RouteInfo } from '../server/app.js';
 import type { Config } from '../server/config.js';
-import { deriveKeys, encrypt } from '../server/crypto/keys.js';
+import { deriveAuditKeys, deriveKeys, encrypt } from '../server/crypto/keys.js';
 import type { Database } from '../server/db/client.js';
 import type { App, AppDeps } from '../server/http/types.js';
 import { hashPassword } from '../server/auth/passwords.js';
@@ -115,6 +115,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     dataDir: '/tmp/fanxiang-test',
     databaseUrl: undefined,
+    migrationDatabaseUrl: undefined,
     dbPoolSize: 5,
     secretKey: undefined,
     logLevel: 'silent',
@@ -123,6 +124,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRatePerMinute: 1000,
     sms: 'log',
     importXlsxLimits: DEFAULT_XLSX_LIMITS,
+    // Never created unless a test writes a checkpoint; one per app, so keys never mix.
+    auditCheckpointDir: `/tmp/fanxiang-test/audit-checkpoints-${randomBytes(6).toString('hex')}`,
+    auditCheckpointMinutes: 0,
     ...overrides,
   };
 }
@@ -138,12 +142,14 @@ export async function createTestApp(
   await seedBuiltinRoles(database.db);
   await importRegions(database.db, { provinces: opts.provinces ?? ['50', '41'] });
   const clock = new TestClock();
-  const keys = deriveKeys(randomBytes(32).toString('base64'));
+  const master = randomBytes(32).toString('base64');
+  const keys = deriveKeys(master);
   const deps: AppDeps = {
     config: testConfig(opts.config),
     database,
     db: database.db,
     keys,
+    auditKeys: deriveAuditKeys(master),
     clock: clock.read,
   };
   const { app, routes } = await buildApp(deps);

@@ -2,11 +2,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { appendAuditStandalone } from '../../server/audit/repo.js';
 import { backupDatabase } from '../../server/backup/backup.js';
+import { AppRoleError, grantAppRole } from '../../server/db/app-role.js';
+import { openDatabase } from '../../server/db/client.js';
+import { migrate } from '../../server/db/migrate.js';
 import type { BackupProgress } from '../../server/backup/format.js';
 import { restoreDatabase } from '../../server/backup/restore.js';
 import { progressLine, type ProgressLine } from '../../server/progress.js';
 import { operatorAuditEntry } from '../../server/users/cli-accounts.js';
-import { count, operatorName, withRuntime } from '../run.js';
+import { cliConfig, count, ExitCode, note, operatorName, withRuntime } from '../run.js';
 
 /** A progress line per phase: rows written or loaded, then rows verified. */
 function phasedProgress(rowsLabel: string) {
@@ -40,7 +43,7 @@ export function registerDb(program: Command): void {
     .description('逻辑备份全部数据，可恢复到 PGlite 或 PostgreSQL (logical backup, any backend)')
     .action(async (file: string) => {
       const target = path.resolve(file);
-      await withRuntime(async ({ database, keys, clock }) => {
+      await withRuntime(async ({ database, keys, clock, auditKeys }) => {
         const progress = phasedProgress('备份 / backup');
         const s = await backupDatabase(database, target, {
           keys,
@@ -49,6 +52,7 @@ export function registerDb(program: Command): void {
         progress.done();
         await appendAuditStandalone(
           database.db,
+          auditKeys.chain,
           operatorAuditEntry(operatorName(), clock(), {
             action: 'db.backup',
             objectType: 'database',
@@ -65,6 +69,34 @@ export function registerDb(program: Command): void {
         );
       });
     });
+  db.command('grant-app-role <role>')
+    .description(
+      '在 PostgreSQL 上为应用的受限角色授权（以迁移角色执行）(grant a restricted application role on PostgreSQL, as the owner)',
+    )
+    .action(async (role: string) => {
+      const config = cliConfig();
+      const url = config.migrationDatabaseUrl ?? config.databaseUrl;
+      if (!url) {
+        note(
+          '内置数据库只有一个角色，无需授权 / the embedded database has a single role: nothing to grant',
+        );
+        throw new ExitCode(1);
+      }
+      const owner = await openDatabase({ url, poolSize: 1 });
+      try {
+        await migrate(owner);
+        await grantAppRole(owner, role);
+      } catch (err) {
+        if (!(err instanceof AppRoleError)) throw err;
+        note(err.message);
+        throw new ExitCode(1);
+      } finally {
+        await owner.close();
+      }
+      console.log(
+        `已授权 / granted: ${role} — 审计表仅可插入和读取 / audit trail insert and select only`,
+      );
+    });
   db.command('restore <file>')
     .description(
       '恢复备份到空数据库，并校验行数和校验和 (restore into an empty database, verified)',
@@ -72,7 +104,7 @@ export function registerDb(program: Command): void {
     .action(async (file: string) => {
       const source = path.resolve(file);
       await withRuntime(
-        async ({ database, keys, clock }) => {
+        async ({ database, keys, clock, auditKeys }) => {
           const progress = phasedProgress('恢复 / restore');
           const s = await restoreDatabase(database, source, {
             keys,
@@ -81,6 +113,7 @@ export function registerDb(program: Command): void {
           progress.done();
           await appendAuditStandalone(
             database.db,
+            auditKeys.chain,
             operatorAuditEntry(operatorName(), clock(), {
               action: 'db.restore',
               objectType: 'database',

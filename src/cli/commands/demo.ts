@@ -84,7 +84,7 @@ export function registerDemo(program: Command): void {
         threads?: number;
         seed?: string;
       }) => {
-        await withRuntime(async ({ database, keys, clock }) => {
+        await withRuntime(async ({ database, keys, clock, auditKeys }) => {
           const mode = opts.mode === 'auto' ? await autoMode(database) : opts.mode;
           note(
             mode === 'bulk'
@@ -107,6 +107,7 @@ export function registerDemo(program: Command): void {
           progress.done();
           await appendAuditStandalone(
             database.db,
+            auditKeys.chain,
             operatorAuditEntry(operatorName(), clock(), {
               action: 'demo.generate',
               objectType: 'deployment',

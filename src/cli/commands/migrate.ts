@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { migrate } from '../../server/db/migrate.js';
 import { appliedMigrations } from '../../server/backup/migrations.js';
+import type { Database } from '../../server/db/client.js';
 import { seedBuiltinRoles } from '../../server/roles/seed.js';
+import { migrateAsOwner } from '../../server/runtime.js';
 import { withRuntime } from '../run.js';
 
 /** `fanxiang migrate` */
@@ -11,12 +13,22 @@ export function registerMigrate(program: Command): void {
     .description('应用数据库迁移并刷新内置角色 (apply database migrations)')
     .action(async () => {
       await withRuntime(
-        async ({ database }) => {
-          const before = await appliedMigrations(database.db);
-          await migrate(database);
+        async ({ database, config }) => {
+          // With FANXIANG_MIGRATION_DATABASE_URL the owner migrates and grants the app's role.
+          let counts = { before: 0, after: 0 };
+          const run = async (owner: Database) => {
+            const before = await appliedMigrations(owner.db);
+            await migrate(owner);
+            counts = { before: before.count, after: (await appliedMigrations(owner.db)).count };
+          };
+          if (config.migrationDatabaseUrl) {
+            await migrateAsOwner(config.migrationDatabaseUrl, database, run);
+          } else {
+            await run(database);
+          }
           await seedBuiltinRoles(database.db);
-          const after = await appliedMigrations(database.db);
-          const added = after.count - before.count;
+          const after = { count: counts.after };
+          const added = counts.after - counts.before;
           console.log(
             added > 0
               ? `已应用 ${added} 个迁移，共 ${after.count} 个 / applied ${added} migration(s), ${after.count} in total`

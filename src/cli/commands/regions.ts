@@ -28,7 +28,7 @@ export function registerRegions(program: Command): void {
     )
     .option('--province <codes>', '只导入这些省，如 50,41 (only these provinces)', provinceList)
     .action(async (opts: { level: 'township' | 'village'; province?: string[] }) => {
-      await withRuntime(async ({ database, clock }) => {
+      await withRuntime(async ({ database, clock, auditKeys }) => {
         const progress = progressLine('区划导入 / regions');
         const { imported } = await importRegions(database.db, {
           depth: opts.level,
@@ -38,6 +38,7 @@ export function registerRegions(program: Command): void {
         progress.done();
         await appendAuditStandalone(
           database.db,
+          auditKeys.chain,
           operatorAuditEntry(operatorName(), clock(), {
             action: 'regions.import',
             objectType: 'regions',

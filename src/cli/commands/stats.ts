@@ -52,12 +52,13 @@ export function registerStats(program: Command): void {
       '用台账重建全部统计计数（期间台账写入需等待）(rebuild every counter from the ledger)',
     )
     .action(async () => {
-      await withRuntime(async ({ database, clock }) => {
+      await withRuntime(async ({ database, clock, auditKeys }) => {
         const started = Date.now();
         const { counters } = await rebuildCounters(database.db);
         const secs = ((Date.now() - started) / 1000).toFixed(1);
         await appendAuditStandalone(
           database.db,
+          auditKeys.chain,
           operatorAuditEntry(operatorName(), clock(), {
             action: 'stats.rebuild',
             objectType: 'stats',

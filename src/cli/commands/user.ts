@@ -63,10 +63,10 @@ export function registerUser(program: Command): void {
     )
     .action(async (login: string, opts: CreateOptions) => {
       const password = opts.passwordStdin ? await readPassword() : undefined;
-      await withRuntime(async ({ database, clock }) => {
+      await withRuntime(async ({ database, clock, auditKeys }) => {
         const created = await createAccount(
           database.db,
-          operatorName(),
+          { name: operatorName(), chainKey: auditKeys.chain },
           {
             login,
             displayName: opts.name,
@@ -86,8 +86,14 @@ export function registerUser(program: Command): void {
     .command('disable <login>')
     .description('停用账号并结束其全部会话 (disable an account and end its sessions)')
     .action(async (login: string) => {
-      await withRuntime(async ({ database, clock }) => {
-        await setAccountDisabled(database.db, operatorName(), login, true, clock());
+      await withRuntime(async ({ database, clock, auditKeys }) => {
+        await setAccountDisabled(
+          database.db,
+          { name: operatorName(), chainKey: auditKeys.chain },
+          login,
+          true,
+          clock(),
+        );
         console.log(`已停用 / disabled: ${login}`);
       });
     });
@@ -95,8 +101,14 @@ export function registerUser(program: Command): void {
     .command('enable <login>')
     .description('重新启用账号 (enable an account)')
     .action(async (login: string) => {
-      await withRuntime(async ({ database, clock }) => {
-        await setAccountDisabled(database.db, operatorName(), login, false, clock());
+      await withRuntime(async ({ database, clock, auditKeys }) => {
+        await setAccountDisabled(
+          database.db,
+          { name: operatorName(), chainKey: auditKeys.chain },
+          login,
+          false,
+          clock(),
+        );
         console.log(`已启用 / enabled: ${login}`);
       });
     });
@@ -104,10 +116,10 @@ export function registerUser(program: Command): void {
     .command('reset-password <login>')
     .description('重置为临时密码，解除锁定并结束会话 (reset to a temporary password)')
     .action(async (login: string) => {
-      await withRuntime(async ({ database, clock }) => {
+      await withRuntime(async ({ database, clock, auditKeys }) => {
         const { temporaryPassword } = await resetAccountPassword(
           database.db,
-          operatorName(),
+          { name: operatorName(), chainKey: auditKeys.chain },
           login,
           clock(),
         );

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -35,12 +35,14 @@ export function stableStringify(value: unknown): string {
 }
 
 /**
- * The SHA-256 of a record's fields and its predecessor's hash.
+ * A record's hash over its fields and its predecessor's hash: HMAC-SHA-256 under the audit
+ * chain key, or — for records written before the chain was keyed (`key` null, seq below the
+ * head's `keyed_from`) — the plain SHA-256 of the same text.
  *
  * @example
- * auditHash({ seq: 1, at: new Date(0), ..., prevHash: GENESIS_HASH }) // 64 hex characters
+ * auditHash({ seq: 1, at: new Date(0), ..., prevHash: GENESIS_HASH }, auditKeys.chain) // 64 hex characters
  */
-export function auditHash(f: ChainedFields): string {
+export function auditHash(f: ChainedFields, key: Buffer | null): string {
   const canonical = stableStringify([
     f.seq,
     f.at.toISOString(),
@@ -55,5 +57,6 @@ export function auditHash(f: ChainedFields): string {
     f.details,
     f.prevHash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(canonical).digest('hex');
 }

@@ -45,20 +45,36 @@ export const AuditRecordView = z
     objectId: z.string(),
     result: z.string().meta({ description: 'success 或拒绝时的错误码' }),
     details: z.record(z.string(), z.unknown()),
-    hash: z.string().meta({ description: '本条记录的链上哈希（SHA-256）' }),
+    hash: z
+      .string()
+      .meta({ description: '本条记录的链上哈希（HMAC-SHA-256；升级前的记录为 SHA-256）' }),
   })
   .meta({ id: 'AuditRecord' });
 export type AuditRecordViewT = z.infer<typeof AuditRecordView>;
 
 export const AuditPage = pageOf(AuditRecordView);
 
-export const ChainProblemKind = z.enum(['edited', 'missing', 'broken_link', 'head_mismatch']);
+export const ChainProblemKind = z.enum([
+  'edited',
+  'missing',
+  'broken_link',
+  'head_mismatch',
+  'checkpoint_mismatch',
+  'behind_checkpoint',
+  'checkpoint_signature',
+  'rekey_moved',
+]);
 
 export const VerifyView = z
   .object({
     ok: z.boolean(),
     checked: z.number().int().meta({ description: '已校验的记录数' }),
     headSeq: z.number().int().meta({ description: '链头记录的序号' }),
+    keyedFrom: z
+      .number()
+      .int()
+      .meta({ description: '自此序号起以密钥 HMAC 封存（此前为升级前的 SHA-256 记录）' }),
+    checkpoints: z.number().int().meta({ description: '已比对的库外签名检查点数' }),
     problems: z
       .array(z.object({ seq: z.number().int(), problem: ChainProblemKind }))
       .meta({ description: '发现的问题（最多 100 条）' }),

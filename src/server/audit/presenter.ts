@@ -26,6 +26,8 @@ export function presentVerifyReport(report: VerifyReport): VerifyViewT {
     ok: report.ok,
     checked: report.checked,
     headSeq: report.headSeq,
+    keyedFrom: report.keyedFrom,
+    checkpoints: report.checkpoints,
     problems: report.problems.map((p) => ({ seq: p.seq, problem: p.problem })),
   };
 }
@@ -38,5 +40,21 @@ export const CHAIN_PROBLEM_LABELS: Record<ChainProblem['problem'], { zh: string;
   head_mismatch: {
     zh: '链尾与链头不符（末尾记录被删除或链头被改）',
     en: 'chain end does not match the head (tail deleted or head altered)',
+  },
+  checkpoint_mismatch: {
+    zh: '与库外检查点不符（已签入检查点的记录被改写或删除）',
+    en: 'does not match the checkpoint outside the database (a checkpointed record was rewritten or removed)',
+  },
+  behind_checkpoint: {
+    zh: '链头落后于库外检查点（链被截断或回退）',
+    en: 'chain head is behind a checkpoint outside the database (chain truncated or rewound)',
+  },
+  checkpoint_signature: {
+    zh: '检查点签名无效（检查点文件被篡改或非本系统密钥签发）',
+    en: 'checkpoint signature invalid (file tampered with or not signed with this key)',
+  },
+  rekey_moved: {
+    zh: '启用密钥的起点与检查点记载不符（升级前记录的范围被改动）',
+    en: 'the re-key point differs from the checkpoints (range of pre-upgrade records altered)',
   },
 };

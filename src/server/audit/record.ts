@@ -27,7 +27,7 @@ export async function recordAudit(
   now: Date,
   event: AuditEvent,
 ): Promise<void> {
-  await appendAudit(tx, {
+  await appendAudit(tx, ctx.auditKey, {
     at: now,
     actorId: event.actor?.userId ?? ctx.actor?.userId ?? null,
     actorLogin: event.actor?.login ?? ctx.actor?.login ?? ctx.attemptedLogin,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, max, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
 import { auditHead, auditLog } from './table.js';
 import { auditHash } from './chain.js';
@@ -19,10 +19,15 @@ export interface AuditEntry {
 export type AuditRow = typeof auditLog.$inferSelect;
 
 /**
- * Appends one record inside the caller's transaction. The head row is locked first, so appends
- * from every instance form one gap-free chain in commit order.
+ * Appends one record inside the caller's transaction, sealed with the audit chain key
+ * (`AuditKeys.chain`). The head row is locked first, so appends from every instance form one
+ * gap-free chain in commit order.
  */
-export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<number> {
+export async function appendAudit(
+  tx: Executor,
+  chainKey: Buffer,
+  entry: AuditEntry,
+): Promise<number> {
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
   if (!head) throw new Error('audit_head row missing: migrations not applied');
   const seq = head.seq + 1;
@@ -40,15 +45,19 @@ export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<numb
     details: entry.details ?? {},
     prevHash: head.hash,
   };
-  const hash = auditHash(row);
+  const hash = auditHash(row, chainKey);
   await tx.insert(auditLog).values({ ...row, hash });
   await tx.update(auditHead).set({ seq, hash }).where(eq(auditHead.id, 1));
   return seq;
 }
 
 /** Appends in a transaction of its own (for records of refused or failed requests). */
-export async function appendAuditStandalone(db: Db, entry: AuditEntry): Promise<number> {
-  return db.transaction((tx) => appendAudit(tx, entry));
+export async function appendAuditStandalone(
+  db: Db,
+  chainKey: Buffer,
+  entry: AuditEntry,
+): Promise<number> {
+  return db.transaction((tx) => appendAudit(tx, chainKey, entry));
 }
 
 export interface AuditFilter {
@@ -92,18 +101,48 @@ export async function listAudit(
   return { rows, total };
 }
 
-/** Records in chain order after `afterSeq`, a batch at a time (for verification). */
-export function auditBatch(db: Executor, afterSeq: number, size: number): Promise<AuditRow[]> {
+/**
+ * Records in chain order after `afterSeq` and up to `upTo` (the head when verification began,
+ * so records appended meanwhile wait for the next run), a batch at a time.
+ */
+export function auditBatch(
+  db: Executor,
+  afterSeq: number,
+  upTo: number,
+  size: number,
+): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)
-    .where(gt(auditLog.seq, afterSeq))
+    .where(and(gt(auditLog.seq, afterSeq), lte(auditLog.seq, upTo)))
     .orderBy(asc(auditLog.seq))
     .limit(size);
 }
 
-export async function readHead(db: Executor): Promise<{ seq: number; hash: string }> {
-  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+/** The highest sequence number in the trail (0 when empty). */
+export async function lastAuditSeq(db: Executor): Promise<number> {
+  const [r] = await db.select({ seq: max(auditLog.seq) }).from(auditLog);
+  return Number(r?.seq ?? 0);
+}
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  /** First sequence number sealed with the keyed HMAC. */
+  keyedFrom: number;
+}
+
+export async function readHead(db: Executor): Promise<AuditHead> {
+  const [head] = await db
+    .select({ seq: auditHead.seq, hash: auditHead.hash, keyedFrom: auditHead.keyedFrom })
+    .from(auditHead)
+    .where(eq(auditHead.id, 1));
   if (!head) throw new Error('audit_head row missing');
   return head;
+}
+
+/** One record by its sequence number, or null. */
+export async function auditRecord(db: Executor, seq: number): Promise<AuditRow | null> {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.seq, seq));
+  return row ?? null;
 }

@@ -5,6 +5,7 @@ import { requireNationWide } from '../scope/scope.js';
 import type { AuditListQueryT, AuditRecordViewT, VerifyViewT } from './contract.js';
 import { presentAuditRecord, presentVerifyReport } from './presenter.js';
 import { listAudit } from './repo.js';
+import { checkpointStoreFor } from './checkpoint-file.js';
 import { verifyAuditChain } from './verify.js';
 
 /**
@@ -35,8 +36,16 @@ export async function listAuditRecords(
   return toPage(rows, total, query, presentAuditRecord);
 }
 
-/** Walks the whole hash chain and reports edited, missing or truncated records. */
+/**
+ * Walks the whole hash chain and holds it against the signed checkpoints outside the database;
+ * reports edited, missing, truncated or rewound records and forged checkpoints.
+ */
 export async function verifyAuditTrail(deps: AppDeps, ctx: RequestContext): Promise<VerifyViewT> {
   requireNationWide(ctx, 'audit.read');
-  return presentVerifyReport(await verifyAuditChain(deps.db));
+  return presentVerifyReport(
+    await verifyAuditChain(deps.db, {
+      keys: deps.auditKeys,
+      checkpoints: checkpointStoreFor(deps.config),
+    }),
+  );
 }

@@ -12,7 +12,8 @@ import {
 
 /**
  * Append-only, hash-chained audit trail. A trigger (migration 0001) refuses UPDATE, DELETE and
- * TRUNCATE; each record's hash covers its fields and the previous record's hash.
+ * TRUNCATE; each record's hash is an HMAC (key derived from the master key, see chain.ts) over
+ * its fields and the previous record's hash.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -38,9 +39,15 @@ export const auditLog = pgTable(
   ],
 );
 
-/** The chain's head, updated with every append: a deleted tail no longer matches it. */
+/**
+ * The chain's head, updated with every append: a deleted tail no longer matches it.
+ * `keyedFrom` is the first sequence number sealed with the keyed HMAC: records before it were
+ * written by a version that hashed with plain SHA-256 (set once by the upgrade's migration;
+ * the application role may not change it, and every checkpoint repeats it).
+ */
 export const auditHead = pgTable('audit_head', {
   id: smallint('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  keyedFrom: bigint('keyed_from', { mode: 'number' }).notNull().default(1),
 });

@@ -98,6 +98,7 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? '',
       locale: pickLocale(req.headers['accept-language']),
+      auditKey: deps.auditKeys.chain,
       audited: false,
       sessionProblem: null,
       errorCode: null,
@@ -151,7 +152,7 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
 async function auditFallback(deps: AppDeps, req: FastifyRequest, status: number): Promise<void> {
   const ctx = req.ctx;
   try {
-    await appendAuditStandalone(deps.db, {
+    await appendAuditStandalone(deps.db, deps.auditKeys.chain, {
       at: deps.clock(),
       actorId: ctx.actor?.userId ?? null,
       actorLogin: ctx.actor?.login ?? ctx.attemptedLogin,

@@ -69,7 +69,7 @@ describe('backup and restore', () => {
       expect(source.sessions?.rows).toBe(2);
       expect(source.regions?.rows).toBeGreaterThan(2000);
       expect(source.audit_log?.rows).toBeGreaterThanOrEqual(4);
-      expect((await verifyAuditChain(target.db)).ok).toBe(true);
+      expect((await verifyAuditChain(target.db, { keys: t.deps.auditKeys })).ok).toBe(true);
     } finally {
       await target.close();
     }
@@ -92,7 +92,7 @@ describe('backup and restore', () => {
       });
       expect(res.statusCode).toBe(200);
       await app.close();
-      const report = await verifyAuditChain(target.db);
+      const report = await verifyAuditChain(target.db, { keys: t.deps.auditKeys });
       expect(report.ok).toBe(true);
       expect(report.checked).toBe((await computeChecksums(t.database)).audit_log!.rows + 1);
     } finally {

@@ -7,6 +7,7 @@ import { openTestDatabase, TEST_BACKEND } from '../../test/database.js';
 import { appendAuditStandalone } from '../audit/repo.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { hashPassword } from '../auth/passwords.js';
+import { deriveAuditKeys } from '../crypto/keys.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { importRegions } from '../regions/import.js';
@@ -17,6 +18,8 @@ import { computeChecksums } from './canonical.js';
 import { queryRows } from './catalog.js';
 import { dependencyOrder } from './table-order.js';
 import { restoreDatabase } from './restore.js';
+
+const AUDIT_KEYS = deriveAuditKeys(Buffer.alloc(32, 5).toString('base64'));
 
 /**
  * The path a county takes to a server: a backup of the embedded database restored into
@@ -72,7 +75,7 @@ beforeAll(async () => {
     scopeRegion: '500236000000',
   });
   for (const action of ['user.create', 'auth.login', 'auth.logout']) {
-    await appendAuditStandalone(source.db, {
+    await appendAuditStandalone(source.db, AUDIT_KEYS.chain, {
       at: new Date('2026-11-21T02:00:00.123Z'),
       actorId: u!.id,
       actorLogin: 'fj_officer',
@@ -104,7 +107,7 @@ describe('backup across backends', () => {
     try {
       await hop(source, target, 'to-target.fxbak');
       expect(await computeChecksums(target)).toEqual(await computeChecksums(source));
-      expect((await verifyAuditChain(target.db)).ok).toBe(true);
+      expect((await verifyAuditChain(target.db, { keys: AUDIT_KEYS })).ok).toBe(true);
       const rows = await queryRows(
         target.db,
         sql`SELECT big::text AS big, amount::text AS amount, doc, tags, to_char(at_us AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS t

@@ -36,6 +36,34 @@ export function deriveKeys(masterBase64: string): Keys {
   };
 }
 
+/**
+ * Keys of the audit trail, derived from the master key under labels of their own and never
+ * stored in the database: `chain` keys each record's HMAC-SHA-256, `checkpoint` signs the
+ * checkpoints of the chain's head written outside the database. Whoever can rewrite the
+ * database but does not hold the master key cannot forge either.
+ */
+export interface AuditKeys {
+  chain: Buffer;
+  checkpoint: Buffer;
+}
+
+/**
+ * Derives the audit trail's keys from the base64 master key.
+ *
+ * @example
+ * const auditKeys = deriveAuditKeys(randomBytes(32).toString('base64'));
+ */
+export function deriveAuditKeys(masterBase64: string): AuditKeys {
+  const master = Buffer.from(masterBase64, 'base64');
+  if (master.length !== 32) throw new Error('master key must be 32 bytes');
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+  return {
+    chain: derive('fanxiang/audit-chain/v1'),
+    checkpoint: derive('fanxiang/audit-checkpoint/v1'),
+  };
+}
+
 /** A fresh random master key in base64. */
 export function generateMasterKey(): string {
   return randomBytes(32).toString('base64');

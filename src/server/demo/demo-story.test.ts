@@ -31,8 +31,8 @@ let fj: Agent;
 
 beforeAll(async () => {
   t = await createTestApp({ provinces: ['50', '41'] });
-  await seedDemoFoundation(t.database.db, t.deps.keys, t.clock.read());
-  first = await loadDemoStory(t.database.db, t.deps.keys, t.clock.read());
+  await seedDemoFoundation(t.database.db, t.deps.keys, t.clock.read(), t.deps.auditKeys.chain);
+  first = await loadDemoStory(t.database.db, t.deps.keys, t.clock.read(), t.deps.auditKeys.chain);
   await t.createUser({ login: 'ny', grants: [{ role: 'leading_office', region: NANYANG }] });
   await t.createUser({ login: 'fj', grants: [{ role: 'county_officer', region: FENGJIE }] });
   await t.createUser({ login: 'xl', grants: [{ role: 'township_officer', region: XINGLONG }] });
@@ -49,7 +49,12 @@ describe('demo load', () => {
     expect(first.people).toBeGreaterThan(20_000);
     expect(first.entities).toBeGreaterThan(15_000);
     expect(first.links).toBeGreaterThan(15_000);
-    const again = await loadDemoStory(t.database.db, t.deps.keys, t.clock.read());
+    const again = await loadDemoStory(
+      t.database.db,
+      t.deps.keys,
+      t.clock.read(),
+      t.deps.auditKeys.chain,
+    );
     expect(again).toMatchObject({ loaded: false, people: 0 });
     const [n] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM people`);
     expect(n?.n).toBe(first.people);

@@ -186,7 +186,12 @@ export async function storyLoaded(db: Executor): Promise<boolean> {
  * Loads the story unless it is there already. Needs the division tree of 河南 and 重庆; 奉节's
  * parks are attached when the foundation demo created them.
  */
-export async function loadDemoStory(db: Db, keys: Keys, now: Date): Promise<StoryLoadResult> {
+export async function loadDemoStory(
+  db: Db,
+  keys: Keys,
+  now: Date,
+  chainKey: Buffer,
+): Promise<StoryLoadResult> {
   if (await storyLoaded(db)) return { loaded: false, people: 0, entities: 0, links: 0, targets: 0 };
   const r = new Random('fanxiang-demo-story');
   const today = cstDate(now);
@@ -243,7 +248,7 @@ export async function loadDemoStory(db: Db, keys: Keys, now: Date): Promise<Stor
       links,
       targets,
     };
-    await appendAudit(tx, {
+    await appendAudit(tx, chainKey, {
       at: now,
       actorId: null,
       actorLogin: 'system:demo',

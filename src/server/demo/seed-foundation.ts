@@ -21,7 +21,12 @@ export interface DemoLogin {
  * transaction with one audit record. Administrators are pre-enrolled in TOTP; their secrets are
  * written to `<dataDir>/demo-logins.json` so start-up can print them every time.
  */
-export async function seedDemoFoundation(db: Db, keys: Keys, now: Date): Promise<DemoLogin[]> {
+export async function seedDemoFoundation(
+  db: Db,
+  keys: Keys,
+  now: Date,
+  chainKey: Buffer,
+): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const roleRows = await db
     .select({ code: roles.code, requireTotp: roles.requireTotp })
@@ -71,7 +76,7 @@ export async function seedDemoFoundation(db: Db, keys: Keys, now: Date): Promise
       });
       logins.push({ login: a.login, description: a.description, totpSecret: secret });
     }
-    await appendAudit(tx, {
+    await appendAudit(tx, chainKey, {
       at: now,
       actorId: null,
       actorLogin: 'system:demo',

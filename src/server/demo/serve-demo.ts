@@ -37,11 +37,11 @@ export async function ensureDemoStory(
     log('载入演示机构和账号 / loading demo organisations and accounts');
     saveDemoLogins(
       runtime.config.dataDir,
-      await seedDemoFoundation(db, runtime.keys, runtime.clock()),
+      await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain),
     );
   }
   log('载入演示台账（南阳市、奉节县）/ loading the demo ledger (南阳市, 奉节县)');
-  return loadDemoStory(db, runtime.keys, runtime.clock());
+  return loadDemoStory(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain);
 }
 
 /**

@@ -32,6 +32,8 @@ export interface RequestContext {
   ip: string;
   userAgent: string;
   locale: Locale;
+  /** The audit chain key (AuditKeys.chain) that seals this request's audit records. */
+  auditKey: Buffer;
   /** Set once an audit record for this request has been written inside a transaction. */
   audited: boolean;
   /** Why a presented session cookie was not accepted, reported when the route needs a session. */

@@ -8,7 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
-import type { Keys } from '../crypto/keys.js';
+import type { AuditKeys, Keys } from '../crypto/keys.js';
 
 /** The Fastify instance with zod contracts as its type provider. */
 export type App = FastifyInstance<
@@ -28,6 +28,8 @@ export interface AppDeps {
   database: Database;
   db: Db;
   keys: Keys;
+  /** Keys of the audit chain and its checkpoints (never stored in the database). */
+  auditKeys: AuditKeys;
   clock: Clock;
 }
 

@@ -19,7 +19,7 @@ export interface CliExport {
  * number of rows.
  */
 export async function exportFileAs(deps: AppDeps, o: CliExport): Promise<number> {
-  const ctx = cliContext(await cliActor(deps, o.login));
+  const ctx = cliContext(await cliActor(deps, o.login), deps.auditKeys.chain);
   const d =
     o.kind === 'people'
       ? await exportPeople(deps, ctx, PeopleExportQuery.parse(o.query))

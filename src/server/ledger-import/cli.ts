@@ -44,9 +44,10 @@ export async function cliActor(deps: AppDeps, login: string): Promise<Actor> {
 }
 
 /** A request context for an actor on the command line (ip `local`). */
-export function cliContext(actor: Actor) {
+export function cliContext(actor: Actor, auditKey: Buffer) {
   return {
     actor,
+    auditKey,
     ip: 'local',
     userAgent: 'fanxiang-cli',
     locale: 'zh-CN' as const,
@@ -76,7 +77,7 @@ export interface CliImport {
  */
 export async function importFileAs(deps: AppDeps, o: CliImport): Promise<JobRow> {
   const actor = await cliActor(deps, o.login);
-  const ctx = cliContext(actor);
+  const ctx = cliContext(actor, deps.auditKeys.chain);
   requirePermission(ctx, 'ledger.import');
   requirePermission(ctx, o.kind === 'people' ? 'person.write' : 'entity.write');
   const file = path.resolve(o.file);
@@ -96,6 +97,7 @@ export async function importFileAs(deps: AppDeps, o: CliImport): Promise<JobRow>
     };
     await appendAudit(
       tx,
+      deps.auditKeys.chain,
       operatorAuditEntry(o.operator, now, {
         action: 'ledger.import',
         objectType: 'job',

@@ -47,12 +47,25 @@ export function operatorAuditEntry(operator: string, at: Date, e: OperatorEvent)
   };
 }
 
+/** Who runs an account command: `cli:<os user>`, and the audit chain key that seals its records. */
+export interface CliOperator {
+  name: string;
+  chainKey: Buffer;
+}
+
 /** Runs an operation; when it is refused, records the refusal (its error code) and rethrows. */
-async function audited<T>(db: Db, refusal: AuditEntry, run: () => Promise<T>): Promise<T> {
+async function audited<T>(
+  db: Db,
+  op: CliOperator,
+  refusal: AuditEntry,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (isAppError(err)) await appendAuditStandalone(db, { ...refusal, result: err.code });
+    if (isAppError(err)) {
+      await appendAuditStandalone(db, op.chainKey, { ...refusal, result: err.code });
+    }
     throw err;
   }
 }
@@ -60,14 +73,14 @@ async function audited<T>(db: Db, refusal: AuditEntry, run: () => Promise<T>): P
 /** Appends the record of a successful change to a user, inside the change's transaction. */
 function recordUserChange(
   tx: Executor,
-  op: string,
+  op: CliOperator,
   at: Date,
   action: string,
   userId: string,
   details: object,
 ) {
   const event = { action, objectType: 'user', objectId: userId, details: { ...details } };
-  return appendAudit(tx, operatorAuditEntry(op, at, event));
+  return appendAudit(tx, op.chainKey, operatorAuditEntry(op.name, at, event));
 }
 
 export interface CreateAccountInput {
@@ -138,13 +151,16 @@ async function issueTemporaryPassword(db: Executor): Promise<string> {
  */
 export async function createAccount(
   db: Db,
-  operator: string,
+  operator: CliOperator,
   input: CreateAccountInput,
   now: Date = new Date(),
 ): Promise<{ userId: string; login: string; temporaryPassword: string | null }> {
   const event = { action: 'user.create', objectType: 'user', objectId: '' };
-  const refusal = operatorAuditEntry(operator, now, { ...event, details: { login: input.login } });
-  return audited(db, refusal, async () => {
+  const refusal = operatorAuditEntry(operator.name, now, {
+    ...event,
+    details: { login: input.login },
+  });
+  return audited(db, operator, refusal, async () => {
     const parsedLogin = LoginName.safeParse(input.login);
     if (!parsedLogin.success) {
       const message = parsedLogin.error.issues[0]?.message;
@@ -209,13 +225,13 @@ export async function createAccount(
 /** Updates one account found by login, ending its sessions when asked, with its record. */
 async function changeAccount(
   db: Db,
-  operator: string,
+  operator: CliOperator,
   now: Date,
   login: string,
   change: { action: string; set: Partial<typeof users.$inferInsert>; endSessions: boolean },
 ): Promise<void> {
   const failed = { action: change.action, objectType: 'user', objectId: '', details: { login } };
-  await audited(db, operatorAuditEntry(operator, now, failed), async () => {
+  await audited(db, operator, operatorAuditEntry(operator.name, now, failed), async () => {
     const user = await findUserByLogin(db, login);
     if (!user) throw new AppError('LOGIN_UNKNOWN', { login: login.trim().toLowerCase() });
     await db.transaction(async (tx) => {
@@ -232,7 +248,7 @@ async function changeAccount(
 /** Disables an account (ending its sessions at once) or enables it again. */
 export function setAccountDisabled(
   db: Db,
-  operator: string,
+  operator: CliOperator,
   login: string,
   disabled: boolean,
   now: Date = new Date(),
@@ -251,7 +267,7 @@ export function setAccountDisabled(
  */
 export async function resetAccountPassword(
   db: Db,
-  operator: string,
+  operator: CliOperator,
   login: string,
   now: Date = new Date(),
 ): Promise<{ temporaryPassword: string }> {

@@ -292,6 +292,12 @@ export const en: Record<MessageKey, string> = {
   'audit.problem.missing': 'record missing (deleted)',
   'audit.problem.broken_link': 'link broken',
   'audit.problem.head_mismatch': 'head does not match the records (possibly truncated)',
+  'audit.problem.checkpoint_mismatch':
+    'differs from the checkpoint outside the database (rewritten or removed)',
+  'audit.problem.behind_checkpoint':
+    'head is behind a checkpoint outside the database (truncated or rewound)',
+  'audit.problem.checkpoint_signature': 'checkpoint signature invalid (checkpoint tampered with)',
+  'audit.problem.rekey_moved': 're-key point differs from the checkpoints',
 
   'action.auth.login': 'Log in',
   'action.auth.logout': 'Log out',

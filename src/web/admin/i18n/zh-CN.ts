@@ -287,6 +287,10 @@ export const zhCN = {
   'audit.problem.missing': '记录缺失（被删除）',
   'audit.problem.broken_link': '链接断开',
   'audit.problem.head_mismatch': '链头与记录不符（可能被截断）',
+  'audit.problem.checkpoint_mismatch': '与库外检查点不符（记录被改写或删除）',
+  'audit.problem.behind_checkpoint': '链头落后于库外检查点（链被截断或回退）',
+  'audit.problem.checkpoint_signature': '检查点签名无效（检查点被篡改）',
+  'audit.problem.rekey_moved': '启用密钥的起点与检查点不符',
 
   'action.auth.login': '登录',
   'action.auth.logout': '退出登录',

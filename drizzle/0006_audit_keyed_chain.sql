@@ -1,0 +1,1 @@
+ALTER TABLE "audit_head" ADD COLUMN "keyed_from" bigint DEFAULT 1 NOT NULL;
