@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MobileField } from '../../domain/ledger/person-schema.js';
 
 export const LoginBody = z.object({
   login: z.string().trim().min(1).max(64),
@@ -41,3 +42,12 @@ export const TotpSetupView = z.object({
 export const TotpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/) });
 
 export const OkView = z.object({ ok: z.literal(true) });
+
+export const SetMobileBody = z.object({
+  mobile: MobileField.meta({ description: '本人手机号；管理员重置密码时，临时密码以短信发到此号码' }),
+  currentPassword: z.string().min(1).max(256).meta({ description: '当前密码，确认是本人操作' }),
+});
+
+export const MobileView = z.object({ mobileMasked: z.string().meta({ example: '138****5678' }) });
+
+export type SetMobileBodyT = z.infer<typeof SetMobileBody>;
