@@ -5,7 +5,6 @@ import {
 } from '../../domain/access/grant-rules.js';
 import { AppError } from '../../domain/errors/codes.js';
 import { recordAudit } from '../audit/record.js';
-import { revokeUserSessions } from '../auth/repo.js';
 import {
   insertGrantRequest,
   pendingRequestsOf,
@@ -31,8 +30,7 @@ import { managedUser, userDetail } from './service.js';
  * business roles to an account they created less than 24 hours ago (GRANT_OWN_NEW_ACCOUNT, by
  * the injected clock). A role carrying personal-data permissions does not take effect here: it
  * becomes a pending grant request for the security administrator (`pending: true`).
- * When the role needs a second factor the user has not enrolled, their live sessions end, so the
- * new rights are only usable after logging in again with TOTP.
+ * (Roles needing a second factor are administrator roles, which only the CLI grants.)
  */
 export async function grantRole(
   deps: AppDeps,
@@ -80,14 +78,12 @@ export async function grantRole(
       return true;
     }
     const grantId = await insertAssignment(tx, { ...scope, grantedBy: actor.userId, grantedAt: now });
-    const sessionsEnded = g.role.requireTotp && !target.totpEnabled;
-    if (sessionsEnded) await revokeUserSessions(tx, userId, now);
     await recordAudit(tx, ctx, now, {
       action: 'user.grant',
       objectType: 'user',
       objectId: userId,
       permission: 'user.manage',
-      details: { grantId, ...audited, orgId: g.scopeOrgId, sessionsEnded },
+      details: { grantId, ...audited, orgId: g.scopeOrgId },
     });
     return false;
   });
