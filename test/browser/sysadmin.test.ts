@@ -97,7 +97,10 @@ describe.skipIf(!server())('the system administrator', () => {
     await row.waitFor();
     await screenshot(page, 'console-grant-requests');
     await row.getByRole('button', { name: /^批\s*准$/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^确\s*定$|^OK$/ })
+      .click();
     await expect.poll(() => row.count()).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -125,7 +125,8 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   SCOPE_INVALID: 'Invalid scope: {{reason}}',
   ADMIN_ACCOUNT_CLI_ONLY:
     "The system, security and audit administrators' accounts cannot be edited, disabled, granted or reset here: only the operator's command line can",
-  ADMIN_ROLE_CLI_ONLY: "Administrator roles are granted and revoked only with the operator's command line",
+  ADMIN_ROLE_CLI_ONLY:
+    "Administrator roles are granted and revoked only with the operator's command line",
   ADMIN_BUSINESS_MIX:
     'An account cannot hold an administrator role and a business role together (separation of duties)',
   GRANT_OWN_NEW_ACCOUNT:
@@ -134,7 +135,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   GRANT_REQUEST_DECIDED: 'This grant request was already decided ({{status}})',
   GRANT_REQUEST_SELF: 'You cannot decide a grant request you made, nor one that grants to yourself',
   RESET_NO_MOBILE:
-    "The account has no mobile number of its own on record, so the temporary password cannot reach the user: let the user add one after logging in, or have the operator reset it on the command line",
+    'The account has no mobile number of its own on record, so the temporary password cannot reach the user: let the user add one after logging in, or have the operator reset it on the command line',
   ORG_TYPE_INVALID: 'Invalid organisation type {{type}}',
   ORG_NOT_FOUND: 'Organisation not found, or outside your scope',
   RATE_LIMITED: 'Too many requests; try again later',

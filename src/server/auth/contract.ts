@@ -44,7 +44,9 @@ export const TotpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/) });
 export const OkView = z.object({ ok: z.literal(true) });
 
 export const SetMobileBody = z.object({
-  mobile: MobileField.meta({ description: '本人手机号；管理员重置密码时，临时密码以短信发到此号码' }),
+  mobile: MobileField.meta({
+    description: '本人手机号；管理员重置密码时，临时密码以短信发到此号码',
+  }),
   currentPassword: z.string().min(1).max(256).meta({ description: '当前密码，确认是本人操作' }),
 });
 

@@ -27,7 +27,12 @@ export function registerGrantRequestsRoutes(app: App, deps: AppDeps): void {
     handler: (req) => requests.listGrantRequests(deps, req.ctx, req.query),
   });
   app.post('/api/grant-requests/:id/approve', {
-    schema: { tags, summary: '批准授权申请（授权随即生效）', params: GrantRequestParams, response: one },
+    schema: {
+      tags,
+      summary: '批准授权申请（授权随即生效）',
+      params: GrantRequestParams,
+      response: one,
+    },
     config: { action: 'user.grant_approve' },
     handler: (req) => requests.approveGrantRequest(deps, req.ctx, req.params.id),
   });

@@ -79,7 +79,12 @@ export async function approveGrantRequest(
     const role = await findRole(tx, req.roleCode);
     if (!role) throw new AppError('ROLE_UNKNOWN', { role: req.roleCode });
     const existing = await listAssignments(tx, req.userId);
-    if (mixesAdminAndBusiness(existing.map((a) => a.permissions), role.permissions)) {
+    if (
+      mixesAdminAndBusiness(
+        existing.map((a) => a.permissions),
+        role.permissions,
+      )
+    ) {
       throw new AppError('ADMIN_BUSINESS_MIX');
     }
     const duplicate = existing.some(

@@ -160,7 +160,12 @@ export async function checkNewGrant(
   const role = await findRole(db, body.roleCode);
   if (!role) throw new AppError('ROLE_UNKNOWN', { role: body.roleCode });
   if (isAdminRole(role.permissions)) throw new AppError('ADMIN_ROLE_CLI_ONLY');
-  if (mixesAdminAndBusiness(existing.map((a) => a.permissions), role.permissions)) {
+  if (
+    mixesAdminAndBusiness(
+      existing.map((a) => a.permissions),
+      role.permissions,
+    )
+  ) {
     throw new AppError('ADMIN_BUSINESS_MIX');
   }
   if (!role.scopeTypes.includes(body.scopeType)) {

@@ -77,7 +77,11 @@ export async function grantRole(
       });
       return true;
     }
-    const grantId = await insertAssignment(tx, { ...scope, grantedBy: actor.userId, grantedAt: now });
+    const grantId = await insertAssignment(tx, {
+      ...scope,
+      grantedBy: actor.userId,
+      grantedAt: now,
+    });
     await recordAudit(tx, ctx, now, {
       action: 'user.grant',
       objectType: 'user',

@@ -179,10 +179,7 @@ export async function updateUserAtVersion(
 
 /** The encrypted mobile number a reset is sent to, or null. */
 export async function findUserMobileEnc(db: Executor, id: string): Promise<string | null> {
-  const [row] = await db
-    .select({ mobileEnc: users.mobileEnc })
-    .from(users)
-    .where(eq(users.id, id));
+  const [row] = await db.select({ mobileEnc: users.mobileEnc }).from(users).where(eq(users.id, id));
   return row?.mobileEnc ?? null;
 }
 

@@ -51,7 +51,11 @@ beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
   sysId = await t.createUser({ login: 'sys', grants: [{ role: 'sys_admin' }], totp: true });
   secId = await t.createUser({ login: 'sec', grants: [{ role: 'sec_admin' }], totp: true });
-  auditorId = await t.createUser({ login: 'auditor', grants: [{ role: 'audit_admin' }], totp: true });
+  auditorId = await t.createUser({
+    login: 'auditor',
+    grants: [{ role: 'audit_admin' }],
+    totp: true,
+  });
   officerId = await t.createUser({
     login: 'fj_officer',
     grants: [{ role: 'county_officer', region: FENGJIE }],
@@ -192,7 +196,9 @@ describe('separation of the three administrators (三权分立)', () => {
     ]);
     expect(detail.pendingRequests).toEqual([]);
     const mine = (await sys.get('/api/grant-requests')).json();
-    expect(mine.items).toContainEqual(expect.objectContaining({ id: requestId, status: 'approved' }));
+    expect(mine.items).toContainEqual(
+      expect.objectContaining({ id: requestId, status: 'approved' }),
+    );
 
     const officer = await t.login('fj_new_officer');
     const shown = await officer.post(`/api/people/${personId}/unmask`, unmask);

@@ -287,7 +287,10 @@ export async function resetPassword(
       details: { deliveredTo: 'sms', mobileMasked: row.mobileMask },
     });
     // Sent last, inside the transaction: a failed send undoes the reset.
-    await sms.send({ mobile: decrypt(deps.keys, mobileEnc), text: resetText(row.login, password) }, now);
+    await sms.send(
+      { mobile: decrypt(deps.keys, mobileEnc), text: resetText(row.login, password) },
+      now,
+    );
     return { deliveredTo: 'sms' as const, mobileMasked: row.mobileMask };
   });
 }
