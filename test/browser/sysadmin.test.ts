@@ -76,7 +76,7 @@ describe.skipIf(!server())('the system administrator', () => {
 
     // A grant carrying personal data waits for the security administrator.
     await page
-      .getByRole('row', { name: /xl_officer/ })
+      .getByRole('row', { name: /xl_park/ })
       .getByRole('button', { name: '管理' })
       .click();
     await page.locator('.ant-drawer').getByText('授予角色').first().waitFor();
@@ -93,7 +93,7 @@ describe.skipIf(!server())('the system administrator', () => {
     const { page, errors } = await openPage(browser);
     await login(page, 'secadmin', { totp: true });
     await page.getByTestId('side-menu').getByText('安全管理').click();
-    const row = page.getByRole('row', { name: /xl_officer/ });
+    const row = page.getByRole('row', { name: /xl_park/ });
     await row.waitFor();
     await screenshot(page, 'console-grant-requests');
     await row.getByRole('button', { name: /^批\s*准$/ }).click();
