@@ -1,4 +1,7 @@
-import { roleAssignments } from '../server/users/table.js';
+import { eq } from 'drizzle-orm';
+import { encrypt } from '../server/crypto/keys.js';
+import { grantRequests } from '../server/grant-requests/table.js';
+import { roleAssignments, users } from '../server/users/table.js';
 import { FENGJIE, type TestApp } from './harness.js';
 import { entityLinks } from '../server/entities/table.js';
 import { personConsents } from '../server/people/table.js';
@@ -150,6 +153,40 @@ const SETTINGS = {
   passwordMinClasses: 3,
 };
 
+/** A fresh account in 奉节县 with its own mobile number on record, so a reset can reach it. */
+async function newUserWithMobile(fx: Fixture): Promise<string> {
+  const id = await fx.newUser();
+  await fx.t.database.db
+    .update(users)
+    .set({ mobileEnc: encrypt(fx.t.deps.keys, '13800000000'), mobileMask: '138****0000' })
+    .where(eq(users.id, id));
+  return id;
+}
+
+/** A fresh pending request to make a fresh 奉节县 account a county officer of 奉节县. */
+async function newGrantRequest(fx: Fixture): Promise<string> {
+  const userId = await fx.newUser();
+  const [r] = await fx.t.database.db
+    .insert(grantRequests)
+    .values({
+      userId,
+      roleCode: 'county_officer',
+      scopeType: 'region',
+      scopeRegion: FENGJIE,
+      regionCode: FENGJIE,
+      requestedBy: fx.inScopeUserId,
+      requestedAt: fx.t.clock.read(),
+    })
+    .returning({ id: grantRequests.id });
+  return r!.id;
+}
+
+/** The request the list must show in scope and hide outside it: one per fixture. */
+const LISTED_REQUESTS = new WeakMap<Fixture, string>();
+async function listedGrantRequest(fx: Fixture): Promise<void> {
+  if (!LISTED_REQUESTS.has(fx)) LISTED_REQUESTS.set(fx, await newGrantRequest(fx));
+}
+
 export const ROUTE_CASES: RouteCase[] = [
   {
     route: 'GET /api/openapi.json',
@@ -184,6 +221,12 @@ export const ROUTE_CASES: RouteCase[] = [
       currentPassword: 'wrong',
       newPassword: 'Kuimen#Gate2026',
     }),
+    outOfScope: own,
+  },
+  {
+    route: 'POST /api/auth/mobile',
+    roles: 'session',
+    request: fixed('/api/auth/mobile', { mobile: '13800000000', currentPassword: 'wrong' }),
     outOfScope: own,
   },
   {
@@ -343,7 +386,7 @@ export const ROUTE_CASES: RouteCase[] = [
   {
     route: 'POST /api/users/:id/reset-password',
     roles: ['sys_admin'],
-    request: async (fx) => ({ url: `/api/users/${await fx.newUser()}/reset-password` }),
+    request: async (fx) => ({ url: `/api/users/${await newUserWithMobile(fx)}/reset-password` }),
     outOfScope: 404,
   },
   {
@@ -366,6 +409,32 @@ export const ROUTE_CASES: RouteCase[] = [
         .returning({ id: roleAssignments.id });
       return { url: `/api/users/${userId}/grants/${g!.id}` };
     },
+    outOfScope: 404,
+  },
+
+  {
+    route: 'GET /api/grant-requests',
+    roles: ['sys_admin', 'sec_admin'],
+    request: async (fx) => {
+      await listedGrantRequest(fx);
+      return { url: '/api/grant-requests?pageSize=200' };
+    },
+    outOfScope: 'filtered',
+    marker: (fx) => LISTED_REQUESTS.get(fx) ?? '\u0000',
+  },
+  {
+    route: 'POST /api/grant-requests/:id/approve',
+    roles: ['sec_admin'],
+    request: async (fx) => ({ url: `/api/grant-requests/${await newGrantRequest(fx)}/approve` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/grant-requests/:id/reject',
+    roles: ['sec_admin'],
+    request: async (fx) => ({
+      url: `/api/grant-requests/${await newGrantRequest(fx)}/reject`,
+      body: { reason: '矩阵测试驳回' },
+    }),
     outOfScope: 404,
   },
 

@@ -1,4 +1,9 @@
-import { adminKindsOf, BUSINESS_PERMISSIONS, type Permission } from './permissions.js';
+import {
+  adminKindsOf,
+  BUSINESS_PERMISSIONS,
+  PERSONAL_DATA_PERMISSIONS,
+  type Permission,
+} from './permissions.js';
 
 /**
  * The permissions an actor may put into a grant. Nobody grants what they do not hold, with one
@@ -39,4 +44,57 @@ export function breaksSeparationOfDuties(
   added: Iterable<string>,
 ): boolean {
   return adminKindsOf([...existing, ...added]).length > 1;
+}
+
+/**
+ * The personal-data permissions among `permissions`, sorted: a grant carrying any of them waits
+ * for the security administrator's approval instead of taking effect at once.
+ *
+ * @example
+ * personalDataIn(['person.read', 'person.unmask']) // ['person.unmask']
+ */
+export function personalDataIn(permissions: Iterable<string>): Permission[] {
+  const wanted = new Set(permissions);
+  return PERSONAL_DATA_PERMISSIONS.filter((p) => wanted.has(p)).sort();
+}
+
+/**
+ * True for an administrator role: one carrying any permission of the three administrators.
+ * Every other role is a business role.
+ *
+ * @example
+ * isAdminRole(['region.read', 'audit.read']) // true
+ * isAdminRole(['region.read', 'person.read']) // false
+ */
+export function isAdminRole(permissions: Iterable<string>): boolean {
+  return adminKindsOf(permissions).length > 0;
+}
+
+/**
+ * True when adding a role with `added` permissions to someone holding roles with the permission
+ * lists `held` would mix an administrator role with a business role: nobody holds both.
+ *
+ * @example
+ * mixesAdminAndBusiness([['user.manage']], ['person.read']) // true
+ * mixesAdminAndBusiness([['person.read']], ['entity.read'])  // false
+ */
+export function mixesAdminAndBusiness(
+  held: Iterable<Iterable<string>>,
+  added: Iterable<string>,
+): boolean {
+  const roles = [...held, added].map((r) => isAdminRole(r));
+  return roles.includes(true) && roles.includes(false);
+}
+
+/** How long after creating an account its creator may not give it business roles (三权分立). */
+export const OWN_ACCOUNT_COOLING_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * True while `createdAt` lies less than {@link OWN_ACCOUNT_COOLING_MS} before `now`.
+ *
+ * @example
+ * withinOwnAccountCooling(new Date('2026-11-21T00:00Z'), new Date('2026-11-21T23:59Z')) // true
+ */
+export function withinOwnAccountCooling(createdAt: Date, now: Date): boolean {
+  return now.getTime() - createdAt.getTime() < OWN_ACCOUNT_COOLING_MS;
 }

@@ -1,13 +1,20 @@
 /**
  * The permission catalog. Roles are sets of these; a user holds role assignments, each with a scope.
  * Administrative permissions belong to exactly one of the three administrators (三权分立).
+ * `personalData: true` marks a permission that reads personal data unmasked: granting it needs the
+ * security administrator's approval (see grant-rules.ts).
  */
 export const PERMISSIONS = {
   'region.read': { zh: '查看行政区划', en: 'Read regions', admin: null },
   'org.read': { zh: '查看机构', en: 'Read organisations', admin: null },
   'person.read': { zh: '查看人员台账', en: 'Read people', admin: null },
   'person.write': { zh: '维护人员台账', en: 'Edit people', admin: null },
-  'person.unmask': { zh: '查看完整身份证号和手机号', en: 'Unmask personal data', admin: null },
+  'person.unmask': {
+    zh: '查看完整身份证号和手机号',
+    en: 'Unmask personal data',
+    admin: null,
+    personalData: true,
+  },
   'entity.read': { zh: '查看市场主体', en: 'Read market entities', admin: null },
   'entity.write': { zh: '维护市场主体', en: 'Edit market entities', admin: null },
   'ledger.import': { zh: '导入台账', en: 'Import ledger files', admin: null },
@@ -22,7 +29,10 @@ export const PERMISSIONS = {
   'security.read': { zh: '查看安全设置', en: 'Read security settings', admin: 'security' },
   'security.manage': { zh: '管理安全设置和会话', en: 'Manage security', admin: 'security' },
   'audit.read': { zh: '查阅审计日志', en: 'Read the audit trail', admin: 'audit' },
-} as const satisfies Record<string, { zh: string; en: string; admin: AdminKind | null }>;
+} as const satisfies Record<
+  string,
+  { zh: string; en: string; admin: AdminKind | null; personalData?: true }
+>;
 
 export type AdminKind = 'system' | 'security' | 'audit';
 export type Permission = keyof typeof PERMISSIONS;
@@ -30,6 +40,11 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** Business permissions: those that no administrator kind owns. */
 export const BUSINESS_PERMISSIONS = ALL_PERMISSIONS.filter((p) => PERMISSIONS[p].admin === null);
+
+/** Permissions that read personal data unmasked (`personalData: true` in the catalog). */
+export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = ALL_PERMISSIONS.filter(
+  (p) => 'personalData' in PERMISSIONS[p],
+);
 
 /** True for a known permission name. */
 export function isPermission(p: string): p is Permission {

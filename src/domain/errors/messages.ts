@@ -30,6 +30,17 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   SCOPE_OUTSIDE_OWN: '超出您的管辖范围，不能在此范围内操作或授权',
   ROLE_UNKNOWN: '角色 {{role}} 不存在',
   SCOPE_INVALID: '授权范围无效：{{reason}}',
+  ADMIN_ACCOUNT_CLI_ONLY:
+    '系统管理员、安全管理员、审计管理员的账号不能在系统内修改、停用、授权或重置密码，只能由运维人员通过命令行办理',
+  ADMIN_ROLE_CLI_ONLY: '管理员角色只能由运维人员通过命令行授予或收回',
+  ADMIN_BUSINESS_MIX: '管理员角色与业务角色不能由同一账号同时持有（三权分立）',
+  GRANT_OWN_NEW_ACCOUNT:
+    '不能给自己在 24 小时内创建的账号授予业务角色，请于 {{until}} 后再试，或由其他管理员授权',
+  GRANT_REQUEST_DUPLICATE: '相同的授权申请已在等待安全管理员审批',
+  GRANT_REQUEST_DECIDED: '该授权申请已处理（{{status}}），不能再次审批',
+  GRANT_REQUEST_SELF: '不能审批自己提出的授权申请，也不能审批授予自己的申请',
+  RESET_NO_MOBILE:
+    '该账号未登记本人手机号，临时密码无法发给本人：请用户登录后登记手机号，或由运维人员通过命令行重置',
   ORG_TYPE_INVALID: '机构类型 {{type}} 无效',
   ORG_NOT_FOUND: '机构不存在或不在您的管辖范围内',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
@@ -124,6 +135,19 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   SCOPE_OUTSIDE_OWN: 'This is outside your scope: you cannot act or grant access there',
   ROLE_UNKNOWN: 'Role {{role}} does not exist',
   SCOPE_INVALID: 'Invalid scope: {{reason}}',
+  ADMIN_ACCOUNT_CLI_ONLY:
+    "The system, security and audit administrators' accounts cannot be edited, disabled, granted or reset here: only the operator's command line can",
+  ADMIN_ROLE_CLI_ONLY:
+    "Administrator roles are granted and revoked only with the operator's command line",
+  ADMIN_BUSINESS_MIX:
+    'An account cannot hold an administrator role and a business role together (separation of duties)',
+  GRANT_OWN_NEW_ACCOUNT:
+    'You cannot give business roles to an account you created less than 24 hours ago; try after {{until}} or ask another administrator',
+  GRANT_REQUEST_DUPLICATE: 'The same grant is already waiting for the security administrator',
+  GRANT_REQUEST_DECIDED: 'This grant request was already decided ({{status}})',
+  GRANT_REQUEST_SELF: 'You cannot decide a grant request you made, nor one that grants to yourself',
+  RESET_NO_MOBILE:
+    'The account has no mobile number of its own on record, so the temporary password cannot reach the user: let the user add one after logging in, or have the operator reset it on the command line',
   ORG_TYPE_INVALID: 'Invalid organisation type {{type}}',
   ORG_NOT_FOUND: 'Organisation not found, or outside your scope',
   RATE_LIMITED: 'Too many requests; try again later',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../../domain/text/plain-text.js';
+import { MobileField } from '../../domain/ledger/person-schema.js';
 
 export const LoginBody = z.object({
   login: plainText({ max: 64, min: 1 }),
@@ -42,3 +43,14 @@ export const TotpSetupView = z.object({
 export const TotpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/) });
 
 export const OkView = z.object({ ok: z.literal(true) });
+
+export const SetMobileBody = z.object({
+  mobile: MobileField.meta({
+    description: '本人手机号；管理员重置密码时，临时密码以短信发到此号码',
+  }),
+  currentPassword: z.string().min(1).max(256).meta({ description: '当前密码，确认是本人操作' }),
+});
+
+export const MobileView = z.object({ mobileMasked: z.string().meta({ example: '138****5678' }) });
+
+export type SetMobileBodyT = z.infer<typeof SetMobileBody>;

@@ -3,11 +3,14 @@ import type { App, AppDeps } from '../http/types.js';
 import {
   ChangePasswordBody,
   LoginBody,
+  MobileView,
   OkView,
   SessionView,
+  SetMobileBody,
   TotpCodeBody,
   TotpSetupView,
 } from './contract.js';
+import { setOwnMobile } from './mobile-service.js';
 import * as auth from './service.js';
 
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
@@ -50,6 +53,16 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       await auth.changePassword(deps, req.ctx, req.body);
       return { ok: true as const };
     },
+  });
+  app.post('/api/auth/mobile', {
+    schema: {
+      tags,
+      summary: '登记本人手机号（重置密码的短信发到此号码；须输入当前密码）',
+      body: SetMobileBody,
+      response: { 200: MobileView, ...ERROR_RESPONSES },
+    },
+    config: { action: 'auth.mobile_change' },
+    handler: (req) => setOwnMobile(deps, req.ctx, req.body),
   });
   app.post('/api/auth/totp/setup', {
     schema: {

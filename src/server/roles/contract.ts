@@ -33,7 +33,12 @@ export const RoleView = z
     requireTotp: z.boolean().meta({ description: '持有者须使用动态验证码' }),
     builtin: z.boolean(),
     adminKinds: z.array(AdminKindCode),
-    grantable: z.boolean().meta({ description: '当前用户能否授予此角色' }),
+    grantable: z
+      .boolean()
+      .meta({ description: '当前用户能否在系统内授予此角色（管理员角色只能通过命令行授予）' }),
+    needsApproval: z
+      .boolean()
+      .meta({ description: '含个人信息权限：授予后须安全管理员批准才生效' }),
   })
   .meta({ id: 'Role' });
 

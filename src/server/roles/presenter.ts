@@ -1,4 +1,4 @@
-import { missingForGrant } from '../../domain/access/grant-rules.js';
+import { isAdminRole, missingForGrant, personalDataIn } from '../../domain/access/grant-rules.js';
 import {
   adminKindsOf,
   ALL_PERMISSIONS,
@@ -9,7 +9,11 @@ import type { ScopeType } from '../../domain/access/roles.js';
 import type { RoleViewT } from './contract.js';
 import type { RoleRow } from './repo.js';
 
-/** A role as the API shows it; `grantable` says whether `held` may hand it out. */
+/**
+ * A role as the API shows it; `grantable` says whether `held` may hand it out through the API
+ * (never an administrator role: only the operator's CLI grants those), `needsApproval` whether a
+ * grant of it waits for the security administrator (it carries personal-data permissions).
+ */
 export function presentRole(row: RoleRow, held: ReadonlySet<string>): RoleViewT {
   const known = row.permissions.filter(isPermission);
   return {
@@ -21,7 +25,11 @@ export function presentRole(row: RoleRow, held: ReadonlySet<string>): RoleViewT 
     requireTotp: row.requireTotp,
     builtin: row.builtin,
     adminKinds: adminKindsOf(row.permissions),
-    grantable: known.length === row.permissions.length && missingForGrant(held, known).length === 0,
+    grantable:
+      known.length === row.permissions.length &&
+      missingForGrant(held, known).length === 0 &&
+      !isAdminRole(known),
+    needsApproval: personalDataIn(row.permissions).length > 0,
   };
 }
 

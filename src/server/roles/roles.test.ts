@@ -46,9 +46,11 @@ describe('roles and permissions', () => {
       requireTotp: true,
       builtin: true,
       adminKinds: ['system'],
-      grantable: true,
+      grantable: false,
+      needsApproval: false,
     });
-    expect(byCode.get('county_officer')?.grantable).toBe(true);
+    expect(byCode.get('county_officer')).toMatchObject({ grantable: true, needsApproval: true });
+    expect(byCode.get('township_officer')).toMatchObject({ grantable: true, needsApproval: false });
     expect(byCode.get('audit_admin')?.grantable).toBe(false);
     expect(byCode.get('sec_admin')?.grantable).toBe(false);
   });

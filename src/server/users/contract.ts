@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../../domain/text/plain-text.js';
+import { GrantRequestView } from '../grant-requests/contract.js';
 import { PageQuery, pageOf } from '../http/paging.js';
 import { RegionCode } from '../regions/contract.js';
 import { ScopeTypeCode } from '../roles/contract.js';
@@ -85,10 +86,19 @@ export const UserView = z
     updatedAt: z.iso.datetime(),
     version: z.number().int(),
     roleCodes: z.array(z.string()),
+    mobileMasked: z
+      .string()
+      .nullable()
+      .meta({ description: '本人登记的手机号（脱敏）；重置密码时临时密码发往此号码' }),
   })
   .meta({ id: 'User' });
 
-export const UserDetailView = UserView.extend({ grants: z.array(GrantView) }).meta({
+export const UserDetailView = UserView.extend({
+  grants: z.array(GrantView),
+  pendingRequests: z
+    .array(GrantRequestView)
+    .meta({ description: '等待安全管理员审批的授权（含个人信息权限的角色）' }),
+}).meta({
   id: 'UserDetail',
 });
 
@@ -102,8 +112,11 @@ export const CreatedUserView = z.object({
     .meta({ description: '生成的临时密码，仅此一次返回；管理员设置了密码时为 null' }),
 });
 
-export const TemporaryPasswordView = z.object({
-  temporaryPassword: z.string().meta({ description: '新的临时密码，仅此一次返回' }),
+export const PasswordResetView = z.object({
+  deliveredTo: z
+    .literal('sms')
+    .meta({ description: '临时密码的去向：以短信发送到用户本人登记的手机号，不返回给管理员' }),
+  mobileMasked: z.string().meta({ description: '接收短信的号码（脱敏）', example: '138****5678' }),
 });
 
 export type UserListQueryT = z.infer<typeof UserListQuery>;
@@ -113,3 +126,4 @@ export type GrantBodyT = z.infer<typeof GrantBody>;
 export type UserViewT = z.infer<typeof UserView>;
 export type UserDetailViewT = z.infer<typeof UserDetailView>;
 export type GrantViewT = z.infer<typeof GrantView>;
+export type PasswordResetViewT = z.infer<typeof PasswordResetView>;

@@ -1,4 +1,9 @@
-import { breaksSeparationOfDuties, missingForGrant } from '../../domain/access/grant-rules.js';
+import {
+  breaksSeparationOfDuties,
+  isAdminRole,
+  missingForGrant,
+  mixesAdminAndBusiness,
+} from '../../domain/access/grant-rules.js';
 import { adminKindsOf, isPermission, PERMISSIONS } from '../../domain/access/permissions.js';
 import type { ScopeType } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/errors/codes.js';
@@ -18,6 +23,8 @@ import type { AssignmentRecord } from './repo.js';
  * organisation exists (a park scope needs a park); the scope lies within the actor's user.manage
  * scope; the target would not become two kinds of administrator (三权分立); and every permission of
  * the role is one the actor may grant — administrator permissions only where the actor holds them.
+ * Through the API no administrator role is granted at all (ADMIN_ROLE_CLI_ONLY), and nobody holds
+ * an administrator role and a business role together (ADMIN_BUSINESS_MIX).
  */
 
 const SCOPE_REASONS = {
@@ -50,6 +57,17 @@ export function assignmentRegion(
   a: Pick<AssignmentRecord, 'scopeType' | 'scopeRegion' | 'orgRegion'>,
 ): string {
   return (a.scopeType === 'region' ? a.scopeRegion : a.orgRegion) ?? NATION_CODE;
+}
+
+/**
+ * Refuses any change through the API to an account holding an administrator role (rename,
+ * disable, enable, reset, grant, revoke): the three administrators' accounts are the operator's,
+ * changed only with the CLI (三权分立).
+ */
+export function assertNotAdministrator(assignments: Pick<AssignmentRecord, 'permissions'>[]): void {
+  if (assignments.some((a) => isAdminRole(a.permissions))) {
+    throw new AppError('ADMIN_ACCOUNT_CLI_ONLY');
+  }
 }
 
 /** Refuses to let an administrator act on their own account's access. */
@@ -141,6 +159,15 @@ export async function checkNewGrant(
   assertNotSelf(actor, targetId);
   const role = await findRole(db, body.roleCode);
   if (!role) throw new AppError('ROLE_UNKNOWN', { role: body.roleCode });
+  if (isAdminRole(role.permissions)) throw new AppError('ADMIN_ROLE_CLI_ONLY');
+  if (
+    mixesAdminAndBusiness(
+      existing.map((a) => a.permissions),
+      role.permissions,
+    )
+  ) {
+    throw new AppError('ADMIN_BUSINESS_MIX');
+  }
   if (!role.scopeTypes.includes(body.scopeType)) {
     throw scopeInvalid('scope_type', locale, { allowed: role.scopeTypes });
   }

@@ -1,12 +1,22 @@
+import {
+  OWN_ACCOUNT_COOLING_MS,
+  personalDataIn,
+  withinOwnAccountCooling,
+} from '../../domain/access/grant-rules.js';
 import { AppError } from '../../domain/errors/codes.js';
 import { recordAudit } from '../audit/record.js';
-import { revokeUserSessions } from '../auth/repo.js';
+import {
+  insertGrantRequest,
+  pendingRequestsOf,
+  type GrantRequestRecord,
+} from '../grant-requests/repo.js';
 import type { RequestContext } from '../http/context.js';
 import type { AppDeps } from '../http/types.js';
 import { requirePermission } from '../scope/scope.js';
 import type { GrantBodyT, UserDetailViewT } from './contract.js';
 import {
   assertAuthorityOver,
+  assertNotAdministrator,
   assertNotSelf,
   assignmentRegion,
   checkNewGrant,
@@ -15,54 +25,89 @@ import { deleteAssignment, insertAssignment, listAssignments } from './repo.js';
 import { managedUser, userDetail } from './service.js';
 
 /**
- * Gives a user a role within a scope, under the rules of grant-check.ts. When the role needs a
- * second factor the user has not enrolled, their live sessions end, so the new rights are only
- * usable after logging in again with TOTP.
+ * Gives a user a role within a scope, under the rules of grant-check.ts, and two more of 三权分立:
+ * an administrator's account is the operator's (ADMIN_ACCOUNT_CLI_ONLY), and nobody gives
+ * business roles to an account they created less than 24 hours ago (GRANT_OWN_NEW_ACCOUNT, by
+ * the injected clock). A role carrying personal-data permissions does not take effect here: it
+ * becomes a pending grant request for the security administrator (`pending: true`).
+ * (Roles needing a second factor are administrator roles, which only the CLI grants.)
  */
 export async function grantRole(
   deps: AppDeps,
   ctx: RequestContext,
   userId: string,
   body: GrantBodyT,
-): Promise<UserDetailViewT> {
+): Promise<{ user: UserDetailViewT; pending: boolean }> {
   const actor = requirePermission(ctx, 'user.manage');
   assertNotSelf(actor, userId);
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  const pending = await deps.db.transaction(async (tx) => {
     const target = await managedUser(tx, actor, userId);
     const existing = await listAssignments(tx, userId);
+    assertNotAdministrator(existing);
     const g = await checkNewGrant(tx, actor, userId, existing, body, ctx.locale);
-    const grantId = await insertAssignment(tx, {
+    if (target.createdBy === actor.userId && withinOwnAccountCooling(target.createdAt, now)) {
+      const until = new Date(target.createdAt.getTime() + OWN_ACCOUNT_COOLING_MS);
+      throw new AppError('GRANT_OWN_NEW_ACCOUNT', { until: until.toISOString() });
+    }
+    const scope = {
       userId,
       roleCode: g.role.code,
       scopeType: g.scopeType,
       scopeRegion: g.scopeRegion,
       scopeOrgId: g.scopeOrgId,
+    };
+    const audited = { roleCode: g.role.code, scopeType: g.scopeType, regionCode: g.regionCode };
+    const personalData = personalDataIn(g.role.permissions);
+    if (personalData.length > 0) {
+      const waiting = await pendingRequestsOf(tx, userId);
+      if (waiting.some((r) => sameScope(r, scope))) throw new AppError('GRANT_REQUEST_DUPLICATE');
+      const requestId = await insertGrantRequest(tx, {
+        ...scope,
+        regionCode: g.regionCode,
+        requestedBy: actor.userId,
+        requestedAt: now,
+      });
+      await recordAudit(tx, ctx, now, {
+        action: 'user.grant_request',
+        objectType: 'user',
+        objectId: userId,
+        permission: 'user.manage',
+        details: { requestId, ...audited, orgId: g.scopeOrgId, personalData },
+      });
+      return true;
+    }
+    const grantId = await insertAssignment(tx, {
+      ...scope,
       grantedBy: actor.userId,
       grantedAt: now,
     });
-    const sessionsEnded = g.role.requireTotp && !target.totpEnabled;
-    if (sessionsEnded) await revokeUserSessions(tx, userId, now);
     await recordAudit(tx, ctx, now, {
       action: 'user.grant',
       objectType: 'user',
       objectId: userId,
       permission: 'user.manage',
-      details: {
-        grantId,
-        roleCode: g.role.code,
-        scopeType: g.scopeType,
-        regionCode: g.regionCode,
-        orgId: g.scopeOrgId,
-        sessionsEnded,
-      },
+      details: { grantId, ...audited, orgId: g.scopeOrgId },
     });
+    return false;
   });
-  return userDetail(deps, userId);
+  return { user: await userDetail(deps, userId), pending };
+}
+
+function sameScope(
+  r: Pick<GrantRequestRecord, 'roleCode' | 'scopeType' | 'scopeRegion' | 'scopeOrgId'>,
+  s: Pick<GrantRequestRecord, 'roleCode' | 'scopeType' | 'scopeRegion' | 'scopeOrgId'>,
+): boolean {
+  return (
+    r.roleCode === s.roleCode &&
+    r.scopeType === s.scopeType &&
+    r.scopeRegion === s.scopeRegion &&
+    r.scopeOrgId === s.scopeOrgId
+  );
 }
 
 /**
- * Takes a grant away. Sessions live on: the session hook reloads grants on every request, so
+ * Takes a grant away (never from an administrator's account: ADMIN_ACCOUNT_CLI_ONLY). Sessions live on: the session hook reloads grants on every request, so
  * the reduced rights apply from the user's next request.
  */
 export async function revokeGrant(
@@ -76,7 +121,9 @@ export async function revokeGrant(
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     await managedUser(tx, actor, userId);
-    const grant = (await listAssignments(tx, userId)).find((a) => a.id === grantId);
+    const assignments = await listAssignments(tx, userId);
+    assertNotAdministrator(assignments);
+    const grant = assignments.find((a) => a.id === grantId);
     if (!grant) throw new AppError('NOT_FOUND');
     assertAuthorityOver(actor, grant);
     await deleteAssignment(tx, grantId);

@@ -9,6 +9,7 @@ import {
 } from '../../test/harness.js';
 import { auditLog } from '../audit/table.js';
 import { users } from './table.js';
+import { giveOwnMobile, inboxPassword } from './users-test-kit.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -68,11 +69,12 @@ describe('disabling, enabling and resetting accounts', () => {
     expect(r.json().code).toBe('FORBIDDEN');
   });
 
-  it('resets a password: new one-time password, sessions ended, lock-out cleared, change forced', async () => {
+  it('resets a password: sent by SMS to the user’s own mobile, never to the administrator; sessions ended, lock-out cleared, change forced', async () => {
     const id = await t.createUser({
       login: 'clerk',
       grants: [{ role: 'county_officer', region: FENGJIE }],
     });
+    await giveOwnMobile(t, 'clerk', '13912345678');
     const clerk = await t.login('clerk');
     await t.database.db
       .update(users)
@@ -82,8 +84,9 @@ describe('disabling, enabling and resetting accounts', () => {
 
     const res = await admin.post(`/api/users/${id}/reset-password`);
     expect(res.statusCode).toBe(200);
-    const { temporaryPassword } = res.json();
-    expect(typeof temporaryPassword).toBe('string');
+    expect(res.json()).toEqual({ deliveredTo: 'sms', mobileMasked: '139****5678' });
+    const temporaryPassword = await inboxPassword(t, '13912345678');
+    expect(res.body).not.toContain(temporaryPassword);
     expect(await audited('user.reset_password', id)).toBe(true);
     expect((await clerk.get('/api/orgs')).statusCode).toBe(401);
     expect((await tryLogin('clerk')).json().code).toBe('LOGIN_FAILED');
@@ -102,9 +105,20 @@ describe('disabling, enabling and resetting accounts', () => {
       (await sec.put('/api/security/settings', { ...settings, passwordMinLength: 20 })).statusCode,
     ).toBe(200);
     const id = await t.createUser({ login: 'long', region: FENGJIE });
-    const { temporaryPassword } = (await admin.post(`/api/users/${id}/reset-password`)).json();
+    await giveOwnMobile(t, 'long', '13712345678');
+    expect((await admin.post(`/api/users/${id}/reset-password`)).statusCode).toBe(200);
+    const temporaryPassword = await inboxPassword(t, '13712345678');
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(20);
     await sec.put('/api/security/settings', settings);
+  });
+
+  it('refuses a reset when the user has no mobile of their own on record (RESET_NO_MOBILE)', async () => {
+    const id = await t.createUser({ login: 'nomobile', region: FENGJIE });
+    const res = await admin.post(`/api/users/${id}/reset-password`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('RESET_NO_MOBILE');
+    expect(res.json().message).toContain('未登记本人手机号');
+    expect((await tryLogin('nomobile')).statusCode).toBe(200);
   });
 
   it('will not let a system administrator reset or disable the audit or security administrator', async () => {
@@ -115,16 +129,14 @@ describe('disabling, enabling and resetting accounts', () => {
     });
     const reset = await admin.post(`/api/users/${auditor}/reset-password`);
     expect(reset.statusCode).toBe(403);
-    expect(reset.json()).toMatchObject({
-      code: 'GRANT_EXCEEDS_OWN',
-      details: { permissions: ['audit.read'] },
-    });
+    expect(reset.json().code).toBe('ADMIN_ACCOUNT_CLI_ONLY');
+    expect(reset.json().message).toContain('只能由运维人员通过命令行办理');
     const disable = await admin.post(`/api/users/${auditor}/disable`);
-    expect(disable.json().code).toBe('GRANT_EXCEEDS_OWN');
+    expect(disable.json().code).toBe('ADMIN_ACCOUNT_CLI_ONLY');
     expect((await tryLogin('auditor')).statusCode).toBe(200);
   });
 
-  it('will not let a county administrator disable an administrator with a wider scope', async () => {
+  it('will not let an administrator disable another system administrator, whatever the scope', async () => {
     const wide = await t.createUser({
       login: 'cq_sys',
       region: FENGJIE,
@@ -133,6 +145,6 @@ describe('disabling, enabling and resetting accounts', () => {
     });
     const res = await admin.post(`/api/users/${wide}/disable`);
     expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe('SCOPE_OUTSIDE_OWN');
+    expect(res.json().code).toBe('ADMIN_ACCOUNT_CLI_ONLY');
   });
 });

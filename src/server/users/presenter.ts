@@ -1,4 +1,6 @@
 import type { ScopeType } from '../../domain/access/roles.js';
+import { presentGrantRequest } from '../grant-requests/presenter.js';
+import type { GrantRequestRecord } from '../grant-requests/repo.js';
 import type { GrantViewT, UserDetailViewT, UserViewT } from './contract.js';
 import { assignmentRegion } from './grant-check.js';
 import type { AssignmentRecord, UserRecord } from './repo.js';
@@ -28,6 +30,7 @@ export function presentUser(row: UserRecord, roleCodes: string[], now: Date): Us
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
     roleCodes,
+    mobileMasked: row.mobileMask,
   };
 }
 
@@ -47,12 +50,17 @@ export function presentGrant(a: AssignmentRecord): GrantViewT {
   };
 }
 
-/** A user with every role assignment. */
+/** A user with every role assignment and the grants still waiting for approval. */
 export function presentUserDetail(
   row: UserRecord,
   assignments: AssignmentRecord[],
+  pending: GrantRequestRecord[],
   now: Date,
 ): UserDetailViewT {
   const roleCodes = [...new Set(assignments.map((a) => a.roleCode))].sort();
-  return { ...presentUser(row, roleCodes, now), grants: assignments.map(presentGrant) };
+  return {
+    ...presentUser(row, roleCodes, now),
+    grants: assignments.map(presentGrant),
+    pendingRequests: pending.map(presentGrantRequest),
+  };
 }

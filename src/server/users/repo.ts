@@ -24,6 +24,9 @@ export interface UserRecord {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** The masked mobile number of the user's own, or null when none is on record. */
+  mobileMask: string | null;
+  createdBy: string | null;
 }
 
 const record = {
@@ -42,6 +45,8 @@ const record = {
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
   version: users.version,
+  mobileMask: users.mobileMask,
+  createdBy: users.createdBy,
 };
 
 function selectRecords(db: Executor) {
@@ -170,6 +175,12 @@ export async function updateUserAtVersion(
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning({ id: users.id });
   return done.length > 0;
+}
+
+/** The encrypted mobile number a reset is sent to, or null. */
+export async function findUserMobileEnc(db: Executor, id: string): Promise<string | null> {
+  const [row] = await db.select({ mobileEnc: users.mobileEnc }).from(users).where(eq(users.id, id));
+  return row?.mobileEnc ?? null;
 }
 
 /** Updates a user's account state (disable, password reset), bumping its version. */

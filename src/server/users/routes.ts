@@ -1,11 +1,12 @@
 import { ERROR_RESPONSES } from '../http/error-body.js';
 import type { App, AppDeps } from '../http/types.js';
+import type { SmsTransport } from '../portal/sms-transport.js';
 import {
   CreatedUserView,
   CreateUserBody,
   GrantBody,
   GrantParams,
-  TemporaryPasswordView,
+  PasswordResetView,
   UpdateUserBody,
   UserDetailView,
   UserIdParams,
@@ -16,7 +17,7 @@ import * as grants from './grant-service.js';
 import * as users from './service.js';
 
 /** Accounts and their grants: read with user.read, change with user.manage, within region scope. */
-export function registerUsersRoutes(app: App, deps: AppDeps): void {
+export function registerUsersRoutes(app: App, deps: AppDeps, sms: SmsTransport): void {
   const tags = ['用户 users'];
   const detail = { 200: UserDetailView, ...ERROR_RESPONSES };
   app.get('/api/users', {
@@ -69,25 +70,25 @@ export function registerUsersRoutes(app: App, deps: AppDeps): void {
   app.post('/api/users/:id/reset-password', {
     schema: {
       tags,
-      summary: '重置密码（返回一次性临时密码）',
+      summary: '重置密码（临时密码以短信发给用户本人，不返回给管理员）',
       params: UserIdParams,
-      response: { 200: TemporaryPasswordView, ...ERROR_RESPONSES },
+      response: { 200: PasswordResetView, ...ERROR_RESPONSES },
     },
     config: { action: 'user.reset_password' },
-    handler: (req) => users.resetPassword(deps, req.ctx, req.params.id),
+    handler: (req) => users.resetPassword(deps, sms, req.ctx, req.params.id),
   });
   app.post('/api/users/:id/grants', {
     schema: {
       tags,
-      summary: '授予角色',
+      summary: '授予角色（含个人信息权限的角色须安全管理员批准：返回 202 与待审批申请）',
       params: UserIdParams,
       body: GrantBody,
-      response: { 201: UserDetailView, ...ERROR_RESPONSES },
+      response: { 201: UserDetailView, 202: UserDetailView, ...ERROR_RESPONSES },
     },
     config: { action: 'user.grant' },
     handler: async (req, reply) => {
-      const view = await grants.grantRole(deps, req.ctx, req.params.id, req.body);
-      return reply.code(201).send(view);
+      const { user, pending } = await grants.grantRole(deps, req.ctx, req.params.id, req.body);
+      return reply.code(pending ? 202 : 201).send(user);
     },
   });
   app.delete('/api/users/:id/grants/:grantId', {

@@ -4,7 +4,9 @@ import { recordAudit } from '../audit/record.js';
 import { assertPasswordPolicy } from '../auth/password-check.js';
 import { hashPassword, temporaryPassword } from '../auth/passwords.js';
 import { revokeUserSessions } from '../auth/repo.js';
+import { decrypt } from '../crypto/keys.js';
 import type { Executor } from '../db/client.js';
+import { pendingRequestsOf } from '../grant-requests/repo.js';
 import type { Actor, RequestContext } from '../http/context.js';
 import { toPage, type Paged } from '../http/paging.js';
 import type { AppDeps } from '../http/types.js';
@@ -15,6 +17,7 @@ import {
   regionScopeWhere,
   requirePermission,
 } from '../scope/scope.js';
+import type { SmsTransport } from '../portal/sms-transport.js';
 import { readSecuritySettings } from '../security/settings.js';
 import type {
   CreateUserBodyT,
@@ -22,10 +25,12 @@ import type {
   UserDetailViewT,
   UserListQueryT,
   UserViewT,
+  PasswordResetViewT,
 } from './contract.js';
-import { assertNotSelf, assertOutranks } from './grant-check.js';
+import { assertNotAdministrator, assertNotSelf, assertOutranks } from './grant-check.js';
 import { presentUser, presentUserDetail } from './presenter.js';
 import {
+  findUserMobileEnc,
   findUserRecord,
   insertUser,
   listAssignments,
@@ -55,7 +60,12 @@ export async function managedUser(db: Executor, actor: Actor, id: string): Promi
 export async function userDetail(deps: AppDeps, id: string): Promise<UserDetailViewT> {
   const row = await findUserRecord(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return presentUserDetail(row, await listAssignments(deps.db, id), deps.clock());
+  return presentUserDetail(
+    row,
+    await listAssignments(deps.db, id),
+    await pendingRequestsOf(deps.db, id),
+    deps.clock(),
+  );
 }
 
 async function assertOrgUsable(db: Executor, actor: Actor, orgId: string): Promise<void> {
@@ -107,7 +117,12 @@ export async function getUser(
   const row = await findUserRecord(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   assertRegionInScope(actor, 'user.read', row.regionCode);
-  return presentUserDetail(row, await listAssignments(deps.db, id), deps.clock());
+  return presentUserDetail(
+    row,
+    await listAssignments(deps.db, id),
+    await pendingRequestsOf(deps.db, id),
+    deps.clock(),
+  );
 }
 
 /**
@@ -139,6 +154,7 @@ export async function createUser(
       mustChangePassword: true,
       regionCode: body.regionCode,
       orgId: body.orgId ?? null,
+      createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
     });
@@ -173,6 +189,7 @@ export async function updateUser(
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     const row = await managedUser(tx, actor, id);
+    assertNotAdministrator(await listAssignments(tx, id));
     if (row.version !== body.version) {
       throw new AppError('VERSION_CONFLICT', { version: row.version });
     }
@@ -197,7 +214,8 @@ export async function updateUser(
 
 /**
  * Disables or re-enables an account. Disabling ends every live session at once. Nobody changes
- * their own account this way, nor an account holding rights they could not have granted.
+ * their own account this way, nor an account holding rights they could not have granted, nor an
+ * administrator's account (ADMIN_ACCOUNT_CLI_ONLY: only the operator's CLI changes those).
  */
 export async function setDisabled(
   deps: AppDeps,
@@ -210,7 +228,9 @@ export async function setDisabled(
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     await managedUser(tx, actor, id);
-    assertOutranks(actor, await listAssignments(tx, id));
+    const assignments = await listAssignments(tx, id);
+    assertNotAdministrator(assignments);
+    assertOutranks(actor, assignments);
     await updateUserState(tx, id, { disabled, updatedAt: now });
     if (disabled) await revokeUserSessions(tx, id, now);
     await recordAudit(tx, ctx, now, {
@@ -224,22 +244,33 @@ export async function setDisabled(
 }
 
 /**
- * Issues a new temporary password, returned once: the user must change it at next login, every
- * session ends and any lock-out is cleared. The second factor is kept.
+ * Issues a new temporary password and sends it by text message to the user's own mobile number on
+ * record — never to the administrator, whose answer only says where it went. The user must change
+ * it at next login; every session ends and any lock-out is cleared; the second factor is kept.
+ * Only the user (or the operator's CLI) records that number, so the administrator cannot redirect
+ * the message. Refused for administrators' accounts (ADMIN_ACCOUNT_CLI_ONLY), without a number
+ * on record (RESET_NO_MOBILE) and without an SMS transport (SMS_UNAVAILABLE). The operator's CLI
+ * `user reset-password` still prints a temporary password.
  */
 export async function resetPassword(
   deps: AppDeps,
+  sms: SmsTransport,
   ctx: RequestContext,
   id: string,
-): Promise<{ temporaryPassword: string }> {
+): Promise<PasswordResetViewT> {
   const actor = requirePermission(ctx, 'user.manage');
   assertNotSelf(actor, id);
   const password = await issueTemporaryPassword(deps.db);
   const passwordHash = await hashPassword(password);
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
-    await managedUser(tx, actor, id);
-    assertOutranks(actor, await listAssignments(tx, id));
+  return deps.db.transaction(async (tx) => {
+    const row = await managedUser(tx, actor, id);
+    const assignments = await listAssignments(tx, id);
+    assertNotAdministrator(assignments);
+    assertOutranks(actor, assignments);
+    const mobileEnc = await findUserMobileEnc(tx, id);
+    if (!mobileEnc || !row.mobileMask) throw new AppError('RESET_NO_MOBILE');
+    if (!sms.available) throw new AppError('SMS_UNAVAILABLE');
     await updateUserState(tx, id, {
       passwordHash,
       mustChangePassword: true,
@@ -253,7 +284,18 @@ export async function resetPassword(
       objectType: 'user',
       objectId: id,
       permission: 'user.manage',
+      details: { deliveredTo: 'sms', mobileMasked: row.mobileMask },
     });
+    // Sent last, inside the transaction: a failed send undoes the reset.
+    await sms.send(
+      { mobile: decrypt(deps.keys, mobileEnc), text: resetText(row.login, password) },
+      now,
+    );
+    return { deliveredTo: 'sms' as const, mobileMasked: row.mobileMask };
   });
-  return { temporaryPassword: password };
+}
+
+/** The text message carrying a temporary password. */
+function resetText(login: string, password: string): string {
+  return `【返乡创业服务平台】账号 ${login} 的密码已被管理员重置，临时密码：${password}。请尽快登录并修改密码；如非本人申请，请联系安全管理员。`;
 }

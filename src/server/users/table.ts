@@ -35,6 +35,15 @@ export const users = pgTable(
       .notNull()
       .references(() => regions.code),
     orgId: uuid('org_id').references(() => organisations.id),
+    /**
+     * The user's own mobile number, AES-256-GCM encrypted, for a password reset to reach them.
+     * Only the user (or the operator's CLI) sets it, never an administrator through the API.
+     */
+    mobileEnc: text('mobile_enc'),
+    /** The same number masked (138****5678), to say where a reset went. */
+    mobileMask: text('mobile_mask'),
+    /** Who created the account through the API; null for the CLI, the demo and the seed. */
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),

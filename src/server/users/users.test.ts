@@ -89,8 +89,15 @@ describe('user accounts', () => {
     expect(audit?.details).toEqual({ regionCode: FENGJIE, orgId: fjOrg, passwordGenerated: true });
     expect(JSON.stringify(audit)).not.toContain(temporaryPassword);
 
-    const grant = await admin.post(`/api/users/${user.id}/grants`, {
-      roleCode: 'county_officer',
+    // The creator may not give it business roles for 24 hours; another administrator may.
+    await t.createUser({
+      login: 'fj_sys_b',
+      grants: [{ role: 'sys_admin', region: FENGJIE }],
+      totp: true,
+    });
+    const other = await t.login('fj_sys_b');
+    const grant = await other.post(`/api/users/${user.id}/grants`, {
+      roleCode: 'township_officer',
       scopeType: 'region',
       regionCode: FENGJIE,
     });

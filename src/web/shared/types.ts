@@ -5,13 +5,15 @@
  */
 import type { z } from 'zod';
 import type { AuditPage, AuditRecordView, VerifyView } from '../../server/audit/contract.js';
-import type { SessionView, TotpSetupView } from '../../server/auth/contract.js';
+import type { MobileView, SessionView, TotpSetupView } from '../../server/auth/contract.js';
+import type { GrantRequestPage, GrantRequestView } from '../../server/grant-requests/contract.js';
 import type { OrgPage, OrgTypeView, OrgView } from '../../server/orgs/contract.js';
 import type { RegionPage, RegionPathView, RegionView } from '../../server/regions/contract.js';
 import type { PermissionView, RoleView } from '../../server/roles/contract.js';
 import type {
   CreatedUserView,
   GrantView,
+  PasswordResetView,
   UserDetailView,
   UserPage,
   UserView,
@@ -33,6 +35,10 @@ export type UserDetail = z.infer<typeof UserDetailView>;
 export type UserList = z.infer<typeof UserPage>;
 export type Grant = z.infer<typeof GrantView>;
 export type CreatedUser = z.infer<typeof CreatedUserView>;
+export type PasswordReset = z.infer<typeof PasswordResetView>;
+export type GrantRequest = z.infer<typeof GrantRequestView>;
+export type GrantRequestList = z.infer<typeof GrantRequestPage>;
+export type OwnMobile = z.infer<typeof MobileView>;
 export type AuditRecord = z.infer<typeof AuditRecordView>;
 export type AuditList = z.infer<typeof AuditPage>;
 export type AuditVerify = z.infer<typeof VerifyView>;

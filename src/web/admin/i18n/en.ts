@@ -1,3 +1,4 @@
+import { adminsEn } from './admins.en';
 import { dashboardEn } from './dashboard.en';
 import { importEn } from './import.en';
 import { ledgerEn } from './ledger.en';
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...ledgerEn,
   ...importEn,
   ...dashboardEn,
+  ...adminsEn,
   'app.name': 'Fanxiang Returnee Entrepreneurship Platform',
   'app.shortName': 'Fanxiang',
 

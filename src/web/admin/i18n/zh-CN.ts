@@ -1,3 +1,4 @@
+import { adminsZhCN } from './admins.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
@@ -10,6 +11,7 @@ export const zhCN = {
   ...ledgerZhCN,
   ...importZhCN,
   ...dashboardZhCN,
+  ...adminsZhCN,
   'app.name': '返乡创业服务平台',
   'app.shortName': '返乡创业服务平台',
 

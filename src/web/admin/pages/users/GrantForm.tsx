@@ -1,4 +1,4 @@
-import { Button, Form, Radio, Select } from 'antd';
+import { App, Button, Form, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../shared/api';
 import type { Role, UserDetail } from '../../../shared/types';
@@ -31,6 +31,7 @@ export function GrantForm({ userId, roles, onGranted }: Props) {
   const role = roles.find((r) => r.code === roleCode);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -40,7 +41,11 @@ export function GrantForm({ userId, roles, onGranted }: Props) {
         v.scopeType === 'region'
           ? { roleCode: v.roleCode, scopeType: v.scopeType, regionCode: v.region?.code }
           : { roleCode: v.roleCode, scopeType: v.scopeType, orgId: v.orgId };
-      onGranted(await api<UserDetail>(`/api/users/${userId}/grants`, { method: 'POST', body }));
+      const user = await api<UserDetail>(`/api/users/${userId}/grants`, { method: 'POST', body });
+      if (user.pendingRequests.some((r) => r.roleCode === v.roleCode)) {
+        void message.info(t('admins.grantPending'));
+      }
+      onGranted(user);
       form.resetFields(['roleCode', 'orgId']);
     } catch (err) {
       setError(err);
@@ -76,7 +81,11 @@ export function GrantForm({ userId, roles, onGranted }: Props) {
           showSearch={{ optionFilterProp: 'label' }}
           options={roles
             .filter((r) => r.grantable)
-            .map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))}
+            .map((r) => {
+              const name = locale === 'en' ? r.nameEn : r.nameZh;
+              const label = r.needsApproval ? `${name}（${t('admins.pendingTag')}）` : name;
+              return { value: r.code, label };
+            })}
         />
       </Form.Item>
       <Form.Item name="scopeType" label={t('grants.scopeType')}>

@@ -1,6 +1,8 @@
 import {
+  Alert,
   Button,
   Descriptions,
+  Modal,
   Divider,
   Drawer,
   Popconfirm,
@@ -11,7 +13,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../shared/api';
-import type { Grant, Role, UserDetail } from '../../../shared/types';
+import type { Grant, GrantRequest, PasswordReset, Role, UserDetail } from '../../../shared/types';
 import { ErrorAlert, useNotifyError } from '../../components/errors';
 import { formatTime } from '../../components/format';
 import { RegionName } from '../../components/RegionName';
@@ -19,7 +21,6 @@ import { useRequest } from '../../components/useRequest';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/SessionProvider';
 import { GrantForm } from './GrantForm';
-import { TempPasswordModal } from './TempPasswordModal';
 import { UserStatus } from './UserStatus';
 
 interface Props {
@@ -36,9 +37,14 @@ export function UserDrawer({ id, roles, onClose, onChanged }: Props) {
   const notifyError = useNotifyError();
   const detail = useRequest(() => api<UserDetail>(`/api/users/${id}`), [id]);
   const [override, setOverride] = useState<UserDetail | null>(null);
-  const [resetPassword, setResetPassword] = useState<string | null>(null);
+  const [resetSentTo, setResetSentTo] = useState<string | null>(null);
   const user = override ?? detail.data;
-  const manage = can('user.manage');
+  // Administrators' accounts are the operator's: the API refuses every change to them.
+  const adminAccount =
+    user?.grants.some(
+      (g) => (roles.find((r) => r.code === g.roleCode)?.adminKinds.length ?? 0) > 0,
+    ) ?? false;
+  const manage = can('user.manage') && !adminAccount;
 
   const act = async (path: string, method: 'POST' | 'DELETE' = 'POST') => {
     try {
@@ -50,10 +56,8 @@ export function UserDrawer({ id, roles, onClose, onChanged }: Props) {
   };
   const reset = async () => {
     try {
-      const r = await api<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`, {
-        method: 'POST',
-      });
-      setResetPassword(r.temporaryPassword);
+      const r = await api<PasswordReset>(`/api/users/${id}/reset-password`, { method: 'POST' });
+      setResetSentTo(r.mobileMasked);
       detail.reload();
       setOverride(null);
       onChanged();
@@ -136,7 +140,18 @@ export function UserDrawer({ id, roles, onClose, onChanged }: Props) {
             <Descriptions.Item label={t('users.createdAt')}>
               {formatTime(user.createdAt)}
             </Descriptions.Item>
+            <Descriptions.Item label={t('admins.mobile')}>
+              {user.mobileMasked ?? t('admins.noMobile')}
+            </Descriptions.Item>
           </Descriptions>
+          {adminAccount && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: 16 }}
+              message={t('admins.adminAccount')}
+            />
+          )}
           {manage && (
             <Space style={{ marginTop: 16 }}>
               <Popconfirm
@@ -149,7 +164,7 @@ export function UserDrawer({ id, roles, onClose, onChanged }: Props) {
                   {user.disabled ? t('users.enable') : t('users.disable')}
                 </Button>
               </Popconfirm>
-              <Popconfirm title={t('users.resetConfirm')} onConfirm={() => void reset()}>
+              <Popconfirm title={t('admins.resetConfirm')} onConfirm={() => void reset()}>
                 <Button>{t('users.resetPassword')}</Button>
               </Popconfirm>
             </Space>
@@ -162,6 +177,37 @@ export function UserDrawer({ id, roles, onClose, onChanged }: Props) {
             dataSource={user.grants}
             columns={grantColumns}
           />
+          {user.pendingRequests.length > 0 && (
+            <>
+              <Divider titlePlacement="start">{t('admins.pendingTitle')}</Divider>
+              <Table<GrantRequest>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={user.pendingRequests}
+                columns={[
+                  {
+                    title: t('grants.role'),
+                    key: 'role',
+                    render: (_: unknown, r: GrantRequest) =>
+                      locale === 'en' ? r.roleNameEn : r.roleNameZh,
+                  },
+                  {
+                    title: t('grants.scope'),
+                    key: 'scope',
+                    render: (_: unknown, r: GrantRequest) =>
+                      r.orgName ?? <RegionName code={r.regionCode} />,
+                  },
+                  { title: t('admins.requestedBy'), dataIndex: 'requestedByLogin', key: 'by' },
+                  {
+                    title: t('admins.status'),
+                    key: 'status',
+                    render: () => <Tag color="gold">{t('admins.status.pending')}</Tag>,
+                  },
+                ]}
+              />
+            </>
+          )}
           {manage && (
             <>
               <Divider titlePlacement="start">{t('grants.add')}</Divider>
@@ -177,16 +223,22 @@ export function UserDrawer({ id, roles, onClose, onChanged }: Props) {
           )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
             {t('grants.hint')}
+            {t('admins.grantHint')}
           </Typography.Paragraph>
         </>
       )}
-      {resetPassword && user && (
-        <TempPasswordModal
-          title={t('users.resetPassword')}
-          login={user.login}
-          password={resetPassword}
-          onClose={() => setResetPassword(null)}
-        />
+      {resetSentTo && user && (
+        <Modal
+          open
+          title={t('admins.resetSentTitle')}
+          onOk={() => setResetSentTo(null)}
+          onCancel={() => setResetSentTo(null)}
+          footer={(_, { OkBtn }) => <OkBtn />}
+        >
+          <Typography.Paragraph data-testid="reset-sent">
+            {t('admins.resetSent', { login: user.login, mobile: resetSentTo })}
+          </Typography.Paragraph>
+        </Modal>
       )}
     </Drawer>
   );

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
 import { useSession } from '../../session/SessionProvider';
 import { CreateUserModal } from './CreateUserModal';
+import { GrantRequestsCard } from './GrantRequestsCard';
 import { TempPasswordModal } from './TempPasswordModal';
 import { UserDrawer } from './UserDrawer';
 import { UserStatus } from './UserStatus';
@@ -153,6 +154,9 @@ export function UsersPage() {
           }}
         />
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <GrantRequestsCard />
+      </div>
       {creating && (
         <CreateUserModal
           onClose={() => setCreating(false)}
