@@ -27,12 +27,16 @@ const EnvSchema = z.object({
   FANXIANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   FANXIANG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FANXIANG_SMS: z.enum(['log', 'none']).optional(),
+  FANXIANG_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 /**
  * How the portal sends SMS verification codes: `log` writes each message to the log (mobile
- * masked) and keeps it in the dev inbox at /dev/sms, for development and the demo; `none` sends
- * nothing (registration by SMS is refused) until a real gateway is configured.
+ * masked, code hidden) and, in demo mode only, keeps it in the dev inbox at /api/portal/dev/sms;
+ * `none` sends nothing (registration by SMS is refused) until a real gateway is configured.
  */
 export type SmsMode = 'log' | 'none';
 
@@ -48,8 +52,13 @@ export interface Config {
   trustProxy: boolean;
   secureCookies: 'auto' | 'always' | 'never';
   loginRatePerMinute: number;
-  /** Default `log` on the embedded database (the demo), `none` with DATABASE_URL. */
+  /** Default `log` in demo mode, `none` otherwise. */
   sms: SmsMode;
+  /**
+   * Demo mode (`FANXIANG_DEMO=true` or `fanxiang serve --demo`): the first start loads the demo
+   * organisations, accounts and ledger, and the dev SMS inbox exists. Off unless asked for.
+   */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -58,10 +67,16 @@ export class ConfigError extends Error {}
  * Parses the environment once at start. A wrong value throws {@link ConfigError} naming the
  * variable, so start-up stops with a message that says what to fix.
  *
+ * `flags.demo` (from `fanxiang serve --demo` / `--no-demo`) overrides FANXIANG_DEMO.
+ *
  * @example
  * loadConfig({ FANXIANG_PORT: '8080' }).port // 8080
+ * loadConfig({}, { demo: true }).sms // 'log'
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  flags: { demo?: boolean } = {},
+): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -74,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '(every instance must share one key; generate one with `fanxiang keygen`)',
     );
   }
+  const demo = flags.demo ?? e.FANXIANG_DEMO;
   return {
     port: e.FANXIANG_PORT,
     host: e.FANXIANG_HOST,
@@ -85,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.FANXIANG_TRUST_PROXY,
     secureCookies: e.FANXIANG_SECURE_COOKIES,
     loginRatePerMinute: e.FANXIANG_LOGIN_RATE_PER_MINUTE,
-    sms: e.FANXIANG_SMS ?? (e.DATABASE_URL ? 'none' : 'log'),
+    sms: e.FANXIANG_SMS ?? (demo ? 'log' : 'none'),
+    demo,
   };
 }

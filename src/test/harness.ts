@@ -121,6 +121,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: 'never',
     loginRatePerMinute: 1000,
     sms: 'log',
+    demo: true,
     ...overrides,
   };
 }

@@ -74,6 +74,7 @@ export const ERROR_STATUS = {
   PORTAL_IDENTITY_MISMATCH: 422,
   PORTAL_PERSON_TAKEN: 409,
   PORTAL_ID_NUMBER_LOCKED: 422,
+  DEV_INBOX_LOCAL_ONLY: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

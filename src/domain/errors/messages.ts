@@ -81,6 +81,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
     '该身份证号已在台账中登记，但姓名不一致，请核对；如有疑问请联系当地返乡创业服务中心',
   PORTAL_PERSON_TAKEN: '该身份证号已由另一个手机号账号关联，如有疑问请联系当地返乡创业服务中心',
   PORTAL_ID_NUMBER_LOCKED: '身份证号与已提交的资料不一致；如需更正身份证号，请联系当地服务专员',
+  DEV_INBOX_LOCAL_ONLY: '演示短信收件箱只对本机访问或安全管理员开放',
 };
 
 /** English messages, the second catalog. */
@@ -177,6 +178,8 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'This ID number is already linked to another account; contact your local service centre',
   PORTAL_ID_NUMBER_LOCKED:
     'The ID number differs from the one submitted; ask a service officer to correct it',
+  DEV_INBOX_LOCAL_ONLY:
+    'The demo SMS inbox answers only requests from this machine or a security administrator',
 };
 
 /**

@@ -7,8 +7,9 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir } from '../db/private-files.js';
 
 /**
  * Keys derived from one 32-byte master key: one for encryption at rest (AES-256-GCM), one for
@@ -52,7 +53,7 @@ export function loadOrCreateKeyFile(dataDir: string): {
 } {
   const file = path.join(dataDir, 'secret.key');
   if (existsSync(file)) return { key: readFileSync(file, 'utf8').trim(), created: false, file };
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const key = generateMasterKey();
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return { key, created: true, file };
