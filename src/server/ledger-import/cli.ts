@@ -121,5 +121,8 @@ export async function importFileAs(deps: AppDeps, o: CliImport): Promise<JobRow>
 
 /** Writes an import's error report to `file`. */
 export async function writeErrorReport(deps: AppDeps, jobId: string, file: string): Promise<void> {
-  await pipeline(await errorReport(deps.db, jobId, 'zh-CN'), createWriteStream(file, { mode: PRIVATE_FILE_MODE }));
+  await pipeline(
+    await errorReport(deps.db, jobId, 'zh-CN'),
+    createWriteStream(file, { mode: PRIVATE_FILE_MODE }),
+  );
 }

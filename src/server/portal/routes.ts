@@ -30,7 +30,10 @@ const ERRORS = { ...ERROR_RESPONSES, 503: ErrorBody };
  * count here and portal sessions do not count anywhere else.
  */
 export function registerPortalRoutes(app: App, deps: AppDeps, sms?: SmsTransport): void {
-  const pdeps = { ...deps, sms: sms ?? createSmsTransport(deps.config.sms, app.log, { demo: deps.config.demo }) };
+  const pdeps = {
+    ...deps,
+    sms: sms ?? createSmsTransport(deps.config.sms, app.log, { demo: deps.config.demo }),
+  };
   const hooks = portalHooks(deps);
   const tags = ['创业者门户 portal'];
   const open = { portal: 'public' as const };

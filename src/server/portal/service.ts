@@ -342,7 +342,12 @@ export function devInbox(deps: PortalDeps, ctx: RequestContext, socketAddress: s
   if (messages === null) throw new AppError('NOT_FOUND');
   if (!isLoopback(socketAddress)) {
     const a = ctx.actor;
-    if (!a || a.mfaState !== 'ok' || a.mustChangePassword || !a.permissions.has('security.manage')) {
+    if (
+      !a ||
+      a.mfaState !== 'ok' ||
+      a.mustChangePassword ||
+      !a.permissions.has('security.manage')
+    ) {
       throw new AppError('DEV_INBOX_LOCAL_ONLY');
     }
   }
