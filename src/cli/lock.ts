@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../server/config.js';
+import { makePrivateDir } from '../server/db/private-files.js';
 
 /**
  * The embedded database (PGlite) must be opened by one process at a time: a second process
@@ -25,7 +26,7 @@ function alive(pid: number): boolean {
  */
 export function lockDataDir(config: Config): { heldBy: number } | null {
   if (config.databaseUrl) return null;
-  mkdirSync(config.dataDir, { recursive: true });
+  makePrivateDir(config.dataDir);
   const file = path.join(config.dataDir, 'fanxiang.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

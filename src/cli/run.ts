@@ -27,9 +27,12 @@ export function operatorName(): string {
   }
 }
 
-/** The configuration from the environment (a ConfigError ends the command with exit 2). */
-export function cliConfig(): Config {
-  return loadConfig();
+/**
+ * The configuration from the environment (a ConfigError ends the command with exit 2);
+ * `flags.demo` is `serve --demo` / `--no-demo`, which wins over FANXIANG_DEMO.
+ */
+export function cliConfig(flags: { demo?: boolean } = {}): Config {
+  return loadConfig(process.env, flags);
 }
 
 /**

@@ -25,6 +25,7 @@ import { registerEntitiesRoutes } from './entities/routes.js';
 import { registerJobs } from './jobs/routes.js';
 import { registerLedgerExportRoutes } from './ledger-export/routes.js';
 import { registerLedgerImportRoutes } from './ledger-import/routes.js';
+import { registerMetaRoutes } from './meta/routes.js';
 import { registerOrgsRoutes } from './orgs/routes.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     handler: () => app.swagger(),
   });
   registerHealthRoutes(app, deps);
+  registerMetaRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerRegionsRoutes(app, deps);
   registerOrgsRoutes(app, deps);

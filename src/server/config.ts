@@ -37,12 +37,16 @@ const EnvSchema = z.object({
   FANXIANG_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().min(1000).default(1_000_000),
   FANXIANG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   FANXIANG_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  FANXIANG_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 /**
  * How the portal sends SMS verification codes: `log` writes each message to the log (mobile
- * masked) and keeps it in the dev inbox at /dev/sms, for development and the demo; `none` sends
- * nothing (registration by SMS is refused) until a real gateway is configured.
+ * masked, code hidden) and, in demo mode only, keeps it in the dev inbox at /api/portal/dev/sms;
+ * `none` sends nothing (registration by SMS is refused) until a real gateway is configured.
  */
 export type SmsMode = 'log' | 'none';
 
@@ -63,7 +67,7 @@ export interface Config {
   trustProxy: boolean;
   secureCookies: 'auto' | 'always' | 'never';
   loginRatePerMinute: number;
-  /** Default `log` on the embedded database (the demo), `none` with DATABASE_URL. */
+  /** Default `log` in demo mode, `none` otherwise. */
   sms: SmsMode;
   /** What an uploaded .xlsx may inflate to (see src/server/ledger-import/zip-guard.ts). */
   importXlsxLimits: XlsxLimits;
@@ -71,6 +75,11 @@ export interface Config {
   auditCheckpointDir: string;
   /** Minutes between checkpoints while serving; 0 turns the timer off (shutdown and verify still write). */
   auditCheckpointMinutes: number;
+  /**
+   * Demo mode (`FANXIANG_DEMO=true` or `fanxiang serve --demo`): the first start loads the demo
+   * organisations, accounts and ledger, and the dev SMS inbox exists. Off unless asked for.
+   */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -79,10 +88,16 @@ export class ConfigError extends Error {}
  * Parses the environment once at start. A wrong value throws {@link ConfigError} naming the
  * variable, so start-up stops with a message that says what to fix.
  *
+ * `flags.demo` (from `fanxiang serve --demo` / `--no-demo`) overrides FANXIANG_DEMO.
+ *
  * @example
  * loadConfig({ FANXIANG_PORT: '8080' }).port // 8080
+ * loadConfig({}, { demo: true }).sms // 'log'
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  flags: { demo?: boolean } = {},
+): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -102,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const dataDir = path.resolve(e.FANXIANG_DATA_DIR);
+  const demo = flags.demo ?? e.FANXIANG_DEMO;
   return {
     port: e.FANXIANG_PORT,
     host: e.FANXIANG_HOST,
@@ -114,7 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.FANXIANG_TRUST_PROXY,
     secureCookies: e.FANXIANG_SECURE_COOKIES,
     loginRatePerMinute: e.FANXIANG_LOGIN_RATE_PER_MINUTE,
-    sms: e.FANXIANG_SMS ?? (e.DATABASE_URL ? 'none' : 'log'),
+    sms: e.FANXIANG_SMS ?? (demo ? 'log' : 'none'),
+    demo,
     importXlsxLimits: {
       maxUncompressedBytes: e.FANXIANG_IMPORT_MAX_UNCOMPRESSED_MB * 1024 * 1024,
       maxRatio: e.FANXIANG_IMPORT_MAX_RATIO,

@@ -4,6 +4,7 @@ import { checkpointStoreFor } from './audit/checkpoint-file.js';
 import { writeAuditCheckpoint } from './audit/verify.js';
 import type { Db } from './db/client.js';
 import {
+  type DemoLogin,
   describeDemoLogins,
   hasNoUsers,
   readDemoLogins,
@@ -13,46 +14,66 @@ import {
 import { loadDemoStoryOnFirstStart } from './demo/serve-demo.js';
 import { importRegions } from './regions/import.js';
 import { regions } from './regions/table.js';
-import { openRuntime } from './runtime.js';
+import { demoAccountsExist } from './meta/repo.js';
+import { openRuntime, type Runtime } from './runtime.js';
 import { progressLine } from './progress.js';
-
-export interface ServeOptions {
-  /** Load the demo organisations and accounts into a database that has no users. */
-  demo: boolean;
-}
 
 function regionCount(db: Db): Promise<number> {
   return db.$count(regions);
 }
 
 /**
- * Starts Fanxiang: migrates; on the first start imports the division tree and (with `demo`)
- * the demo organisations and accounts, then the demo ledger and targets; listens; prints the address and the demo logins; and
- * closes the database on SIGINT/SIGTERM (PGlite must be closed or the process hangs).
+ * What start-up does before listening: on the first start imports the division tree; in demo mode
+ * (`config.demo`) loads the demo organisations and accounts into a database with no users, then
+ * the demo ledger and targets, and returns the demo logins to print. Outside demo mode it creates
+ * no demo data, and warns loudly when the database already holds demo accounts.
  */
-export async function serve(config: Config, opts: ServeOptions): Promise<void> {
-  const runtime = await openRuntime(config);
-  for (const note of runtime.notes) console.log(note);
+export async function prepareStart(
+  runtime: Runtime,
+  log: (line: string) => void,
+): Promise<DemoLogin[] | null> {
+  const { config } = runtime;
   const { db } = runtime.database;
-
   if ((await regionCount(db)) === 0) {
-    console.log(
-      '首次启动：导入全国行政区划（省、市、县、乡镇）/ first start: importing the division tree',
-    );
+    log('首次启动：导入全国行政区划（省、市、县、乡镇）/ first start: importing the division tree');
     const progress = progressLine('区划导入 / regions');
     await importRegions(db, { onProgress: (done, total) => progress.update(done, total) });
     progress.done();
   }
-  if (opts.demo && (await hasNoUsers(db))) {
-    console.log(
-      '首次启动：载入演示机构和账号 / first start: loading demo organisations and accounts',
-    );
-    saveDemoLogins(
-      config.dataDir,
-      await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain),
-    );
-    await loadDemoStoryOnFirstStart(runtime);
+  if (config.demo) {
+    if (await hasNoUsers(db)) {
+      log('首次启动：载入演示机构和账号 / first start: loading demo organisations and accounts');
+      saveDemoLogins(config.dataDir, await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain));
+      await loadDemoStoryOnFirstStart(runtime);
+    }
+    return readDemoLogins(config.dataDir);
   }
+  if (await demoAccountsExist(db)) {
+    for (const line of DEMO_ACCOUNTS_WARNING) log(line);
+  }
+  return null;
+}
+
+/** Printed when a start outside demo mode finds the demo accounts (their password is public). */
+export const DEMO_ACCOUNTS_WARNING = [
+  '',
+  '!!! 警告：数据库中存在演示账号，其密码已在 README 中公开。正式使用前请停用它们',
+  '!!!   （fanxiang user disable <login>），或仅在演示时使用 fanxiang serve --demo。',
+  '!!! WARNING: this database holds the demo accounts, whose password is published in the README.',
+  '!!!   Disable them (fanxiang user disable <login>) before real use; both web apps show 演示环境.',
+  '',
+];
+
+/**
+ * Starts Fanxiang: migrates, prepares the first start (see {@link prepareStart}), listens, prints
+ * the address and (in demo mode) the demo logins, and closes the database on SIGINT/SIGTERM
+ * (PGlite must be closed or the process hangs).
+ */
+export async function serve(config: Config): Promise<void> {
+  const runtime = await openRuntime(config);
+  for (const note of runtime.notes) console.log(note);
+  const { db } = runtime.database;
+  const logins = await prepareStart(runtime, (line) => console.log(line));
 
   const { app } = await buildApp({
     config,
@@ -89,7 +110,6 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
       ? setInterval(() => void checkpoint(), config.auditCheckpointMinutes * 60_000)
       : null;
   timer?.unref();
-  const logins = opts.demo ? readDemoLogins(config.dataDir) : null;
   console.log('');
   console.log(`返乡创业服务平台已启动 / Fanxiang is running at ${address}`);
   console.log(`  接口文档 / API docs: ${address}/api/docs`);

@@ -196,6 +196,7 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   { route: 'GET /api/health', roles: 'public', request: fixed('/api/health'), outOfScope: catalog },
   { route: 'GET /api/ready', roles: 'public', request: fixed('/api/ready'), outOfScope: catalog },
+  { route: 'GET /api/meta', roles: 'public', request: fixed('/api/meta'), outOfScope: catalog },
   {
     route: 'POST /api/auth/login',
     roles: 'public',
@@ -812,7 +813,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'GET /api/portal/dev/sms',
     roles: 'public',
     request: fixed('/api/portal/dev/sms'),
-    outOfScope: { none: 'dev inbox, only with FANXIANG_SMS=log' },
+    outOfScope: { none: 'dev inbox: demo mode, loopback or security.manage only' },
   },
   {
     route: 'POST /api/portal/logout',

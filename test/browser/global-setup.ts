@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 
 /**
  * Starts the real server once for all browser tests, as the README does after `npm run build`:
- * `node dist/cli/main.js serve` on a fresh data directory (first start imports the division tree
+ * `node dist/cli/main.js serve --demo` (demo accounts and the dev SMS inbox) on a fresh data directory (first start imports the division tree
  * and the demo accounts) and a free port, read back from the line it prints.
  */
 declare module 'vitest' {
@@ -73,7 +73,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The embedded database, whatever the surrounding shell points at.
   delete env.DATABASE_URL;
   delete env.FANXIANG_SECRET_KEY;
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--demo'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -90,6 +90,7 @@ export const ERROR_STATUS = {
   PORTAL_REQUEST_LIMIT: 429,
   PORTAL_REQUEST_DECIDED: 409,
   PORTAL_REQUEST_STALE: 409,
+  DEV_INBOX_LOCAL_ONLY: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -104,6 +104,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   PORTAL_REQUEST_LIMIT: '提交次数已达上限，请联系当地返乡创业服务中心',
   PORTAL_REQUEST_DECIDED: '该申请已处理，请刷新',
   PORTAL_REQUEST_STALE: '该申请已失效：账号已关联其他记录，或记录已关联其他账号',
+  DEV_INBOX_LOCAL_ONLY: '演示短信收件箱只对本机访问或安全管理员开放',
 };
 
 /** English messages, the second catalog. */
@@ -227,6 +228,8 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   PORTAL_REQUEST_DECIDED: 'This request has already been decided; refresh',
   PORTAL_REQUEST_STALE:
     'This request no longer applies: the account or the record is linked elsewhere',
+  DEV_INBOX_LOCAL_ONLY:
+    'The demo SMS inbox answers only requests from this machine or a security administrator',
 };
 
 /**

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { AppError } from '../../domain/errors/codes.js';
+import { PRIVATE_FILE_MODE } from '../db/private-files.js';
 
 const CHUNK = 64 * 1024;
 
@@ -20,7 +21,7 @@ export class GzipLineWriter {
 
   constructor(private readonly file: string) {
     this.partial = `${file}.partial`;
-    this.done = pipeline(this.gzip, createWriteStream(this.partial));
+    this.done = pipeline(this.gzip, createWriteStream(this.partial, { mode: PRIVATE_FILE_MODE }));
     this.done.catch(() => undefined);
   }
 

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { makePrivateDir, restrictTree } from './private-files.js';
 
 /** The Drizzle handle every repository receives, the same type on both backends. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -66,13 +66,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   const dir = opts.embeddedDir ?? 'memory://';
-  if (!dir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const embedded = !dir.startsWith('memory://');
+  if (embedded) makePrivateDir(path.dirname(path.resolve(dir)));
   // Loaded only here, so that a process on PostgreSQL never carries the embedded database.
   const [{ PGlite: Embedded }, { drizzle: drizzlePglite }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
   ]);
-  const client = await Embedded.create(dir.startsWith('memory://') ? undefined : dir);
+  const client = await Embedded.create(embedded ? dir : undefined);
+  // PGlite writes its files 0666: owner-only now, and again for the files it made meanwhile.
+  if (embedded) restrictTree(dir);
   return {
     db: drizzlePglite({ client }) as unknown as Db,
     kind: 'pglite',
@@ -81,6 +84,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     async execRaw(sql) {
       await client.exec(sql);
     },
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      if (embedded) restrictTree(dir);
+    },
   };
 }

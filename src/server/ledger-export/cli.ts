@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { AppDeps } from '../http/types.js';
+import { PRIVATE_FILE_MODE } from '../db/private-files.js';
 import { cliActor, cliContext } from '../ledger-import/cli.js';
 import { EntitiesExportQuery, PeopleExportQuery } from './contract.js';
 import { exportEntities, exportPeople } from './service.js';
@@ -24,6 +25,6 @@ export async function exportFileAs(deps: AppDeps, o: CliExport): Promise<number>
     o.kind === 'people'
       ? await exportPeople(deps, ctx, PeopleExportQuery.parse(o.query))
       : await exportEntities(deps, ctx, EntitiesExportQuery.parse(o.query));
-  await pipeline(d.stream, createWriteStream(o.out));
+  await pipeline(d.stream, createWriteStream(o.out, { mode: PRIVATE_FILE_MODE }));
   return d.rows;
 }

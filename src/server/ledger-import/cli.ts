@@ -7,6 +7,7 @@ import { AppError } from '../../domain/errors/codes.js';
 import { appendAudit } from '../audit/repo.js';
 import { toGrants } from '../auth/actor.js';
 import { findGrants, findUserByLogin } from '../auth/repo.js';
+import { PRIVATE_FILE_MODE } from '../db/private-files.js';
 import type { Actor } from '../http/context.js';
 import type { AppDeps } from '../http/types.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
@@ -122,5 +123,8 @@ export async function importFileAs(deps: AppDeps, o: CliImport): Promise<JobRow>
 
 /** Writes an import's error report to `file`. */
 export async function writeErrorReport(deps: AppDeps, jobId: string, file: string): Promise<void> {
-  await pipeline(await errorReport(deps.db, jobId, 'zh-CN'), createWriteStream(file));
+  await pipeline(
+    await errorReport(deps.db, jobId, 'zh-CN'),
+    createWriteStream(file, { mode: PRIVATE_FILE_MODE }),
+  );
 }

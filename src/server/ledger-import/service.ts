@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../../domain/errors/codes.js';
 import { recordAudit } from '../audit/record.js';
 import type { Executor } from '../db/client.js';
+import { PRIVATE_DIR_MODE } from '../db/private-files.js';
 import type { Actor, RequestContext } from '../http/context.js';
 import type { AppDeps } from '../http/types.js';
 import { jobAccessFor } from '../jobs/access.js';
@@ -75,7 +76,7 @@ export async function startImport(
   const actor = requirePermission(ctx, 'ledger.import');
   requirePermission(ctx, kind === 'people' ? 'person.write' : 'entity.write');
   const jobId = randomUUID();
-  await mkdir(importsDir(deps), { recursive: true });
+  await mkdir(importsDir(deps), { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = path.join(importsDir(deps), jobId);
   const bytes = await receiveUpload(body, file, undefined, upload.contentLength);
   try {

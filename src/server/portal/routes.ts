@@ -31,7 +31,10 @@ const ERRORS = { ...ERROR_RESPONSES, 503: ErrorBody };
  * count here and portal sessions do not count anywhere else.
  */
 export function registerPortalRoutes(app: App, deps: AppDeps, sms?: SmsTransport): void {
-  const pdeps = { ...deps, sms: sms ?? createSmsTransport(deps.config.sms, app.log) };
+  const pdeps = {
+    ...deps,
+    sms: sms ?? createSmsTransport(deps.config.sms, app.log, { demo: deps.config.demo }),
+  };
   const hooks = portalHooks(deps);
   const tags = ['创业者门户 portal'];
   const open = { portal: 'public' as const };
@@ -142,14 +145,15 @@ export function registerPortalRoutes(app: App, deps: AppDeps, sms?: SmsTransport
     config: open,
     handler: (req) => portal.regionChildren(pdeps, req.params.code),
   });
+  // Not a portal-session route: a staff session (path /) may open it, so the staff hooks run.
   app.get('/api/portal/dev/sms', {
-    ...hooks,
     schema: {
       tags,
-      summary: '开发用短信收件箱（仅 FANXIANG_SMS=log 时开启，否则 404）',
+      summary:
+        '开发用短信收件箱（仅演示模式且 FANXIANG_SMS=log 时开启，否则 404；只对本机或安全管理员开放）',
       response: { 200: DevInboxView, ...ERRORS },
     },
-    config: open,
-    handler: () => portal.devInbox(pdeps),
+    config: { public: true },
+    handler: (req) => portal.devInbox(pdeps, req.ctx, req.raw.socket.remoteAddress),
   });
 }

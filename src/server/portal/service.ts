@@ -328,10 +328,33 @@ export async function home(deps: PortalDeps, state: PortalState): Promise<HomeVi
   };
 }
 
-/** The dev inbox (FANXIANG_SMS=log only): NOT_FOUND otherwise, so codes are never exposed. */
-export function devInbox(deps: PortalDeps) {
+/** True for a loopback socket address (127.0.0.0/8, ::1, or IPv4-mapped 127.x). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
+
+/**
+ * The dev inbox, which holds the codes sent, so it must not be reachable by strangers. It exists
+ * only in demo mode with `FANXIANG_SMS=log` (NOT_FOUND otherwise) and answers a client on this
+ * machine — by the socket's address, never X-Forwarded-For — or a staff session holding
+ * `security.manage`; everyone else gets DEV_INBOX_LOCAL_ONLY.
+ */
+export function devInbox(deps: PortalDeps, ctx: RequestContext, socketAddress: string | undefined) {
   const messages = deps.sms.inbox();
   if (messages === null) throw new AppError('NOT_FOUND');
+  if (!isLoopback(socketAddress)) {
+    const a = ctx.actor;
+    if (
+      !a ||
+      a.mfaState !== 'ok' ||
+      a.mustChangePassword ||
+      !a.permissions.has('security.manage')
+    ) {
+      throw new AppError('DEV_INBOX_LOCAL_ONLY');
+    }
+  }
   return {
     messages: messages.map((m) => ({
       id: m.id,

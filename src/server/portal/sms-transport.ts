@@ -33,26 +33,44 @@ export interface SmsTransport {
 const INBOX_SIZE = 50;
 
 /**
- * The built-in transport (`FANXIANG_SMS=log`): logs every message with the number masked and keeps
- * the last few in memory for the dev inbox. Codes never reach the database in clear.
+ * A message's text as the log may show it: every run of four or more digits (the code) hidden.
+ *
+ * @example
+ * logSafeText('验证码 123456，5 分钟内有效') // '验证码 ******，5 分钟内有效'
+ */
+export function logSafeText(text: string): string {
+  return text.replace(/\d{4,}/g, (digits) => '*'.repeat(digits.length));
+}
+
+/**
+ * The built-in transport (`FANXIANG_SMS=log`): logs every message with the number masked and the
+ * code hidden, and — with `inbox` (demo mode only) — keeps the last few in memory for the dev
+ * inbox. Codes never reach the database or the log in clear.
  */
 export class LogSmsTransport implements SmsTransport {
   readonly available = true;
   private readonly messages: InboxMessage[] = [];
   private next = 1;
 
-  constructor(private readonly log: FastifyBaseLogger) {}
+  constructor(
+    private readonly log: FastifyBaseLogger,
+    private readonly keepInbox: boolean,
+  ) {}
 
   send(message: SmsMessage, at: Date): Promise<void> {
     const mobileMasked = maskMobile(message.mobile);
-    this.log.info({ sms: { to: mobileMasked, text: message.text } }, 'SMS (log transport)');
+    this.log.info(
+      { sms: { to: mobileMasked, text: logSafeText(message.text) } },
+      'SMS (log transport)',
+    );
+    if (!this.keepInbox) return Promise.resolve();
     this.messages.unshift({ id: this.next++, mobileMasked, text: message.text, sentAt: at });
     this.messages.length = Math.min(this.messages.length, INBOX_SIZE);
     return Promise.resolve();
   }
 
-  inbox(): InboxMessage[] {
-    return [...this.messages];
+  inbox(): InboxMessage[] | null {
+    return this.keepInbox ? [...this.messages] : null;
   }
 }
 
@@ -67,7 +85,11 @@ export class NoSmsTransport implements SmsTransport {
   }
 }
 
-/** The transport the configuration names. */
-export function createSmsTransport(mode: SmsMode, log: FastifyBaseLogger): SmsTransport {
-  return mode === 'log' ? new LogSmsTransport(log) : new NoSmsTransport();
+/** The transport the configuration names; the dev inbox exists only in demo mode. */
+export function createSmsTransport(
+  mode: SmsMode,
+  log: FastifyBaseLogger,
+  opts: { demo: boolean },
+): SmsTransport {
+  return mode === 'log' ? new LogSmsTransport(log, opts.demo) : new NoSmsTransport();
 }

@@ -8,6 +8,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
+import { DemoBanner } from './layout/DemoBanner';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages';
 import { pageRoutes } from './routes';
 import { RequireSession } from './session/RequireSession';
@@ -38,6 +39,7 @@ export function App() {
   return (
     <I18nProvider>
       <Localised>
+        <DemoBanner />
         <BrowserRouter basename="/admin">
           <SessionProvider>
             <Routes>

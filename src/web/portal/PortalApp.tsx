@@ -7,6 +7,7 @@ import { Landing } from './Landing';
 import { ProfilePage } from './ProfilePage';
 import { Link, usePath } from './router';
 import { useSession } from './session';
+import { useDemoAccounts } from '../shared/meta';
 
 /** Pages that need the entrepreneur logged in. */
 const PRIVATE: Record<string, () => React.JSX.Element> = {
@@ -19,6 +20,7 @@ const PRIVATE: Record<string, () => React.JSX.Element> = {
 export function PortalApp() {
   const path = usePath();
   const session = useSession();
+  const demo = useDemoAccounts();
   let page;
   const Private = PRIVATE[path];
   if (path === '/register') page = <RegisterPage />;
@@ -36,6 +38,11 @@ export function PortalApp() {
   else page = <Landing />;
   return (
     <>
+      {demo && (
+        <div className="demo-banner" role="status">
+          {T.demoBanner}
+        </div>
+      )}
       <header className="top">
         <Link href="/" className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />

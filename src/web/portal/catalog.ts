@@ -11,6 +11,7 @@ import type { EntityType } from '../../domain/ledger/entity-types';
  */
 export const T = {
   brand: '返乡创业服务平台',
+  demoBanner: '演示环境：演示账号的密码已公开，请勿填写真实个人信息',
   login: '登录',
   logout: '退出登录',
   register: '手机号注册',

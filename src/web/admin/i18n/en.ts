@@ -333,4 +333,6 @@ export const en: Record<MessageKey, string> = {
   'action.ledger.import': 'Import ledger',
   'action.db.backup': 'Backup',
   'action.demo.load_foundation': 'Load demo data',
+  'demo.banner':
+    'Demo environment: the demo accounts’ password is public; do not enter real personal data',
 };

@@ -326,6 +326,7 @@ export const zhCN = {
   'action.ledger.import': '导入台账',
   'action.db.backup': '数据备份',
   'action.demo.load_foundation': '载入演示数据',
+  'demo.banner': '演示环境：演示账号的密码已公开，请勿录入真实个人信息',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
