@@ -140,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerRegionsRoutes(app, deps);
   registerOrgsRoutes(app, deps);
   registerRolesRoutes(app, deps);
-  const sms = createSmsTransport(deps.config.sms, app.log);
+  const sms = createSmsTransport(deps.config.sms, app.log, { demo: deps.config.demo });
   registerUsersRoutes(app, deps, sms);
   registerGrantRequestsRoutes(app, deps);
   registerSecurityRoutes(app, deps);

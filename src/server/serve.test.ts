@@ -20,6 +20,7 @@ function runtimeFor(demo: boolean): Runtime {
     config: { ...t.deps.config, demo, dataDir: tempDataDir('fanxiang-serve-') },
     database: t.database,
     keys: t.deps.keys,
+    auditKeys: t.deps.auditKeys,
     clock: t.deps.clock,
     notes: [],
     close: () => Promise.resolve(),
@@ -43,7 +44,7 @@ describe('serve without demo mode', () => {
   });
 
   it('warns loudly when the database already holds the demo accounts, and the banner shows', async () => {
-    await seedDemoFoundation(t.database.db, t.deps.keys, t.deps.clock());
+    await seedDemoFoundation(t.database.db, t.deps.keys, t.deps.clock(), t.deps.auditKeys.chain);
     const lines: string[] = [];
     const logins = await prepareStart(runtimeFor(false), (l) => lines.push(l));
     expect(logins).toBeNull();
