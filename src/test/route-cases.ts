@@ -618,7 +618,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/ledger/imports',
     roles: ['county_officer', 'township_officer'],
     request: fixed('/api/ledger/imports?kind=people', '姓名,身份证号,手机号\n'),
-    audit: { action: 'ledger.import', object: 'job', id: (r) => r.response.id },
+    audit: { action: 'ledger.import', object: 'job', id: (r) => r.response.jobId },
     outOfScope: {
       none: 'the job checks every row against the importer’s scope and reports rows outside it (ledger-import tests)',
     },
