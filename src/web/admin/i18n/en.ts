@@ -294,4 +294,5 @@ export const en: Record<MessageKey, string> = {
   'action.ledger.import': 'Import ledger',
   'action.db.backup': 'Backup',
   'action.demo.load_foundation': 'Load demo data',
+  'action.request.unrecorded': 'Change without its own audit record (defect, recorded at the edge)',
 };

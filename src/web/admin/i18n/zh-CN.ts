@@ -289,6 +289,7 @@ export const zhCN = {
   'action.ledger.import': '导入台账',
   'action.db.backup': '数据备份',
   'action.demo.load_foundation': '载入演示数据',
+  'action.request.unrecorded': '未留审计记录的操作（缺陷，入口补记）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
