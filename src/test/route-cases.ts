@@ -137,14 +137,17 @@ const portalOwn = { none: 'the entrepreneur’s own account and records only' };
 
 /** Security settings that differ from the previous request's, so each save changes a field. */
 let settingsFlip = false;
-const SETTINGS = () => ({
-  lockoutThreshold: 5,
-  idleMinutes: 30,
-  absoluteHours: 12,
-  passwordMinLength: 8,
-  passwordMinClasses: 3,
-  lockoutMinutes: (settingsFlip = !settingsFlip) ? 31 : 30,
-});
+const SETTINGS = () => {
+  settingsFlip = !settingsFlip;
+  return {
+    lockoutThreshold: 5,
+    idleMinutes: 30,
+    absoluteHours: 12,
+    passwordMinLength: 8,
+    passwordMinClasses: 3,
+    lockoutMinutes: settingsFlip ? 31 : 30,
+  };
+};
 
 export const ROUTE_CASES: RouteCase[] = [
   {
@@ -259,7 +262,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: '/api/orgs',
       body: { name: `奉节县测试机构${++fx.counter}`, type: 'department', regionCode: FENGJIE },
     }),
-    audit: { action: 'org.create', object: 'organisation', id: (r) => r.response.id },
+    audit: { action: 'org.create', object: 'organisation', id: (r) => String(r.response.id) },
     outOfScope: 403,
   },
   {
@@ -303,7 +306,7 @@ export const ROUTE_CASES: RouteCase[] = [
         scopeTypes: ['region'],
       },
     }),
-    audit: { action: 'role.create', object: 'role', id: (r) => r.body.code },
+    audit: { action: 'role.create', object: 'role', id: (r) => String(r.body.code) },
     outOfScope: 403,
   },
 
@@ -327,7 +330,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: '/api/users',
       body: { login: `matrix${++fx.counter}`, displayName: '测试用户', regionCode: FENGJIE },
     }),
-    audit: { action: 'user.create', object: 'user', id: (r) => r.response.user.id },
+    audit: { action: 'user.create', object: 'user', id: (r) => String(r.response.user.id) },
     outOfScope: 403,
   },
   {
@@ -448,7 +451,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/people',
     roles: LEDGER_WRITERS,
     request: async () => ({ url: '/api/people', body: personBody() }),
-    audit: { action: 'person.create', object: 'person', id: (r) => r.response.id },
+    audit: { action: 'person.create', object: 'person', id: (r) => String(r.response.id) },
     outOfScope: 403,
   },
   {
@@ -543,7 +546,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/entities',
     roles: LEDGER_WRITERS,
     request: async () => ({ url: '/api/entities', body: entityBody() }),
-    audit: { action: 'entity.create', object: 'entity', id: (r) => r.response.id },
+    audit: { action: 'entity.create', object: 'entity', id: (r) => String(r.response.id) },
     outOfScope: 403,
   },
   {
@@ -618,7 +621,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/ledger/imports',
     roles: ['county_officer', 'township_officer'],
     request: fixed('/api/ledger/imports?kind=people', '姓名,身份证号,手机号\n'),
-    audit: { action: 'ledger.import', object: 'job', id: (r) => r.response.jobId },
+    audit: { action: 'ledger.import', object: 'job', id: (r) => String(r.response.jobId) },
     outOfScope: {
       none: 'the job checks every row against the importer’s scope and reports rows outside it (ledger-import tests)',
     },
