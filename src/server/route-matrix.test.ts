@@ -1,6 +1,8 @@
+import { asc, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_ROLES } from '../domain/access/roles.js';
 import { NATION_CODE } from '../domain/regions/region-code.js';
+import { isFallbackRecord } from './audit/fallback.js';
 import { auditLog } from './audit/table.js';
 import { users } from './users/table.js';
 import {
@@ -11,7 +13,13 @@ import {
   type TestApp,
   WUSHAN,
 } from '../test/harness.js';
-import { ALL_ROLES, type Fixture, ROUTE_CASES, type RouteCase } from '../test/route-cases.js';
+import {
+  ALL_ROLES,
+  type Fixture,
+  ROUTE_CASES,
+  type RouteCase,
+  type SentRequest,
+} from '../test/route-cases.js';
 import { mobileFor, seedEntity, seedPerson } from '../test/ledger-factories.js';
 import { registerEntrepreneur } from './portal/portal-test-kit.js';
 
@@ -19,7 +27,9 @@ import { registerEntrepreneur } from './portal/portal-test-kit.js';
  * Every route, every built-in role, in scope and out of it: allowed roles succeed, every other
  * role gets 403, the unauthenticated 401, and an allowed role outside its scope 404 (or 403 for
  * writes aimed outside it, or a filtered list). Every state-changing request leaves exactly one
- * audit record, whatever its outcome.
+ * audit record, whatever its outcome; every one that succeeds leaves its service's own record
+ * (the action, object, object id and changed fields its RouteCase declares), never the edge's
+ * fallback.
  */
 
 let t: TestApp;
@@ -73,10 +83,74 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Routes whose declared audit record was checked on a successful request. */
+const auditChecked = new Set<string>();
+
+/**
+ * State-changing routes the matrix cannot make succeed (its requests carry a wrong password or
+ * code by design): their records are checked by their feature's tests.
+ */
+const NEVER_SUCCEED: Record<string, string> = {
+  'POST /api/auth/login': 'logs in as an unknown account (auth tests)',
+  'POST /api/auth/totp/confirm': 'a wrong code: the secret is random (auth tests)',
+  'POST /api/auth/totp/verify': 'a wrong code on a session that is already verified (auth tests)',
+  'POST /api/portal/register': 'a guessed SMS code (portal tests)',
+  'POST /api/portal/login': 'an unknown mobile number (portal tests)',
+  'PUT /api/portal/enterprise':
+    'a fresh entrepreneur without a profile is refused with PORTAL_PROFILE_REQUIRED (portal tests)',
+};
+
+/** The path parameters of `url` under the route pattern `pattern` (`/api/people/:id`). */
+function routeParams(pattern: string, url: string): Record<string, string> {
+  const want = pattern.split('/');
+  const got = (url.split('?')[0] ?? '').split('/');
+  const params: Record<string, string> = {};
+  want.forEach((part, i) => {
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(got[i] ?? '');
+  });
+  return params;
+}
+
+/** Field names an audit record gives as changed: `details.fields` or the keys of `changed`. */
+function namedFields(details: Record<string, unknown>): unknown[] {
+  if (Array.isArray(details.fields)) return details.fields as unknown[];
+  const changed = details.changed;
+  return changed && typeof changed === 'object' ? Object.keys(changed) : [];
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** The successful request left its service's own record, as its RouteCase declares it. */
+function expectDeclaredAudit(c: RouteCase, rows: AuditRow[], sent: SentRequest): void {
+  expect(rows, `${c.route} audit records written`).toHaveLength(1);
+  const row = rows[0]!;
+  expect(
+    isFallbackRecord(row),
+    `${c.route} succeeded without its own audit record; the edge wrote ${row.action} ${JSON.stringify(row.details)}`,
+  ).toBe(false);
+  const want = c.audit;
+  if (!want) throw new Error(`${c.route} succeeded but its RouteCase declares no audit record`);
+  expect(row.result, c.route).toBe('success');
+  if (typeof want.action === 'string') expect(row.action, c.route).toBe(want.action);
+  else expect(row.action, c.route).toMatch(want.action);
+  expect(row.objectType, `${c.route} object type`).toBe(want.object);
+  if (want.id) expect(row.objectId, `${c.route} object id`).toBe(want.id(sent));
+  if (want.fields)
+    expect(namedFields(row.details), `${c.route} changed fields`).toEqual(
+      expect.arrayContaining(want.fields),
+    );
+  auditChecked.add(c.route);
+}
+
+async function lastSeq(): Promise<number> {
+  const [r] = await t.database.db.select({ seq: max(auditLog.seq) }).from(auditLog);
+  return r?.seq ?? 0;
+}
+
 async function send(agent: Agent | null, c: RouteCase) {
-  const [m] = c.route.split(' ') as [string];
+  const [m, pattern] = c.route.split(' ') as [string, string];
   const { url, body } = await c.request(fx);
-  const before = await t.database.db.$count(auditLog);
+  const before = await lastSeq();
   const res = agent
     ? await agent.request(m, url, body)
     : await t.app.inject({
@@ -84,9 +158,19 @@ async function send(agent: Agent | null, c: RouteCase) {
         url,
         ...(body === undefined ? {} : { payload: body as object }),
       });
-  if (m !== 'GET') {
-    const after = await t.database.db.$count(auditLog);
-    expect(after - before, `${c.route} audit records written`).toBe(1);
+  const written = await t.database.db
+    .select()
+    .from(auditLog)
+    .where(gt(auditLog.seq, before))
+    .orderBy(asc(auditLog.seq));
+  if (m !== 'GET') expect(written.length, `${c.route} audit records written`).toBe(1);
+  if (res.statusCode < 400 && (m !== 'GET' || c.audit)) {
+    const json = String(res.headers['content-type'] ?? '').startsWith('application/json');
+    expectDeclaredAudit(c, written, {
+      params: routeParams(pattern, url),
+      body,
+      response: json ? res.json() : null,
+    });
   }
   return res;
 }
@@ -96,6 +180,11 @@ describe('route-permission matrix', () => {
     const registered = t.routes.map((r) => `${r.method} ${r.url}`).sort();
     const listed = ROUTE_CASES.map((c) => c.route).sort();
     expect(listed).toEqual(registered);
+  });
+
+  it('declares the audit record of every state-changing route', () => {
+    const missing = ROUTE_CASES.filter((c) => !c.route.startsWith('GET ') && !c.audit);
+    expect(missing.map((c) => c.route)).toEqual([]);
   });
 
   it('covers every built-in role', () => {
@@ -188,4 +277,13 @@ describe('route-permission matrix', () => {
       });
     });
   }
+
+  it('checked the audit record of every state-changing route on a successful request', () => {
+    const unchecked = ROUTE_CASES.filter(
+      (c) => c.audit && !auditChecked.has(c.route) && !(c.route in NEVER_SUCCEED),
+    );
+    expect(unchecked.map((c) => c.route)).toEqual([]);
+    for (const route of Object.keys(NEVER_SUCCEED))
+      expect(auditChecked, route).not.toContain(route);
+  });
 });

@@ -3,7 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { NATION_CODE } from '../domain/regions/region-code.js';
+import { UNRECORDED_ACTION } from '../server/audit/fallback.js';
+import { auditLog } from '../server/audit/table.js';
 import { buildApp, type RouteInfo } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import { deriveAuditKeys, deriveKeys, encrypt } from '../server/crypto/keys.js';
@@ -101,7 +104,11 @@ export interface TestApp {
   createUser(spec: UserSpec): Promise<string>;
   createOrg(name: string, type: string, region: string): Promise<string>;
   login(login: string, password?: string): Promise<Agent>;
-  close(): Promise<void>;
+  /**
+   * Closes the app and the database. Fails when a state change succeeded without its own audit
+   * record (the edge's `request.unrecorded`), unless the test provokes one on purpose.
+   */
+  close(opts?: { allowUnrecorded?: boolean }): Promise<void>;
 }
 
 /** A fresh, empty directory under the system's temporary one, for an app's uploads and exports. */
@@ -222,12 +229,29 @@ export async function createTestApp(
       }
       return agent;
     },
-    async close() {
-      await app.close();
-      await database.close();
+    async close(opts = {}) {
+      try {
+        if (!opts.allowUnrecorded) await assertNoUnrecordedChange(database);
+      } finally {
+        await app.close();
+        await database.close();
+      }
     },
   };
   return t;
+}
+
+/** Throws when the edge had to record a successful state change its service did not record. */
+async function assertNoUnrecordedChange(database: Database): Promise<void> {
+  const rows = await database.db
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(eq(auditLog.action, UNRECORDED_ACTION));
+  if (rows.length === 0) return;
+  const routes = [...new Set(rows.map((r) => String(r.details.route)))].join(', ');
+  throw new Error(
+    `${rows.length} state change(s) succeeded without their own audit record (${UNRECORDED_ACTION}): ${routes}`,
+  );
 }
 
 /** Codes used across tests: 奉节县 and two of its towns, and a county elsewhere. */

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { encrypt } from '../server/crypto/keys.js';
 import { grantRequests } from '../server/grant-requests/table.js';
 import { roleAssignments, users } from '../server/users/table.js';
-import { FENGJIE, type TestApp } from './harness.js';
+import { FENGJIE, TEST_PASSWORD, type TestApp } from './harness.js';
 import { entityLinks } from '../server/entities/table.js';
 import { personConsents } from '../server/people/table.js';
 import {
@@ -61,6 +61,34 @@ export interface RouteCase {
   outOfScope: OutOfScope;
   /** For 'filtered': a string that must not appear in the out-of-scope answer. */
   marker?: (fx: Fixture) => string;
+  /**
+   * The audit record a successful request leaves (its service's own, never the edge's fallback).
+   * Required for every state-changing route; a GET that writes one (an export) declares it too.
+   */
+  audit?: ExpectedAudit;
+}
+
+/** What the matrix knows about one successful request, to name the audited object's id. */
+export interface SentRequest {
+  /** The route's path parameters, decoded from the URL. */
+  params: Record<string, string>;
+  // The request and response bodies as JSON: each entry reads the fields it knows are there.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  response: any;
+}
+
+/** The audit record a successful request must leave. */
+export interface ExpectedAudit {
+  /** The record's action (a pattern where the service picks one, e.g. create or update). */
+  action: string | RegExp;
+  /** The record's object type. */
+  object: string;
+  /** The audited object's id, where the route targets or creates one. */
+  id?: (r: SentRequest) => string | undefined;
+  /** Fields the record names as changed (`details.fields`, or the keys of `details.changed`). */
+  fields?: string[];
 }
 
 const ALL = [
@@ -144,13 +172,18 @@ async function newPortalRequest(fx: Fixture): Promise<string> {
   return request!.id;
 }
 
-const SETTINGS = {
-  lockoutThreshold: 5,
-  lockoutMinutes: 30,
-  idleMinutes: 30,
-  absoluteHours: 12,
-  passwordMinLength: 8,
-  passwordMinClasses: 3,
+/** Security settings that differ from the previous request's, so each save changes a field. */
+let settingsFlip = false;
+const SETTINGS = () => {
+  settingsFlip = !settingsFlip;
+  return {
+    lockoutThreshold: 5,
+    idleMinutes: 30,
+    absoluteHours: 12,
+    passwordMinLength: 8,
+    passwordMinClasses: 3,
+    lockoutMinutes: settingsFlip ? 31 : 30,
+  };
 };
 
 /** A fresh account in 奉节县 with its own mobile number on record, so a reset can reach it. */
@@ -201,12 +234,14 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/auth/login',
     roles: 'public',
     request: fixed('/api/auth/login', { login: 'nobody', password: 'x' }),
+    audit: { action: 'auth.login', object: 'session' },
     outOfScope: own,
   },
   {
     route: 'POST /api/auth/logout',
     roles: 'session',
     request: fixed('/api/auth/logout'),
+    audit: { action: 'auth.logout', object: 'session' },
     outOfScope: own,
   },
   {
@@ -219,9 +254,10 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/auth/password',
     roles: 'session',
     request: fixed('/api/auth/password', {
-      currentPassword: 'wrong',
+      currentPassword: TEST_PASSWORD,
       newPassword: 'Kuimen#Gate2026',
     }),
+    audit: { action: 'auth.password_change', object: 'user' },
     outOfScope: own,
   },
   {
@@ -234,18 +270,21 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/auth/totp/setup',
     roles: 'session',
     request: fixed('/api/auth/totp/setup'),
+    audit: { action: 'auth.totp_setup', object: 'user' },
     outOfScope: own,
   },
   {
     route: 'POST /api/auth/totp/confirm',
     roles: 'session',
     request: fixed('/api/auth/totp/confirm', { code: '000000' }),
+    audit: { action: 'auth.totp_enable', object: 'user' },
     outOfScope: own,
   },
   {
     route: 'POST /api/auth/totp/verify',
     roles: 'session',
     request: fixed('/api/auth/totp/verify', { code: '000000' }),
+    audit: { action: 'auth.totp_verify', object: 'session' },
     outOfScope: own,
   },
 
@@ -301,6 +340,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: '/api/orgs',
       body: { name: `奉节县测试机构${++fx.counter}`, type: 'department', regionCode: FENGJIE },
     }),
+    audit: { action: 'org.create', object: 'organisation', id: (r) => String(r.response.id) },
     outOfScope: 403,
   },
   {
@@ -310,6 +350,12 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/orgs/${await fx.newOrg()}`,
       body: { name: `改名机构${++fx.counter}`, version: 1 },
     }),
+    audit: {
+      action: 'org.update',
+      object: 'organisation',
+      id: (r) => r.params.id,
+      fields: ['name'],
+    },
     outOfScope: 404,
   },
 
@@ -338,6 +384,7 @@ export const ROUTE_CASES: RouteCase[] = [
         scopeTypes: ['region'],
       },
     }),
+    audit: { action: 'role.create', object: 'role', id: (r) => String(r.body.code) },
     outOfScope: 403,
   },
 
@@ -361,6 +408,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: '/api/users',
       body: { login: `matrix${++fx.counter}`, displayName: '测试用户', regionCode: FENGJIE },
     }),
+    audit: { action: 'user.create', object: 'user', id: (r) => String(r.response.user.id) },
     outOfScope: 403,
   },
   {
@@ -370,24 +418,33 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/users/${await fx.newUser()}`,
       body: { displayName: '改名', version: 1 },
     }),
+    audit: {
+      action: 'user.update',
+      object: 'user',
+      id: (r) => r.params.id,
+      fields: ['displayName'],
+    },
     outOfScope: 404,
   },
   {
     route: 'POST /api/users/:id/disable',
     roles: ['sys_admin'],
     request: async (fx) => ({ url: `/api/users/${await fx.newUser()}/disable` }),
+    audit: { action: 'user.disable', object: 'user', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
     route: 'POST /api/users/:id/enable',
     roles: ['sys_admin'],
     request: async (fx) => ({ url: `/api/users/${await fx.newUser()}/enable` }),
+    audit: { action: 'user.enable', object: 'user', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
     route: 'POST /api/users/:id/reset-password',
     roles: ['sys_admin'],
     request: async (fx) => ({ url: `/api/users/${await newUserWithMobile(fx)}/reset-password` }),
+    audit: { action: 'user.reset_password', object: 'user', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
@@ -397,6 +454,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/users/${await fx.newUser()}/grants`,
       body: { roleCode: 'county_officer', scopeType: 'region', regionCode: FENGJIE },
     }),
+    audit: { action: 'user.grant', object: 'user', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
@@ -410,6 +468,7 @@ export const ROUTE_CASES: RouteCase[] = [
         .returning({ id: roleAssignments.id });
       return { url: `/api/users/${userId}/grants/${g!.id}` };
     },
+    audit: { action: 'user.revoke', object: 'user', id: (r) => r.params.id },
     outOfScope: 404,
   },
 
@@ -448,7 +507,13 @@ export const ROUTE_CASES: RouteCase[] = [
   {
     route: 'PUT /api/security/settings',
     roles: ['sec_admin'],
-    request: fixed('/api/security/settings', SETTINGS),
+    request: () => Promise.resolve({ url: '/api/security/settings', body: SETTINGS() }),
+    audit: {
+      action: 'security.settings_update',
+      object: 'settings',
+      id: () => 'security',
+      fields: ['lockoutMinutes'],
+    },
     outOfScope: 403,
   },
   {
@@ -462,6 +527,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/users/:id/unlock',
     roles: ['sec_admin'],
     request: async (fx) => ({ url: `/api/users/${await fx.newUser()}/unlock` }),
+    audit: { action: 'user.unlock', object: 'user', id: (r) => r.params.id },
     outOfScope: 404,
   },
 
@@ -489,6 +555,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/people',
     roles: LEDGER_WRITERS,
     request: async () => ({ url: '/api/people', body: personBody() }),
+    audit: { action: 'person.create', object: 'person', id: (r) => String(r.response.id) },
     outOfScope: 403,
   },
   {
@@ -498,6 +565,12 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/people/${await fx.newPerson()}`,
       body: { skills: '矩阵修改', version: 1 },
     }),
+    audit: {
+      action: 'person.update',
+      object: 'person',
+      id: (r) => r.params.id,
+      fields: ['skills'],
+    },
     outOfScope: 404,
   },
   {
@@ -507,6 +580,12 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/people/${fx.inScopePersonId}/unmask`,
       body: { reason: '矩阵测试核验身份', fields: ['idNumber', 'mobile'] },
     }),
+    audit: {
+      action: 'person.unmask',
+      object: 'person',
+      id: (r) => r.params.id,
+      fields: ['idNumber', 'mobile'],
+    },
     outOfScope: 404,
   },
   {
@@ -516,6 +595,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/people/${await fx.newPerson()}/merge`,
       body: { duplicateId: await fx.newPerson(), version: 1 },
     }),
+    audit: { action: 'person.merge', object: 'person', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
@@ -525,6 +605,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/people/${fx.inScopePersonId}/consents`,
       body: { purpose: 'policy_push', grantedTo: '奉节县人社局' },
     }),
+    audit: { action: 'person.consent', object: 'person', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
@@ -543,6 +624,7 @@ export const ROUTE_CASES: RouteCase[] = [
         .returning({ id: personConsents.id });
       return { url: `/api/people/${personId}/consents/${c!.id}/withdraw` };
     },
+    audit: { action: 'person.consent_withdraw', object: 'person', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
@@ -568,6 +650,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/entities',
     roles: LEDGER_WRITERS,
     request: async () => ({ url: '/api/entities', body: entityBody() }),
+    audit: { action: 'entity.create', object: 'entity', id: (r) => String(r.response.id) },
     outOfScope: 403,
   },
   {
@@ -577,6 +660,12 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/entities/${await fx.newEntity()}`,
       body: { products: '矩阵修改', version: 1 },
     }),
+    audit: {
+      action: 'entity.update',
+      object: 'entity',
+      id: (r) => r.params.id,
+      fields: ['products'],
+    },
     outOfScope: 404,
   },
   {
@@ -586,6 +675,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/entities/${await fx.newEntity()}/merge`,
       body: { duplicateId: await fx.newEntity(), version: 1 },
     }),
+    audit: { action: 'entity.merge', object: 'entity', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
@@ -595,6 +685,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/entities/${await fx.newEntity()}/links`,
       body: { personId: fx.inScopePersonId, role: 'founder' },
     }),
+    audit: { action: 'entity.link', object: 'entity', id: (r) => r.params.id },
     outOfScope: 404,
   },
   {
@@ -613,6 +704,7 @@ export const ROUTE_CASES: RouteCase[] = [
         .returning({ id: entityLinks.id });
       return { url: `/api/entities/${entityId}/links/${l!.id}` };
     },
+    audit: { action: 'entity.unlink', object: 'entity', id: (r) => r.params.id },
     outOfScope: 404,
   },
 
@@ -633,6 +725,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/ledger/imports',
     roles: ['county_officer', 'township_officer'],
     request: fixed('/api/ledger/imports?kind=people', '姓名,身份证号,手机号\n'),
+    audit: { action: 'ledger.import', object: 'job', id: (r) => String(r.response.jobId) },
     outOfScope: {
       none: 'the job checks every row against the importer’s scope and reports rows outside it (ledger-import tests)',
     },
@@ -665,6 +758,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'GET /api/ledger/exports/people.xlsx',
     roles: ['leading_office', 'county_officer', 'township_officer'],
     request: fixed('/api/ledger/exports/people.xlsx'),
+    audit: { action: 'person.export', object: 'person' },
     outOfScope: {
       none: 'a file download: rows outside the actor’s scope are left out (ledger-export tests)',
     },
@@ -673,6 +767,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'GET /api/ledger/exports/entities.xlsx',
     roles: ['leading_office', 'county_officer', 'township_officer'],
     request: fixed('/api/ledger/exports/entities.xlsx'),
+    audit: { action: 'entity.export', object: 'entity' },
     outOfScope: {
       none: 'a file download: rows outside the actor’s scope are left out (ledger-export tests)',
     },
@@ -689,6 +784,11 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'PUT /api/targets/:region/:year/:indicator',
     roles: ['leading_office'],
     request: fixed(`/api/targets/${FENGJIE}/2025/workshops`, { value: 80 }),
+    audit: {
+      action: 'target.set',
+      object: 'target',
+      id: (r) => `${r.params.region}/${r.params.year}/${r.params.indicator}`,
+    },
     outOfScope: 403,
   },
   {
@@ -713,6 +813,11 @@ export const ROUTE_CASES: RouteCase[] = [
         body: { children: [{ regionCode: '500236128000', value: 3 }] },
       };
     },
+    audit: {
+      action: 'target.split',
+      object: 'target',
+      id: (r) => `${r.params.region}/${r.params.year}/${r.params.indicator}`,
+    },
     outOfScope: 403,
   },
   {
@@ -731,6 +836,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'GET /api/dashboards/:regionCode/export.xlsx',
     roles: ['leading_office', 'county_officer', 'township_officer'],
     request: fixed(`/api/dashboards/${FENGJIE}/export.xlsx?year=2025&quarter=3`),
+    audit: { action: 'dashboard.export', object: 'region', id: (r) => r.params.regionCode },
     outOfScope: 404,
   },
 
@@ -785,6 +891,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/portal/sms-codes',
     roles: 'public',
     request: () => Promise.resolve({ url: '/api/portal/sms-codes', body: { mobile: mobileFor() } }),
+    audit: { action: 'portal.sms_send', object: 'sms_code' },
     outOfScope: portalOwn,
   },
   {
@@ -795,12 +902,14 @@ export const ROUTE_CASES: RouteCase[] = [
         url: '/api/portal/register',
         body: { mobile: mobileFor(), code: '123456', password: 'Kuimen#Gate2026' },
       }),
+    audit: { action: 'portal.register', object: 'portal_account' },
     outOfScope: portalOwn,
   },
   {
     route: 'POST /api/portal/login',
     roles: 'public',
     request: fixed('/api/portal/login', { mobile: '13900000000', password: 'x' }),
+    audit: { action: 'portal.login', object: 'portal_session' },
     outOfScope: portalOwn,
   },
   {
@@ -819,6 +928,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/portal/logout',
     roles: 'entrepreneur',
     request: fixed('/api/portal/logout'),
+    audit: { action: 'portal.logout', object: 'portal_session' },
     outOfScope: portalOwn,
   },
   {
@@ -855,6 +965,7 @@ export const ROUTE_CASES: RouteCase[] = [
           education: 'senior',
         },
       }),
+    audit: { action: /^portal\.profile_(create|link|update)$/, object: 'person' },
     outOfScope: portalOwn,
   },
   {
@@ -878,6 +989,7 @@ export const ROUTE_CASES: RouteCase[] = [
           foundedOn: '2024-06-18',
         },
       }),
+    audit: { action: /^portal\.enterprise_(create|update)$/, object: 'entity' },
     outOfScope: portalOwn,
   },
 ];

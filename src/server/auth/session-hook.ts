@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors/codes.js';
 import { pickLocale } from '../../domain/errors/messages.js';
+import { fallbackAuditEntry } from '../audit/fallback.js';
 import { appendAuditStandalone } from '../audit/repo.js';
 import type { RequestContext } from '../http/context.js';
 import type { App, AppDeps } from '../http/types.js';
@@ -141,7 +142,8 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
       void reply.clearCookie(SESSION_COOKIE, cookieOptions(deps, req));
     }
     // Before the answer leaves: a state-changing request whose service wrote no audit record
-    // (refused, failed, or not found) gets one now, so every such request leaves exactly one.
+    // (refused, failed, or not found) gets a marked fallback now, so every such request leaves
+    // exactly one. One that succeeded without its own record is a defect, recorded as such.
     if (ctx && !SAFE_METHODS.has(req.method) && req.url.startsWith('/api/') && !ctx.audited) {
       await auditFallback(deps, req, reply.statusCode);
     }
@@ -149,19 +151,38 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
   });
 }
 
+/**
+ * Writes the edge's marked fallback record (src/server/audit/fallback.ts). For a request that
+ * succeeded, a missing record is a defect in its service: it is still recorded, and logged.
+ */
 async function auditFallback(deps: AppDeps, req: FastifyRequest, status: number): Promise<void> {
   const ctx = req.ctx;
+  const url = req.routeOptions.url;
+  if (status < 400) {
+    req.log.error(
+      { route: `${req.method} ${url ?? 'unknown'}`, status },
+      'state change succeeded without its audit record: recorded as request.unrecorded',
+    );
+  }
   try {
-    await appendAuditStandalone(deps.db, deps.auditKeys.chain, {
-      at: deps.clock(),
-      actorId: ctx.actor?.userId ?? null,
-      actorLogin: ctx.actor?.login ?? ctx.attemptedLogin,
-      actorRoles: ctx.actor ? [...new Set(ctx.actor.grants.map((g) => g.roleCode))].join(',') : '',
-      ip: ctx.ip,
-      action:
-        req.routeOptions.config.action ?? `${req.method} ${req.routeOptions.url ?? 'unknown'}`,
-      result: status < 400 ? 'success' : (ctx.errorCode ?? `http_${status}`),
-    });
+    await appendAuditStandalone(
+      deps.db,
+      deps.auditKeys.chain,
+      fallbackAuditEntry({
+        at: deps.clock(),
+        actorId: ctx.actor?.userId ?? null,
+        actorLogin: ctx.actor?.login ?? ctx.attemptedLogin,
+        actorRoles: ctx.actor
+          ? [...new Set(ctx.actor.grants.map((g) => g.roleCode))].join(',')
+          : '',
+        ip: ctx.ip,
+        method: req.method,
+        url,
+        action: req.routeOptions.config.action,
+        status,
+        errorCode: ctx.errorCode,
+      }),
+    );
     ctx.audited = true;
   } catch (err) {
     req.log.error({ err }, 'audit append failed');

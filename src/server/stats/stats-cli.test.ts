@@ -1,20 +1,25 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../cli/program.js';
 import { ExitCode } from '../../cli/run.js';
-import { openDatabase } from '../db/client.js';
-import { TEST_BACKEND } from '../../test/database.js';
+import { auditLog } from '../audit/table.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { openTestDatabase, TEST_BACKEND } from '../../test/database.js';
 
 /**
- * `fanxiang stats verify` and `stats rebuild` as an operator runs them, in process, on an
- * embedded database in a temporary data directory: a tampered counter is reported with exit
- * code 1 and repaired by a rebuild.
+ * `fanxiang stats verify` and `stats rebuild` as an operator runs them, in process: on an
+ * embedded database in a temporary data directory, or, with TEST_DATABASE_URL, on this file's
+ * own PostgreSQL database (DATABASE_URL), where the counters are kept by the same triggers: a
+ * tampered counter is reported with exit code 1 and repaired by a rebuild.
  */
 
 let dir: string;
+/** This file's PostgreSQL database, when the suite runs on PostgreSQL. */
+let server: (Database & { url?: string }) | null = null;
 const saved = { ...process.env };
 
 async function fanxiang(...args: string[]): Promise<{ code: number; out: string }> {
@@ -37,10 +42,12 @@ async function fanxiang(...args: string[]): Promise<{ code: number; out: string 
   }
 }
 
-/** Runs SQL on the data directory's database between commands (one process at a time). */
-async function onDatabase(
-  f: (db: ReturnType<typeof openDatabase> extends Promise<infer D> ? D : never) => Promise<void>,
-) {
+/**
+ * Runs SQL on the commands' database between commands: the server database directly, or the
+ * data directory's embedded one (one process at a time).
+ */
+async function onDatabase(f: (db: Database) => Promise<void>) {
+  if (server) return f(server);
   const database = await openDatabase({ embeddedDir: path.join(dir, 'pgdata') });
   try {
     await f(database);
@@ -49,19 +56,25 @@ async function onDatabase(
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'fx-stats-cli-'));
   for (const k of Object.keys(process.env))
     if (k.startsWith('FANXIANG_') || k === 'DATABASE_URL') delete process.env[k];
   process.env.FANXIANG_DATA_DIR = dir;
   process.env.FANXIANG_LOG_LEVEL = 'silent';
-});
-afterAll(() => {
+  if (TEST_BACKEND === 'postgres') {
+    server = await openTestDatabase();
+    process.env.DATABASE_URL = server.url;
+    process.env.FANXIANG_SECRET_KEY = randomBytes(32).toString('base64');
+  }
+}, 60_000);
+afterAll(async () => {
   process.env = saved;
+  await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(TEST_BACKEND !== 'pglite')('fanxiang stats', () => {
+describe(`fanxiang stats on ${TEST_BACKEND}`, () => {
   it('verifies a consistent ledger with exit code 0', async () => {
     const r = await fanxiang('stats', 'verify');
     expect(r.code).toBe(0);
@@ -83,5 +96,10 @@ describe.skipIf(TEST_BACKEND !== 'pglite')('fanxiang stats', () => {
     const fixed = await fanxiang('stats', 'rebuild');
     expect(fixed.code).toBe(0);
     expect((await fanxiang('stats', 'verify')).code).toBe(0);
+    // The commands worked on this backend's database: the rebuild's audit record is there.
+    await onDatabase(async ({ db, kind }) => {
+      expect(kind).toBe(TEST_BACKEND);
+      expect(await db.$count(auditLog, eq(auditLog.action, 'stats.rebuild'))).toBe(1);
+    });
   }, 120_000);
 });

@@ -335,4 +335,5 @@ export const en: Record<MessageKey, string> = {
   'action.demo.load_foundation': 'Load demo data',
   'demo.banner':
     'Demo environment: the demo accounts’ password is public; do not enter real personal data',
+  'action.request.unrecorded': 'Change without its own audit record (defect, recorded at the edge)',
 };

@@ -327,6 +327,7 @@ export const zhCN = {
   'action.db.backup': '数据备份',
   'action.demo.load_foundation': '载入演示数据',
   'demo.banner': '演示环境：演示账号的密码已公开，请勿录入真实个人信息',
+  'action.request.unrecorded': '未留审计记录的操作（缺陷，入口补记）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'ledger.import',
   'db.backup',
   'demo.load_foundation',
+  'request.unrecorded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
