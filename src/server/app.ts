@@ -81,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     logger: loggerOptions(deps),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
+    // `//api/x` and `/api//x` reach the same route as `/api/x`, with the same checks.
+    routerOptions: { ignoreDuplicateSlashes: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
