@@ -112,7 +112,7 @@ const SPELLINGS: [string, (url: string) => string][] = [
 function allowedAgent(c: RouteCase): Agent | null {
   if (c.roles === 'public' || c.roles === 'entrepreneur') return null;
   const role = c.roles === 'session' ? 'sys_admin' : c.roles[0];
-  return (role && inScope.get(role)) ?? null;
+  return role ? (inScope.get(role) ?? null) : null;
 }
 
 describe('route-permission matrix', () => {
