@@ -17,7 +17,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { installSessionHooks } from './auth/session-hook.js';
 import { registerHealthRoutes } from './health/routes.js';
 import { clientErrorHandler } from './http/client-error.js';
-import { BODY_LIMIT_BYTES, installErrorHandling } from './http/errors.js';
+import { BODY_LIMIT_BYTES, frameworkErrors, installErrorHandling } from './http/errors.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import type { App, AppDeps } from './http/types.js';
 import type { Config } from './config.js';
@@ -95,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler,
+    frameworkErrors,
     // `//api/x` and `/api//x` reach the same route as `/api/x`, with the same checks.
     routerOptions: { ignoreDuplicateSlashes: true },
   }).withTypeProvider<ZodTypeProvider>();

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../../domain/errors/codes.js';
 import { errorMessage, type Locale, pickLocale } from '../../domain/errors/messages.js';
 import { isLedgerIssueCode, ledgerIssueMessage } from '../../domain/ledger/ledger-issues.js';
+import { applySecurityHeaders } from './security-headers.js';
 import type { App } from './types.js';
 
 interface FieldIssue {
@@ -52,12 +53,15 @@ function serviceIssues(details: Record<string, unknown>, locale: Locale): Record
 export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** Fastify's own client errors (body, media type, JSON, URL) as coded errors. */
-function clientErrorCode(e: FastifyError): { code: ErrorCode; details: Record<string, unknown> } {
+function clientErrorCode(
+  e: FastifyError,
+  contentType: string,
+): { code: ErrorCode; details: Record<string, unknown> } {
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'BODY_TOO_LARGE', details: { limit: `${BODY_LIMIT_BYTES / 1024 / 1024} MB` } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'UNSUPPORTED_MEDIA_TYPE', details: { contentType: mediaType(e.message) } };
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', details: { contentType: mediaType(contentType) } };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: 'JSON_INVALID', details: {} };
@@ -67,21 +71,23 @@ function clientErrorCode(e: FastifyError): { code: ErrorCode; details: Record<st
   if (e.statusCode === 404) return { code: 'NOT_FOUND', details: {} };
   if (e.statusCode === 413)
     return { code: 'BODY_TOO_LARGE', details: { limit: `${BODY_LIMIT_BYTES / 1024 / 1024} MB` } };
-  if (e.statusCode === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', details: { contentType: '' } };
+  if (e.statusCode === 415)
+    return { code: 'UNSUPPORTED_MEDIA_TYPE', details: { contentType: mediaType(contentType) } };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
     return { code: 'BAD_REQUEST', details: {} };
   return { code: 'INTERNAL', details: {} };
 }
 
-/** The media type Fastify names in its message (`Unsupported Media Type: text/plain`). */
-function mediaType(message: string): string {
-  return (message.split(': ')[1] ?? '').slice(0, 100);
+/** The media type of a Content-Type header, without parameters, cut short for the message. */
+function mediaType(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().slice(0, 100);
 }
 
 /** Turns any thrown value into `{ code, message, details }` with a status, in one place. */
 export function toErrorResponse(
   error: unknown,
   acceptLanguage: string | undefined,
+  contentType?: string,
 ): {
   status: number;
   code: ErrorCode;
@@ -101,7 +107,7 @@ export function toErrorResponse(
     } else if (e.statusCode === 429) {
       code = 'RATE_LIMITED';
     } else {
-      ({ code, details } = clientErrorCode(e));
+      ({ code, details } = clientErrorCode(e, contentType ?? ''));
     }
   }
   return {
@@ -111,10 +117,29 @@ export function toErrorResponse(
   };
 }
 
+/**
+ * Fastify's `frameworkErrors`: errors its router raises before any route or hook (a malformed
+ * percent-escape in the path), answered with the same coded body.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const { status, body } = toErrorResponse(error, request.headers['accept-language']);
+  // No hook runs for these requests: the security headers are set here.
+  applySecurityHeaders(request, reply);
+  void reply.status(status).send(body);
+}
+
 /** Installs the error and not-found handlers: no stack trace ever reaches a client. */
 export function installErrorHandling(app: App): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, code, body } = toErrorResponse(error, request.headers['accept-language']);
+    const { status, code, body } = toErrorResponse(
+      error,
+      request.headers['accept-language'],
+      request.headers['content-type'],
+    );
     // Errors raised before the hooks ran (a malformed URL) have no request context.
     if (request.ctx) {
       request.ctx.audited = false;

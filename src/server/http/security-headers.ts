@@ -30,18 +30,23 @@ function setIfAbsent(reply: FastifyReply, name: string, value: string): void {
  * `default-src 'none'`), plus HSTS when the request came over HTTPS (behind a trusted proxy, by
  * its X-Forwarded-Proto). A header a route set itself is kept.
  */
+export function applySecurityHeaders(req: FastifyRequest, reply: FastifyReply): void {
+  for (const [name, value] of Object.entries(COMMON)) setIfAbsent(reply, name, value);
+  const type = String(reply.getHeader('content-type') ?? '');
+  const page = isApiDocs(req) || type.startsWith('text/html');
+  setIfAbsent(
+    reply,
+    'content-security-policy',
+    page ? CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY,
+  );
+  if (req.protocol === 'https')
+    setIfAbsent(reply, 'strict-transport-security', STRICT_TRANSPORT_SECURITY);
+}
+
+/** Applies {@link applySecurityHeaders} to every answer, just before it is sent. */
 export function installSecurityHeaders(app: App): void {
   app.addHook('onSend', (req: FastifyRequest, reply: FastifyReply, payload, done) => {
-    for (const [name, value] of Object.entries(COMMON)) setIfAbsent(reply, name, value);
-    const type = String(reply.getHeader('content-type') ?? '');
-    const page = isApiDocs(req) || type.startsWith('text/html');
-    setIfAbsent(
-      reply,
-      'content-security-policy',
-      page ? CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY,
-    );
-    if (req.protocol === 'https')
-      setIfAbsent(reply, 'strict-transport-security', STRICT_TRANSPORT_SECURITY);
+    applySecurityHeaders(req, reply);
     done(null, payload);
   });
 }
