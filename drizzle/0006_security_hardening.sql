@@ -35,6 +35,7 @@ CREATE TABLE "portal_requests" (
 ALTER TABLE "audit_head" ADD COLUMN "keyed_from" bigint DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "entities" ADD COLUMN "pilot_code" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "entities" ADD COLUMN "pilot_code_reason" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "totp_last_step" integer;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "mobile_enc" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "mobile_mask" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "created_by" uuid;--> statement-breakpoint

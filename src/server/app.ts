@@ -18,9 +18,12 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { installSessionHooks } from './auth/session-hook.js';
 import { registerGrantRequestsRoutes } from './grant-requests/routes.js';
 import { registerHealthRoutes } from './health/routes.js';
-import { installErrorHandling } from './http/errors.js';
+import { clientErrorHandler } from './http/client-error.js';
+import { BODY_LIMIT_BYTES, frameworkErrors, installErrorHandling } from './http/errors.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installTextGuard } from './http/text-guard.js';
 import type { App, AppDeps } from './http/types.js';
+import type { Config } from './config.js';
 import { registerEntitiesRoutes } from './entities/routes.js';
 import { registerJobs } from './jobs/routes.js';
 import { registerLedgerExportRoutes } from './ledger-export/routes.js';
@@ -70,6 +73,16 @@ function loggerOptions(deps: AppDeps): FastifyServerOptions['logger'] {
   };
 }
 
+/**
+ * FANXIANG_TRUST_PROXY as Fastify wants it. A hop count becomes "the n addresses nearest to us
+ * are proxies" (Fastify itself now trusts nothing for a bare number), so the client address is
+ * the one the outermost proxy saw, never a client's own left-most X-Forwarded-For entry.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 export interface RouteInfo {
   method: string;
   url: string;
@@ -85,8 +98,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   z.config(ZOD_ERROR_CONFIG);
   const app = Fastify({
     logger: loggerOptions(deps),
-    trustProxy: deps.config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
+    bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler,
+    frameworkErrors,
+    // `//api/x` and `/api//x` reach the same route as `/api/x`, with the same checks.
+    routerOptions: { ignoreDuplicateSlashes: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -103,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
 
   installErrorHandling(app);
   installTextGuard(app);
+  installSecurityHeaders(app);
   await app.register(fastifyCookie);
   installSessionHooks(app, deps);
   await app.register(fastifyRateLimit, {

@@ -1,6 +1,54 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { XlsxLimits } from './ledger-import/zip-guard.js';
+
+/** proxy-addr's names for address ranges, accepted in FANXIANG_TRUST_PROXY. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies' X-Forwarded-For / -Proto are believed: `false` (none, the default), a
+ * hop count (the number of proxies in front, e.g. `1`: the client is the address the last proxy
+ * saw), or the proxies' addresses and CIDR ranges, comma-separated. `true` would believe a
+ * client's own left-most X-Forwarded-For, so it is refused.
+ */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        '`true` would trust any client-supplied X-Forwarded-For; give the number of proxies in ' +
+        'front (e.g. 1) or their addresses / CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16)',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 32) return hops;
+  }
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count (1–32) or proxy addresses / CIDR ranges; not ${bad.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
 
 /**
  * The one place that reads process.env. Everything else receives a typed {@link Config}.
@@ -25,10 +73,7 @@ const EnvSchema = z.object({
   FANXIANG_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
-  FANXIANG_TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  FANXIANG_TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   FANXIANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   FANXIANG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FANXIANG_SMS: z.enum(['log', 'none']).optional(),
@@ -50,6 +95,9 @@ const EnvSchema = z.object({
  */
 export type SmsMode = 'log' | 'none';
 
+/** See {@link parseTrustProxy}. */
+export type TrustProxy = false | number | string[];
+
 export interface Config {
   port: number;
   host: string;
@@ -64,7 +112,8 @@ export interface Config {
   /** Base64 master key; when absent on the embedded database a key file is created in dataDir. */
   secretKey: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['FANXIANG_LOG_LEVEL'];
-  trustProxy: boolean;
+  /** false, a hop count, or the trusted proxies' addresses and CIDR ranges (Fastify trustProxy). */
+  trustProxy: TrustProxy;
   secureCookies: 'auto' | 'always' | 'never';
   loginRatePerMinute: number;
   /** Default `log` in demo mode, `none` otherwise. */

@@ -147,15 +147,22 @@ async function lastSeq(): Promise<number> {
   return r?.seq ?? 0;
 }
 
-async function send(agent: Agent | null, c: RouteCase) {
+async function send(
+  agent: Agent | null,
+  c: RouteCase,
+  spell: (url: string) => string = (url) => url,
+  headers: Record<string, string> = {},
+) {
   const [m, pattern] = c.route.split(' ') as [string, string];
-  const { url, body } = await c.request(fx);
+  const { url: plain, body } = await c.request(fx);
+  const url = spell(plain);
   const before = await lastSeq();
   const res = agent
-    ? await agent.request(m, url, body)
+    ? await agent.request(m, url, body, headers)
     : await t.app.inject({
         method: m as 'GET',
         url,
+        headers,
         ...(body === undefined ? {} : { payload: body as object }),
       });
   const written = await t.database.db
@@ -163,16 +170,33 @@ async function send(agent: Agent | null, c: RouteCase) {
     .from(auditLog)
     .where(gt(auditLog.seq, before))
     .orderBy(asc(auditLog.seq));
-  if (m !== 'GET') expect(written.length, `${c.route} audit records written`).toBe(1);
+  if (m !== 'GET') expect(written.length, `${m} ${url} audit records written`).toBe(1);
   if (res.statusCode < 400 && (m !== 'GET' || c.audit)) {
     const json = String(res.headers['content-type'] ?? '').startsWith('application/json');
     expectDeclaredAudit(c, written, {
-      params: routeParams(pattern, url),
+      params: routeParams(pattern, plain),
       body,
       response: json ? res.json() : null,
     });
   }
   return res;
+}
+
+/**
+ * Other spellings of the same API path that the router accepts: a percent-encoded prefix and
+ * doubled slashes. Each must meet exactly the checks of the normal path.
+ */
+const SPELLINGS: [string, (url: string) => string][] = [
+  ['/%61pi/…', (url) => `/%61pi${url.slice('/api'.length)}`],
+  ['//api/…', (url) => `/${url}`],
+  ['/api//…', (url) => `/api/${url.slice('/api'.length)}`],
+];
+
+/** A role the case allows, whose in-scope agent the spelling checks use. */
+function allowedAgent(c: RouteCase): Agent | null {
+  if (c.roles === 'public' || c.roles === 'entrepreneur') return null;
+  const role = c.roles === 'session' ? 'sys_admin' : c.roles[0];
+  return role ? (inScope.get(role) ?? null) : null;
 }
 
 describe('route-permission matrix', () => {
@@ -193,6 +217,35 @@ describe('route-permission matrix', () => {
 
   for (const c of ROUTE_CASES) {
     describe(c.route, () => {
+      const [method] = c.route.split(' ') as [string];
+      for (const [name, spell] of SPELLINGS) {
+        it(`spelt ${name}: same session check, Origin check and audit as the normal path`, async () => {
+          const anonymous = await send(null, c, spell);
+          if (c.roles === 'public') {
+            expect(anonymous.statusCode, anonymous.body).not.toBe(404);
+          } else {
+            expect(anonymous.statusCode, anonymous.body).toBe(401);
+            expect(anonymous.json().code).toBe('UNAUTHENTICATED');
+          }
+          const agent = allowedAgent(c);
+          if (method === 'GET') {
+            if (agent && c.roles !== 'session') {
+              const res = await send(agent, c, spell);
+              expect(res.statusCode, res.body).toBeLessThan(400);
+            }
+            return;
+          }
+          const foreign = await send(agent, c, spell, { origin: 'https://evil.example' });
+          expect(foreign.statusCode, foreign.body).toBe(403);
+          expect(foreign.json().code).toBe('CSRF_INVALID');
+          if (agent) {
+            const noToken = await send(agent, c, spell, { 'x-csrf-token': '' });
+            expect(noToken.statusCode, noToken.body).toBe(403);
+            expect(noToken.json().code).toBe('CSRF_INVALID');
+          }
+        });
+      }
+
       if (c.roles === 'public') {
         it('answers without a session', async () => {
           const res = await send(null, c);

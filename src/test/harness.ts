@@ -13,7 +13,7 @@ import { deriveAuditKeys, deriveKeys, encrypt } from '../server/crypto/keys.js';
 import type { Database } from '../server/db/client.js';
 import type { App, AppDeps } from '../server/http/types.js';
 import { hashPassword } from '../server/auth/passwords.js';
-import { newTotpSecret, totpCode } from '../server/auth/totp.js';
+import { newTotpSecret, totpCode, totpStepAt } from '../server/auth/totp.js';
 import { importRegions } from '../server/regions/import.js';
 import { seedBuiltinRoles } from '../server/roles/seed.js';
 import { organisations } from '../server/orgs/table.js';
@@ -164,6 +164,25 @@ export async function createTestApp(
   const totpSecrets = new Map<string, string>();
   const passwordHash = await hashPassword(TEST_PASSWORD);
 
+  /**
+   * A code is accepted once (its time step must be later than the last one used), so repeated
+   * logins of one account at the same test time use the codes of the steps either side, and only
+   * then move the clock on by a step.
+   */
+  const usedSteps = new Map<string, number>();
+  const nextTotpMoment = (login: string): Date => {
+    const last = usedSteps.get(login) ?? -Infinity;
+    for (;;) {
+      const now = totpStepAt(clock.read());
+      const step = [now - 1, now, now + 1].find((s) => s > last);
+      if (step !== undefined) {
+        usedSteps.set(login, step);
+        return new Date(step * 30_000);
+      }
+      clock.advance(30_000);
+    }
+  };
+
   const t: TestApp = {
     app,
     deps,
@@ -222,7 +241,7 @@ export async function createTestApp(
         const secret = totpSecrets.get(login);
         if (!secret) throw new Error(`no TOTP secret for ${login}`);
         const r2 = await agent.post('/api/auth/totp/verify', {
-          code: totpCode(secret, clock.read()),
+          code: totpCode(secret, nextTotpMoment(login)),
         });
         if (r2.statusCode !== 200) throw new Error(`totp ${login} failed: ${r2.body}`);
         agent.cookie = sessionCookie(r2) ?? agent.cookie;

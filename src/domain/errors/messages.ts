@@ -47,6 +47,15 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   NOT_READY: '服务尚未就绪',
   INTERNAL: '服务器内部错误，请稍后再试',
   LOGIN_UNKNOWN: '账号 {{login}} 不存在',
+  BODY_TOO_LARGE: '提交的内容超过 {{limit}} 的上限，请缩小后重试（大批数据请用导入功能分批上传）',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型 {{contentType}}，请以 JSON（application/json）提交',
+  JSON_INVALID: '提交的内容不是有效的 JSON，请检查格式',
+  URL_INVALID: '请求地址格式不正确（含无效的百分号编码）',
+  HEADERS_TOO_LARGE: '请求地址或请求头过长（上限 {{limit}}），请缩短查询条件后重试',
+  REQUEST_TIMEOUT: '请求发送超时，请检查网络后重试',
+  REGION_UNKNOWN: '字段 {{field}} 的行政区划代码 {{code}} 不存在，请从区划列表中选择',
+  TOTP_REPLAYED: '该动态验证码已经使用过，请等待验证器显示下一个验证码',
+  PASSWORD_REQUIRED: '更换动态验证码须先输入当前密码',
   BACKUP_INVALID: '备份文件无效：{{reason}}',
   BACKUP_KEY_MISMATCH:
     '数据加密密钥与备份时的不同：请使用原密钥（复制原数据目录中的 secret.key，或设置 FANXIANG_SECRET_KEY）',
@@ -155,6 +164,19 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   NOT_READY: 'The service is not ready',
   INTERNAL: 'Internal server error; please try again later',
   LOGIN_UNKNOWN: 'No account with login {{login}}',
+  BODY_TOO_LARGE:
+    'The request body exceeds the {{limit}} limit; make it smaller (use the importer for large batches)',
+  UNSUPPORTED_MEDIA_TYPE:
+    'Content type {{contentType}} is not supported; send JSON (application/json)',
+  JSON_INVALID: 'The request body is not valid JSON',
+  URL_INVALID: 'The request URL is malformed (an invalid percent-escape)',
+  HEADERS_TOO_LARGE:
+    'The request URL or headers are too long (limit {{limit}}); shorten the query and try again',
+  REQUEST_TIMEOUT: 'The request took too long to arrive; check the network and try again',
+  REGION_UNKNOWN:
+    'Field {{field}}: region code {{code}} does not exist; pick one from the region list',
+  TOTP_REPLAYED: 'This one-time code has already been used; wait for the next one',
+  PASSWORD_REQUIRED: 'Enter your current password to replace the one-time code',
   BACKUP_INVALID: 'Invalid backup file: {{reason}}',
   BACKUP_KEY_MISMATCH:
     'The encryption key differs from the one the backup was made with: use the original key (copy secret.key from the old data directory, or set FANXIANG_SECRET_KEY)',

@@ -31,7 +31,7 @@ export const RegionCode12 = z
   .string()
   .trim()
   .regex(/^\d{12}$/, 'REGION_CODE_FORMAT' satisfies LedgerIssueCode)
-  .meta({ description: '12 位统计用区划代码', example: '500236104000' });
+  .meta({ description: '12 位统计用区划代码', example: '500236128000' });
 
 /** Optimistic-locking version the client last read. */
 export const Version = z.int().min(1).meta({ description: '读取时的版本号（乐观锁）' });

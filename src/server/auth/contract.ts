@@ -40,6 +40,18 @@ export const TotpSetupView = z.object({
   otpauthUrl: z.string(),
 });
 
+/** Replacing an enrolled code from a full session needs the current password. */
+export const TotpSetupBody = z
+  .object({
+    currentPassword: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .meta({ description: '当前密码；已完成登录（含二次验证）的会话重新绑定时必填' }),
+  })
+  .optional();
+
 export const TotpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/) });
 
 export const OkView = z.object({ ok: z.literal(true) });

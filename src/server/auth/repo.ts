@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { organisations } from '../orgs/table.js';
 import { roles } from '../roles/table.js';
@@ -99,6 +99,23 @@ export async function updateUser(
   set: Partial<typeof users.$inferInsert>,
 ): Promise<void> {
   await db.update(users).set(set).where(eq(users.id, id));
+}
+
+/**
+ * Marks TOTP time step `step` used, only if it is later than the last one used. False when another
+ * request already used this step or a later one (a replay, or two requests racing with one code).
+ */
+export async function claimTotpStepRow(
+  db: Executor,
+  userId: string,
+  step: number,
+): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }
 
 /** Ends a user's other sessions, keeping the one making the request. */

@@ -8,6 +8,7 @@ import {
   SessionView,
   SetMobileBody,
   TotpCodeBody,
+  TotpSetupBody,
   TotpSetupView,
 } from './contract.js';
 import { setOwnMobile } from './mobile-service.js';
@@ -68,10 +69,13 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       summary: '开始绑定动态验证码',
+      description:
+        '首次绑定（登录后待绑定状态）无需请求体；已完成登录的会话重新绑定须提交当前密码 `currentPassword`。',
+      body: TotpSetupBody,
       response: { 200: TotpSetupView, ...ERROR_RESPONSES },
     },
     config: { action: 'auth.totp_setup' },
-    handler: (req) => auth.totpSetup(deps, req.ctx),
+    handler: (req) => auth.totpSetup(deps, req.ctx, req.body?.currentPassword),
   });
   app.post('/api/auth/totp/confirm', {
     schema: {

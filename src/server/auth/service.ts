@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors/codes.js';
 import type { Actor, Grant, RequestContext } from '../http/context.js';
 import { toGrants } from './actor.js';
 import type { AppDeps } from '../http/types.js';
+import type { Executor } from '../db/client.js';
 import { recordAudit } from '../audit/record.js';
 import { decrypt, encrypt } from '../crypto/keys.js';
 import { requireSession } from '../scope/scope.js';
@@ -11,6 +12,7 @@ import type { ChangePasswordBody, LoginBody, NextStep, SessionView } from './con
 import { hashPassword, verifyDummy, verifyPassword } from './passwords.js';
 import { assertPasswordPolicy } from './password-check.js';
 import {
+  claimTotpStepRow,
   findGrants,
   findUserById,
   findUserByLogin,
@@ -24,7 +26,7 @@ import {
   type UserRow,
 } from './repo.js';
 import { newToken, tokenHash } from './tokens.js';
-import { checkTotp, newTotpSecret, totpUrl } from './totp.js';
+import { matchTotpStep, newTotpSecret, totpUrl } from './totp.js';
 
 type View = z.infer<typeof SessionView>;
 
@@ -192,13 +194,25 @@ export async function changePassword(
   });
 }
 
-/** Starts TOTP enrolment: a new secret, stored encrypted and not yet enabled. */
+/**
+ * Starts TOTP enrolment: a new secret, stored encrypted and not yet enabled. A full session (past
+ * login and any second step) must give the current password: a stolen session cookie alone cannot
+ * replace the secret.
+ */
 export async function totpSetup(
   deps: AppDeps,
   ctx: RequestContext,
+  currentPassword: string | undefined,
 ): Promise<{ secret: string; otpauthUrl: string }> {
   const actor = requireSession(ctx);
   if (actor.mfaState === 'totp') throw new AppError('TOTP_REQUIRED');
+  if (actor.mfaState === 'ok') {
+    if (!currentPassword) throw new AppError('PASSWORD_REQUIRED');
+    const user = await findUserById(deps.db, actor.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    if (!(await verifyPassword(user.passwordHash, currentPassword)))
+      throw new AppError('PASSWORD_WRONG');
+  }
   const now = deps.clock();
   const secret = newTotpSecret();
   await deps.db.transaction(async (tx) => {
@@ -216,25 +230,38 @@ export async function totpSetup(
   return { secret, otpauthUrl: totpUrl(secret, actor.login) };
 }
 
-async function checkCodeOrCount(deps: AppDeps, userId: string, code: string): Promise<void> {
+/**
+ * Checks a code (a wrong one counts towards the lock-out) and returns its time step. A step at or
+ * before the last accepted one is a replay: TOTP_REPLAYED.
+ */
+async function checkCodeOrCount(deps: AppDeps, userId: string, code: string): Promise<number> {
   const now = deps.clock();
   const user = await findUserById(deps.db, userId);
   if (!user?.totpSecretEnc) throw new AppError('TOTP_INVALID');
   assertNotLocked(user, now);
-  if (!checkTotp(decrypt(deps.keys, user.totpSecretEnc), code, now)) {
+  const step = matchTotpStep(decrypt(deps.keys, user.totpSecretEnc), code, now);
+  if (step === null) {
     const err = await countFailure(deps, user, now);
     throw err.code === 'ACCOUNT_LOCKED' ? err : new AppError('TOTP_INVALID');
   }
+  if (user.totpLastStep !== null && step <= user.totpLastStep) throw new AppError('TOTP_REPLAYED');
+  return step;
+}
+
+/** Records `step` as used, in the caller's transaction; loses to a concurrent use of the same code. */
+async function claimTotpStep(tx: Executor, userId: string, step: number): Promise<void> {
+  if (!(await claimTotpStepRow(tx, userId, step))) throw new AppError('TOTP_REPLAYED');
 }
 
 /** Finishes enrolment with a first code; an enrolling session becomes complete and is rotated. */
 export async function totpConfirm(deps: AppDeps, ctx: RequestContext, code: string): Promise<View> {
   const actor = requireSession(ctx);
   if (actor.mfaState === 'totp') throw new AppError('TOTP_REQUIRED');
-  await checkCodeOrCount(deps, actor.userId, code);
+  const step = await checkCodeOrCount(deps, actor.userId, code);
   const now = deps.clock();
   const token = newToken();
   await deps.db.transaction(async (tx) => {
+    await claimTotpStep(tx, actor.userId, step);
     await updateUser(tx, actor.userId, { totpEnabled: true, failedLogins: 0, updatedAt: now });
     await updateSession(tx, actor.sessionId, { mfaState: 'ok', tokenHash: tokenHash(token) });
     await recordAudit(tx, ctx, now, {
@@ -252,10 +279,11 @@ export async function totpConfirm(deps: AppDeps, ctx: RequestContext, code: stri
 export async function totpVerify(deps: AppDeps, ctx: RequestContext, code: string): Promise<View> {
   const actor = requireSession(ctx);
   if (actor.mfaState !== 'totp') throw new AppError('BAD_REQUEST');
-  await checkCodeOrCount(deps, actor.userId, code);
+  const step = await checkCodeOrCount(deps, actor.userId, code);
   const now = deps.clock();
   const token = newToken();
   await deps.db.transaction(async (tx) => {
+    await claimTotpStep(tx, actor.userId, step);
     await updateUser(tx, actor.userId, { failedLogins: 0 });
     await updateSession(tx, actor.sessionId, { mfaState: 'ok', tokenHash: tokenHash(token) });
     await recordAudit(tx, ctx, now, {

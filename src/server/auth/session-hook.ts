@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors/codes.js';
 import { pickLocale } from '../../domain/errors/messages.js';
 import { fallbackAuditEntry } from '../audit/fallback.js';
 import { appendAuditStandalone } from '../audit/repo.js';
+import { isApiRequest } from '../http/api-path.js';
 import type { RequestContext } from '../http/context.js';
 import type { App, AppDeps } from '../http/types.js';
 import { readSecuritySettings } from '../security/settings.js';
@@ -107,7 +108,8 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
       newSessionToken: null,
       clearSession: false,
     };
-    if (!req.url.startsWith('/api/')) return;
+    // Decided on the path the router uses, not the raw URL (`/%61pi/…`, `//api/…`).
+    if (!isApiRequest(req)) return;
     if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
     // The portal's routes have their own principal (src/server/portal/session.ts): no staff actor.
     if (req.routeOptions.config.portal) return;
@@ -144,7 +146,7 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
     // Before the answer leaves: a state-changing request whose service wrote no audit record
     // (refused, failed, or not found) gets a marked fallback now, so every such request leaves
     // exactly one. One that succeeded without its own record is a defect, recorded as such.
-    if (ctx && !SAFE_METHODS.has(req.method) && req.url.startsWith('/api/') && !ctx.audited) {
+    if (ctx && !SAFE_METHODS.has(req.method) && isApiRequest(req) && !ctx.audited) {
       await auditFallback(deps, req, reply.statusCode);
     }
     return payload;

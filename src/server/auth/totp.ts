@@ -27,6 +27,25 @@ export function checkTotp(secretBase32: string, code: string, now: Date): boolea
   );
 }
 
+/** The 30 s time step a moment falls in (unix seconds / 30). */
+export function totpStepAt(now: Date): number {
+  return Math.floor(now.getTime() / 30_000);
+}
+
+/**
+ * The time step whose code `code` is (the current one or either neighbour, for clock drift), or
+ * null when it matches none. The caller refuses a step at or before the last one accepted, so a
+ * code works once.
+ */
+export function matchTotpStep(secretBase32: string, code: string, now: Date): number | null {
+  const delta = totp(secretBase32, '').validate({
+    token: code,
+    timestamp: now.getTime(),
+    window: 1,
+  });
+  return delta === null ? null : totpStepAt(now) + delta;
+}
+
 /** The code for a moment; used by tests and the demo. */
 export function totpCode(secretBase32: string, now: Date): string {
   return totp(secretBase32, '').generate({ timestamp: now.getTime() });

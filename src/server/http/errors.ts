@@ -4,6 +4,7 @@ import { AppError, ERROR_STATUS, type ErrorCode } from '../../domain/errors/code
 import { errorMessage, type Locale, pickLocale } from '../../domain/errors/messages.js';
 import { type ZodIssueLike, zodIssueMessage } from '../../domain/errors/zod-messages.js';
 import { isLedgerIssueCode, ledgerIssueMessage } from '../../domain/ledger/ledger-issues.js';
+import { applySecurityHeaders } from './security-headers.js';
 import type { App } from './types.js';
 
 interface FieldIssue {
@@ -52,10 +53,45 @@ function serviceIssues(details: Record<string, unknown>, locale: Locale): Record
   return { ...details, issues };
 }
 
+/** The largest request body the API accepts (Fastify's bodyLimit), in bytes. */
+export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Fastify's own client errors (body, media type, JSON, URL) as coded errors. */
+function clientErrorCode(
+  e: FastifyError,
+  contentType: string,
+): { code: ErrorCode; details: Record<string, unknown> } {
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'BODY_TOO_LARGE', details: { limit: `${BODY_LIMIT_BYTES / 1024 / 1024} MB` } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', details: { contentType: mediaType(contentType) } };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'JSON_INVALID', details: {} };
+    case 'FST_ERR_BAD_URL':
+      return { code: 'URL_INVALID', details: {} };
+  }
+  if (e.statusCode === 404) return { code: 'NOT_FOUND', details: {} };
+  if (e.statusCode === 413)
+    return { code: 'BODY_TOO_LARGE', details: { limit: `${BODY_LIMIT_BYTES / 1024 / 1024} MB` } };
+  if (e.statusCode === 415)
+    return { code: 'UNSUPPORTED_MEDIA_TYPE', details: { contentType: mediaType(contentType) } };
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return { code: 'BAD_REQUEST', details: {} };
+  return { code: 'INTERNAL', details: {} };
+}
+
+/** The media type of a Content-Type header, without parameters, cut short for the message. */
+function mediaType(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().slice(0, 100);
+}
+
 /** Turns any thrown value into `{ code, message, details }` with a status, in one place. */
 export function toErrorResponse(
   error: unknown,
   acceptLanguage: string | undefined,
+  contentType?: string,
 ): {
   status: number;
   code: ErrorCode;
@@ -74,14 +110,8 @@ export function toErrorResponse(
       details = { issues: validationIssues(e, locale) };
     } else if (e.statusCode === 429) {
       code = 'RATE_LIMITED';
-    } else if (
-      e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-    ) {
-      code = 'BAD_REQUEST';
-    } else if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      code =
-        e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 413 ? 'BAD_REQUEST' : 'BAD_REQUEST';
+    } else {
+      ({ code, details } = clientErrorCode(e, contentType ?? ''));
     }
   }
   return {
@@ -91,12 +121,34 @@ export function toErrorResponse(
   };
 }
 
+/**
+ * Fastify's `frameworkErrors`: errors its router raises before any route or hook (a malformed
+ * percent-escape in the path), answered with the same coded body.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const { status, body } = toErrorResponse(error, request.headers['accept-language']);
+  // No hook runs for these requests: the security headers are set here.
+  applySecurityHeaders(request, reply);
+  void reply.status(status).send(body);
+}
+
 /** Installs the error and not-found handlers: no stack trace ever reaches a client. */
 export function installErrorHandling(app: App): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, code, body } = toErrorResponse(error, request.headers['accept-language']);
-    request.ctx.audited = false;
-    request.ctx.errorCode = code;
+    const { status, code, body } = toErrorResponse(
+      error,
+      request.headers['accept-language'],
+      request.headers['content-type'],
+    );
+    // Errors raised before the hooks ran (a malformed URL) have no request context.
+    if (request.ctx) {
+      request.ctx.audited = false;
+      request.ctx.errorCode = code;
+    }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.status(status).send(body);
   });
@@ -105,7 +157,7 @@ export function installErrorHandling(app: App): void {
       new AppError('NOT_FOUND'),
       request.headers['accept-language'],
     );
-    request.ctx.errorCode = code;
+    if (request.ctx) request.ctx.errorCode = code;
     return reply.status(status).send(body);
   });
 }

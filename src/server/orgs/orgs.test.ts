@@ -149,10 +149,10 @@ describe('organisations', () => {
       type: 'bank',
       regionCode: '500236999000',
     });
-    expect(r1.statusCode).toBe(404);
+    expect(r1.statusCode).toBe(422);
     expect(r1.json()).toMatchObject({
-      code: 'REGION_NOT_FOUND',
-      details: { code: '500236999000' },
+      code: 'REGION_UNKNOWN',
+      details: { code: '500236999000', field: 'regionCode' },
     });
     const r2 = await admin.post('/api/orgs', { name: 'x', type: 'school', regionCode: FENGJIE });
     expect(r2.json().code).toBe('ORG_TYPE_INVALID');

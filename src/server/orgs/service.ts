@@ -90,7 +90,7 @@ export async function createOrg(
   const actor = requirePermission(ctx, 'org.manage');
   assertOrgType(body.type);
   if ((await findRegionPath(deps.db, body.regionCode)) === undefined) {
-    throw new AppError('REGION_NOT_FOUND', { code: body.regionCode });
+    throw new AppError('REGION_UNKNOWN', { code: body.regionCode, field: 'regionCode' });
   }
   assertRegionInScope(actor, 'org.manage', body.regionCode, 'write');
   const creditCode = body.creditCode ? normaliseCreditCode(body.creditCode) : null;

@@ -10,7 +10,7 @@ import { regions } from '../regions/table.js';
  */
 
 /**
- * Refuses with REGION_NOT_FOUND (naming the field) the first region code that does not exist.
+ * Refuses with REGION_UNKNOWN (422, naming the field) the first region code that does not exist.
  * Absent fields are skipped.
  *
  * @example
@@ -29,7 +29,7 @@ export async function assertRegionsExist(
     .where(inArray(regions.code, codes));
   const known = new Set(found.map((r) => r.code));
   for (const [field, code] of wanted) {
-    if (!known.has(code)) throw new AppError('REGION_NOT_FOUND', { code, field });
+    if (!known.has(code)) throw new AppError('REGION_UNKNOWN', { code, field });
   }
 }
 

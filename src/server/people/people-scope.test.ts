@@ -94,9 +94,9 @@ describe('people scope', () => {
 
   it('refuses an unknown region naming the field', async () => {
     const res = await county.post('/api/people', personBody({ currentRegionCode: '500236999000' }));
-    expect(res.statusCode).toBe(404);
+    expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({
-      code: 'REGION_NOT_FOUND',
+      code: 'REGION_UNKNOWN',
       details: { code: '500236999000', field: 'currentRegionCode' },
     });
   });

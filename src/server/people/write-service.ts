@@ -12,7 +12,7 @@ import { personDetail } from './service.js';
 import { createPersonRecord, updatePersonRecord } from './write.js';
 
 /**
- * Creates a person. Every region must exist (REGION_NOT_FOUND names the field); the ledger region
+ * Creates a person. Every region must exist (REGION_UNKNOWN names the field); the ledger region
  * (given, or derived from status and residence) must lie in the actor's person.write scope
  * (SCOPE_OUTSIDE_OWN); an ID number already in the ledger is refused with PERSON_DUPLICATE,
  * whose `details.existingId` is given only when the actor may read that record. The row, its

@@ -16,7 +16,7 @@ const STRANGER = '203.0.113.7';
 let t: TestApp;
 beforeAll(async () => {
   // trustProxy on, so a forged X-Forwarded-For would change req.ip: the inbox must not care.
-  t = await createTestApp({ provinces: ['50'], config: { trustProxy: true } });
+  t = await createTestApp({ provinces: ['50'], config: { trustProxy: 1 } });
   await t.createUser({ login: 'sec', grants: [{ role: 'sec_admin' }], totp: true });
   await t.createUser({ login: 'officer', grants: [{ role: 'county_officer', region: FENGJIE }] });
 });

@@ -130,7 +130,7 @@ async function resolveScope(
   if (body.scopeType === 'region') {
     if (!body.regionCode) throw scopeInvalid('region_required', locale);
     if ((await findRegionPath(db, body.regionCode)) === undefined) {
-      throw new AppError('REGION_NOT_FOUND', { code: body.regionCode });
+      throw new AppError('REGION_UNKNOWN', { code: body.regionCode, field: 'regionCode' });
     }
     return { scopeRegion: body.regionCode, scopeOrgId: null, regionCode: body.regionCode };
   }

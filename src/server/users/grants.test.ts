@@ -104,7 +104,7 @@ describe('granting roles', () => {
     const noRegion = await grant({ roleCode: 'county_officer', scopeType: 'region' });
     expect(noRegion.json().details.reasonCode).toBe('region_required');
     expect((await grant(region('county_officer', '500236999000'))).json().code).toBe(
-      'REGION_NOT_FOUND',
+      'REGION_UNKNOWN',
     );
     const noOrg = await grant({
       roleCode: 'dept_staff',

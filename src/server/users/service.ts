@@ -136,7 +136,7 @@ export async function createUser(
 ): Promise<{ user: UserDetailViewT; temporaryPassword: string | null }> {
   const actor = requirePermission(ctx, 'user.manage');
   if ((await findRegionPath(deps.db, body.regionCode)) === undefined) {
-    throw new AppError('REGION_NOT_FOUND', { code: body.regionCode });
+    throw new AppError('REGION_UNKNOWN', { code: body.regionCode, field: 'regionCode' });
   }
   assertRegionInScope(actor, 'user.manage', body.regionCode, 'write');
   if (body.orgId) await assertOrgUsable(deps.db, actor, body.orgId);

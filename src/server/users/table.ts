@@ -30,6 +30,8 @@ export const users = pgTable(
     /** TOTP secret, AES-256-GCM encrypted with the deployment key. */
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The last accepted TOTP time step (unix time / 30 s): a code at or before it is a replay. */
+    totpLastStep: integer('totp_last_step'),
     /** The region the account belongs to; the system administrator sees accounts in scope by it. */
     regionCode: char('region_code', { length: 12 })
       .notNull()

@@ -183,7 +183,8 @@ describe('user accounts', () => {
       displayName: 'x',
       regionCode: '500236999000',
     });
-    expect(r1.json().code).toBe('REGION_NOT_FOUND');
+    expect(r1.statusCode).toBe(422);
+    expect(r1.json().code).toBe('REGION_UNKNOWN');
     const r2 = await admin.post('/api/users', {
       login: 'user2',
       displayName: 'x',

@@ -50,7 +50,7 @@ export type CodeFields = Partial<Record<string, string>>;
 
 /**
  * Puts a refused save's reasons on the form's fields: VALIDATION issues by their path
- * (`body.idNumber` → `idNumber`), errors whose details name a field (`REGION_NOT_FOUND`), and
+ * (`body.idNumber` → `idNumber`), errors whose details name a field (`REGION_UNKNOWN`), and
  * codes mapped in `byCode`. Returns true when every reason found a field on the form.
  */
 export function showServerErrors(
