@@ -24,7 +24,9 @@ export const QueueItem = z
   .object({
     id: z.string(),
     objectType: z.enum(['person', 'entity']),
-    kind: z.enum(['claim', 'change']).meta({ description: 'claim 认领已有记录 / change 修改申请' }),
+    kind: z.enum(['claim', 'registration', 'change']).meta({
+      description: 'claim 认领已有记录 / registration 新登记核实 / change 修改申请',
+    }),
     state: z.enum(['pending', 'accepted', 'rejected', 'superseded']),
     objectId: z.string(),
     regionCode: z.string(),

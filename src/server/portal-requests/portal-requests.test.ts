@@ -4,7 +4,7 @@ import { auditLog } from '../audit/table.js';
 import { entities, entityLinks } from '../entities/table.js';
 import { recordHistory } from '../ledger-history/table.js';
 import { people } from '../people/table.js';
-import { registerEntrepreneur } from '../portal/portal-test-kit.js';
+import { confirmFirst, registerEntrepreneur } from '../portal/portal-test-kit.js';
 import { portalAccounts } from '../portal/table.js';
 import { type Agent, createTestApp, type TestApp, TUXIANG, XINGLONG } from '../../test/harness.js';
 import {
@@ -91,9 +91,9 @@ interface QueueItem {
   proposedName: string;
 }
 
-async function pendingFor(name: string): Promise<QueueItem> {
+async function pendingFor(name: string, kind?: string): Promise<QueueItem> {
   const list = (await officer.get('/api/portal-requests')).json<{ items: QueueItem[] }>();
-  const item = list.items.find((i) => i.proposedName === name);
+  const item = list.items.find((i) => i.proposedName === name && (!kind || i.kind === kind));
   if (!item) throw new Error(`no pending request for ${name}`);
   return item;
 }
@@ -124,7 +124,7 @@ describe('a portal account cannot take over a ledger person', () => {
     expect(JSON.stringify(profileNow)).not.toContain(victimId);
 
     // The claim waits in the officer's queue; the officer's rejection is all that follows.
-    const claim = await pendingFor('王建国');
+    const claim = await pendingFor('王建国', 'claim');
     expect(claim).toMatchObject({ kind: 'claim', objectId: victimId, state: 'pending' });
     const detail = (await officer.get(`/api/portal-requests/${claim.id}`)).json();
     expect(detail.fields).toContainEqual({
@@ -148,7 +148,10 @@ describe('a portal account cannot take over a ledger person', () => {
     const unknown = await stranger.put('/api/portal/profile', profile({ name: '陈德富' }));
     expect(await seen(attacker, res)).toEqual(await seen(stranger, unknown));
     expect(await personRow(victimId)).toEqual(before);
-    expect(await pendingFor('陈德富')).toMatchObject({ kind: 'claim', objectId: victimId });
+    expect(await pendingFor('陈德富', 'claim')).toMatchObject({
+      kind: 'claim',
+      objectId: victimId,
+    });
   });
 
   it('limits claims per account: one waiting at a time, three failed at most', async () => {
@@ -294,9 +297,11 @@ describe('linking on a verified mobile, and change requests', () => {
   });
 
   it('the entrepreneur’s own record is updated directly until an officer edits it', async () => {
-    const me = await registerEntrepreneur(t, mobileFor());
+    const mobile = mobileFor();
+    const me = await registerEntrepreneur(t, mobile);
     const { idNumber: _omit, ...rest } = profile({ name: '吴晓丽' });
     await me.put('/api/portal/profile', profile({ name: '吴晓丽' }));
+    await confirmFirst(officer, mobile);
     const first = (await me.get('/api/portal/profile')).json().profile;
     const own = await me.put('/api/portal/profile', { ...rest, skills: '直播带货' });
     expect(own.json().outcome).toBe('applied');
@@ -323,11 +328,15 @@ describe('a portal account cannot take over a ledger enterprise', () => {
       t.database.db.select().from(entityLinks).where(eq(entityLinks.entityId, entityId));
     const linksBefore = await linksOf();
 
-    const attacker = await registerEntrepreneur(t, mobileFor());
+    const attackerMobile = mobileFor();
+    const attacker = await registerEntrepreneur(t, attackerMobile);
     await attacker.put('/api/portal/profile', profile({ name: '郑冒名' }));
+    await confirmFirst(officer, attackerMobile);
     const res = await attacker.put('/api/portal/enterprise', enterprise({ creditCode }));
-    const stranger = await registerEntrepreneur(t, mobileFor());
+    const strangerMobile = mobileFor();
+    const stranger = await registerEntrepreneur(t, strangerMobile);
     await stranger.put('/api/portal/profile', profile({ name: '郑冒名' }));
+    await confirmFirst(officer, strangerMobile);
     const unknown = await stranger.put('/api/portal/enterprise', enterprise());
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ outcome: 'submitted', warnings: [] });
@@ -358,5 +367,113 @@ describe('a portal account cannot take over a ledger enterprise', () => {
       jobsCreated: 99,
       roles: ['founder', 'legal_rep'],
     });
+  });
+});
+
+/** Every portal GET of an account, with what differs by construction (ids, times, numbers) blanked. */
+async function everyGet(me: Agent, submitted: string[]): Promise<unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const url of [
+    '/api/portal/session',
+    '/api/portal/home',
+    '/api/portal/profile',
+    '/api/portal/enterprise',
+  ]) {
+    const res = await me.get(url);
+    answers[url] = { status: res.statusCode, body: res.json() };
+  }
+  // Messages written at the same (test clock) instant come in id order: compare them as a set.
+  type Message = { kind: string; title: string; body: string };
+  const home = answers['/api/portal/home'] as { body: { messages: Message[] } };
+  const key = (m: Message) => `${m.kind}|${m.title}|${m.body}`;
+  home.body.messages.sort((x, y) => key(x).localeCompare(key(y)));
+  let text = JSON.stringify(answers);
+  for (const v of submitted) text = text.split(v).join('<submitted>');
+  return JSON.parse(
+    text
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+      .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '<time>')
+      .replace(/1\d{2}\*{4}\d{4}/g, '<mobile>')
+      .replace(/"csrfToken":"[^"]*"/g, '"csrfToken":"<token>"')
+      .replace(/\d{6}\*{8}\d{3}[\dX]/g, '<idmask>'),
+  );
+}
+
+describe('what the entrepreneur sees until an officer decides does not depend on the ledger', () => {
+  it('a victim’s ID number and a fresh one give the same answers on every portal GET', async () => {
+    const idNumber = idNumberFor({ birth: '19750809', sex: 'M' });
+    await seedPerson(t, { name: '周永福', idNumber, mobile: mobileFor() });
+    const fresh = idNumberFor({ birth: '19750809', sex: 'M' });
+    const attacker = await registerEntrepreneur(t, mobileFor());
+    const stranger = await registerEntrepreneur(t, mobileFor());
+    await attacker.put('/api/portal/profile', profile({ name: '周永福', idNumber }));
+    await stranger.put('/api/portal/profile', profile({ name: '周永福', idNumber: fresh }));
+    const a = await everyGet(attacker, [idNumber]);
+    expect(a).toEqual(await everyGet(stranger, [fresh]));
+    expect(JSON.stringify(a)).toContain('"profile":null');
+    expect(JSON.stringify(a)).toContain('"hasProfile":false');
+    // Both are refused the same way while they wait: a second profile, an enterprise.
+    for (const me of [attacker, stranger]) {
+      expect((await me.put('/api/portal/profile', profile())).json().code).toBe(
+        'PORTAL_REQUEST_PENDING',
+      );
+      expect((await me.put('/api/portal/enterprise', enterprise())).json().code).toBe(
+        'PORTAL_PROFILE_REQUIRED',
+      );
+    }
+    expect(await everyGet(attacker, [idNumber])).toEqual(await everyGet(stranger, [fresh]));
+  });
+
+  it('an existing credit code and a fresh one give the same answers on every portal GET', async () => {
+    const creditCode = creditCodeFor();
+    await seedEntity(t, { creditCode });
+    const fresh = creditCodeFor();
+    const mobiles = [mobileFor(), mobileFor()];
+    const [attacker, stranger] = [
+      await registerEntrepreneur(t, mobiles[0]!),
+      await registerEntrepreneur(t, mobiles[1]!),
+    ];
+    const ids = [1, 2].map(() => idNumberFor({ birth: '19850505', sex: 'F' }));
+    await attacker.put('/api/portal/profile', profile({ name: '钱多多', idNumber: ids[0] }));
+    await stranger.put('/api/portal/profile', profile({ name: '钱多多', idNumber: ids[1] }));
+    for (const m of mobiles) await confirmFirst(officer, m);
+    await attacker.put('/api/portal/enterprise', enterprise({ creditCode }));
+    await stranger.put('/api/portal/enterprise', enterprise({ creditCode: fresh }));
+    const a = await everyGet(attacker, [creditCode, ids[0]!]);
+    expect(a).toEqual(await everyGet(stranger, [fresh, ids[1]!]));
+    expect(JSON.stringify(a)).toContain('"enterprise":null');
+    expect(JSON.stringify(a)).toContain('"hasEnterprise":false');
+    for (const me of [attacker, stranger]) {
+      expect((await me.put('/api/portal/enterprise', enterprise())).json().code).toBe(
+        'PORTAL_REQUEST_PENDING',
+      );
+    }
+  });
+
+  it('rejecting a registration unlinks the account, keeps the person, and counts like a claim', async () => {
+    const mobile = mobileFor();
+    const me = await registerEntrepreneur(t, mobile);
+    const idNumber = idNumberFor({ birth: '19910101', sex: 'F' });
+    await me.put('/api/portal/profile', profile({ name: '孙新登', idNumber }));
+    const registration = await pendingFor('孙新登', 'registration');
+    const personId = (await accountOf(mobile)).personId!;
+    expect(registration.objectId).toBe(personId);
+    const no = await officer.post(`/api/portal-requests/${registration.id}/reject`, {
+      reason: '经电话核实，不是本人',
+    });
+    expect(no.statusCode, no.body).toBe(200);
+    expect((await accountOf(mobile)).personId).toBeNull();
+    expect((await personRow(personId)).name).toBe('孙新登');
+    const mine = (await me.get('/api/portal/profile')).json();
+    expect(mine.profile).toBeNull();
+    expect(mine.requests[0]).toMatchObject({
+      kind: 'claim',
+      state: 'rejected',
+      reason: '经电话核实，不是本人',
+    });
+    // The same ID number again (the record holds this account's mobile) is no shortcut.
+    await me.put('/api/portal/profile', profile({ name: '孙新登', idNumber }));
+    expect((await accountOf(mobile)).personId).toBeNull();
+    expect(await pendingFor('孙新登', 'claim')).toMatchObject({ objectId: personId });
   });
 });

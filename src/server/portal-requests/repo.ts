@@ -17,7 +17,34 @@ export async function insertRequest(db: Executor, row: PortalRequestInsert): Pro
   return created.id;
 }
 
-/** An account's claims on one kind of record that did not succeed (pending or rejected). */
+/**
+ * Kinds of a first submission: `claim` (a record already in the ledger) and `registration` (a
+ * record the submission created). Both count alike, so the limits tell nothing about the ledger.
+ */
+export const FIRST_KINDS = ['claim', 'registration'];
+
+/** An account's first submission on one kind of record still waiting for an officer. */
+export async function pendingFirst(
+  db: Executor,
+  accountId: string,
+  objectType: string,
+): Promise<PortalRequestRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(portalRequests)
+    .where(
+      and(
+        eq(portalRequests.accountId, accountId),
+        eq(portalRequests.objectType, objectType),
+        inArray(portalRequests.kind, FIRST_KINDS),
+        eq(portalRequests.state, 'pending'),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** An account's first submissions on one kind of record that did not succeed (pending or rejected). */
 export async function countClaims(
   db: Executor,
   accountId: string,
@@ -30,7 +57,7 @@ export async function countClaims(
       and(
         eq(portalRequests.accountId, accountId),
         eq(portalRequests.objectType, objectType),
-        eq(portalRequests.kind, 'claim'),
+        inArray(portalRequests.kind, FIRST_KINDS),
         ne(portalRequests.state, 'accepted'),
       ),
     )
@@ -39,6 +66,27 @@ export async function countClaims(
     pending: rows.find((r) => r.state === 'pending')?.n ?? 0,
     total: rows.reduce((sum, r) => sum + r.n, 0),
   };
+}
+
+/** True when an officer rejected the account's registration of this record. */
+export async function registrationRejected(
+  db: Executor,
+  accountId: string,
+  objectId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: portalRequests.id })
+    .from(portalRequests)
+    .where(
+      and(
+        eq(portalRequests.accountId, accountId),
+        eq(portalRequests.objectId, objectId),
+        eq(portalRequests.kind, 'registration'),
+        eq(portalRequests.state, 'rejected'),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /** An account's requests about one kind of record, newest first. */

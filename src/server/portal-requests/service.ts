@@ -28,7 +28,8 @@ import { decideRequest, findRequest, listQueue, type QueueRow } from './repo.js'
 import { portalRequests } from './table.js';
 
 /**
- * The officers' side of entrepreneurs' requests: a queue of claims and change requests in the
+ * The officers' side of entrepreneurs' requests: a queue of claims, registrations (a first
+ * submission that created its record, confirmed or rejected) and change requests in the
  * officer's scope, a side-by-side view of current and proposed values (masked), and the
  * decision. Accepting applies the values through the ledger's write models with the officer as
  * the actor and the entrepreneur named in the history's context; rejecting needs a reason. A
@@ -160,7 +161,10 @@ export async function acceptRequest(
     let changed: string[];
     if (request.objectType === 'person') {
       const row = await writablePerson(tx, actor, request.objectId);
-      if (request.kind === 'claim') {
+      if (request.kind === 'registration') {
+        // The entrepreneur's values are already in the record they created: confirmed as is.
+        if (account.personId !== row.id) throw new AppError('PORTAL_REQUEST_STALE');
+      } else if (request.kind === 'claim') {
         if (account.personId || (await findAccountOfPerson(tx, row.id, account.id))) {
           throw new AppError('PORTAL_REQUEST_STALE');
         }
@@ -169,21 +173,29 @@ export async function acceptRequest(
         throw new AppError('PORTAL_REQUEST_STALE');
       }
       const mobile = decrypt(deps.keys, account.mobileEnc);
-      changed = (await applyPersonValues(tx, deps.keys, row, request.proposed, mobile, o)).map(
-        (c) => c.field,
-      );
+      changed =
+        request.kind === 'registration'
+          ? []
+          : (await applyPersonValues(tx, deps.keys, row, request.proposed, mobile, o)).map(
+              (c) => c.field,
+            );
     } else {
       const row = await writableEntity(tx, actor, request.objectId);
       if (!account.personId) throw new AppError('PORTAL_REQUEST_STALE');
-      if (request.kind === 'claim') {
+      if (request.kind === 'registration') {
+        if (account.entityId !== row.id) throw new AppError('PORTAL_REQUEST_STALE');
+      } else if (request.kind === 'claim') {
         if (account.entityId) throw new AppError('PORTAL_REQUEST_STALE');
         await updateAccount(tx, account.id, { entityId: row.id, updatedAt: now });
       } else if (account.entityId !== row.id) {
         throw new AppError('PORTAL_REQUEST_STALE');
       }
-      changed = (await applyEntityValues(tx, row, request.proposed, account.personId, o)).map(
-        (c) => c.field,
-      );
+      changed =
+        request.kind === 'registration'
+          ? []
+          : (await applyEntityValues(tx, row, request.proposed, account.personId, o)).map(
+              (c) => c.field,
+            );
     }
     await decideRequest(tx, request.id, {
       state: 'accepted',
@@ -211,7 +223,11 @@ export async function acceptRequest(
   return getRequest(deps, ctx, id);
 }
 
-/** Rejects a pending request with a reason the entrepreneur sees; the ledger is untouched. */
+/**
+ * Rejects a pending request with a reason the entrepreneur sees; the ledger is untouched. A
+ * rejected registration unlinks the account from the record it created (and, for a person, from
+ * any enterprise); the record stays in the ledger for officers to keep, merge or delete.
+ */
 export async function rejectRequest(
   deps: AppDeps,
   ctx: RequestContext,
@@ -223,6 +239,14 @@ export async function rejectRequest(
   await deps.db.transaction(async (tx) => {
     const { request } = await requestInScope(tx, actor, id, true);
     if (request.state !== 'pending') throw new AppError('PORTAL_REQUEST_DECIDED');
+    if (request.kind === 'registration') {
+      const account = await findAccount(tx, request.accountId, true);
+      if (request.objectType === 'person' && account?.personId === request.objectId) {
+        await updateAccount(tx, account.id, { personId: null, entityId: null, updatedAt: now });
+      } else if (request.objectType === 'entity' && account?.entityId === request.objectId) {
+        await updateAccount(tx, account.id, { entityId: null, updatedAt: now });
+      }
+    }
     await decideRequest(tx, request.id, {
       state: 'rejected',
       reason: body.reason,

@@ -19,7 +19,11 @@ export const portalRequests = pgTable(
       .references(() => portalAccounts.id, { onDelete: 'cascade' }),
     /** `person` or `entity`. */
     objectType: text('object_type').notNull(),
-    /** `claim` (link the account, then apply the values) or `change` (apply the values). */
+    /**
+     * `claim` (link the account, then apply the values), `registration` (the submission created
+     * the record and linked the account; an officer confirms it, or rejects and unlinks) or
+     * `change` (apply the values).
+     */
     kind: text('kind').notNull(),
     /** The ledger record the request is about. */
     objectId: uuid('object_id').notNull(),

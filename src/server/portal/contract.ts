@@ -120,7 +120,9 @@ export const PortalRequestView = z
   .object({
     id: z.string(),
     objectType: z.enum(['person', 'entity']),
-    kind: z.enum(['claim', 'change']).meta({ description: 'claim 认领台账记录 / change 修改申请' }),
+    kind: z
+      .enum(['claim', 'change'])
+      .meta({ description: 'claim 首次提交（待核实）/ change 修改申请' }),
     state: z
       .enum(['pending', 'accepted', 'rejected', 'superseded'])
       .meta({ description: '待核实 / 已通过 / 已驳回 / 已被新的申请替代' }),

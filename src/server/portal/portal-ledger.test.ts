@@ -11,7 +11,7 @@ import {
   pilotCode,
   seedPerson,
 } from '../../test/ledger-factories.js';
-import { registerEntrepreneur } from './portal-test-kit.js';
+import { confirmFirst, registerEntrepreneur } from './portal-test-kit.js';
 import { portalAccounts } from './table.js';
 
 let t: TestApp;
@@ -63,6 +63,11 @@ describe('the profile writes the real-name ledger', () => {
     const res = await me.put('/api/portal/profile', body);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ outcome: 'submitted', warnings: [] });
+    // Created, but it waits for an officer's confirmation like any first submission.
+    const waiting = (await me.get('/api/portal/profile')).json();
+    expect(waiting.profile).toBeNull();
+    expect(waiting.requests[0]).toMatchObject({ kind: 'claim', state: 'pending' });
+    await confirmFirst(officer, mobile);
     const p = (await me.get('/api/portal/profile')).json().profile;
     expect(p).toMatchObject({
       name: '李春燕',
@@ -112,8 +117,10 @@ describe('the profile writes the real-name ledger', () => {
   });
 
   it('updates the same person later without the ID number, with an update in history', async () => {
-    const me = await registerEntrepreneur(t, mobileFor());
+    const mobile = mobileFor();
+    const me = await registerEntrepreneur(t, mobile);
     await me.put('/api/portal/profile', profile());
+    await confirmFirst(officer, mobile);
     const first = (await me.get('/api/portal/profile')).json().profile;
     const { idNumber: _omit, ...rest } = profile();
     const res = await me.put('/api/portal/profile', {
@@ -196,8 +203,10 @@ describe('the enterprise step', () => {
   });
 
   it('refuses a mistyped credit code, creates a ledger entity linked to the person as founder and legal representative, then updates it', async () => {
-    const me = await registerEntrepreneur(t, mobileFor());
+    const mobile = mobileFor();
+    const me = await registerEntrepreneur(t, mobile);
     await me.put('/api/portal/profile', profile());
+    await confirmFirst(officer, mobile);
     const person = (await me.get('/api/portal/profile')).json().profile;
     const code = creditCodeFor();
     // A mistyped check character is refused here too (only an officer can mark a pilot code).
@@ -210,6 +219,8 @@ describe('the enterprise step', () => {
     const res = await me.put('/api/portal/enterprise', enterprise({ creditCode: code }));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ outcome: 'submitted', warnings: [] });
+    expect((await me.get('/api/portal/enterprise')).json().enterprise).toBeNull();
+    await confirmFirst(officer, mobile);
     const e = (await me.get('/api/portal/enterprise')).json();
     expect(e.warnings).toEqual([]);
     expect(e.enterprise).toMatchObject({
@@ -245,14 +256,19 @@ describe('the enterprise step', () => {
   });
 
   it('turns a credit code already in the ledger for somebody else’s entity into a claim', async () => {
-    const a = await registerEntrepreneur(t, mobileFor());
+    const mobileA = mobileFor();
+    const a = await registerEntrepreneur(t, mobileA);
     await a.put('/api/portal/profile', profile());
+    await confirmFirst(officer, mobileA);
     const code = creditCodeFor();
     expect(
       (await a.put('/api/portal/enterprise', enterprise({ creditCode: code }))).statusCode,
     ).toBe(200);
-    const b = await registerEntrepreneur(t, mobileFor());
+    await confirmFirst(officer, mobileA);
+    const mobileB = mobileFor();
+    const b = await registerEntrepreneur(t, mobileB);
     await b.put('/api/portal/profile', profile({ name: '赵大山' }));
+    await confirmFirst(officer, mobileB);
     const res = await b.put(
       '/api/portal/enterprise',
       enterprise({ creditCode: code, jobsCreated: 1 }),

@@ -37,3 +37,19 @@ export async function registerEntrepreneur(
   if (res.statusCode !== 200) throw new Error(`register: ${res.body}`);
   return new Agent(t.app, portalCookie(res) ?? '', res.json<{ csrfToken: string }>().csrfToken);
 }
+
+/**
+ * An officer confirms the pending first submissions (registrations or claims) of the account with
+ * this mobile, as they would after checking it: the records then show in the portal.
+ */
+export async function confirmFirst(officer: Agent, mobile: string): Promise<void> {
+  const queue = await officer.get('/api/portal-requests?state=pending&pageSize=100');
+  if (queue.statusCode !== 200) throw new Error(`queue: ${queue.body}`);
+  const items = queue
+    .json<{ items: { id: string; kind: string; mobileMasked: string }[] }>()
+    .items.filter((r) => r.mobileMasked === maskMobile(mobile) && r.kind !== 'change');
+  for (const r of items) {
+    const res = await officer.post(`/api/portal-requests/${r.id}/accept`, {});
+    if (res.statusCode !== 200) throw new Error(`accept: ${res.body}`);
+  }
+}

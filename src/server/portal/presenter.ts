@@ -71,7 +71,8 @@ export function presentPortalRequest(row: PortalRequestRow): PortalRequestViewT 
   return {
     id: row.id,
     objectType: row.objectType as PortalRequestViewT['objectType'],
-    kind: row.kind as PortalRequestViewT['kind'],
+    // A registration looks like a claim to the entrepreneur: the ledger is not revealed.
+    kind: (row.kind === 'registration' ? 'claim' : row.kind) as PortalRequestViewT['kind'],
     state: row.state as PortalRequestViewT['state'],
     reason: row.reason,
     createdAt: row.createdAt.toISOString(),

@@ -24,6 +24,8 @@ import {
   countClaims,
   insertRequest,
   openRequestsOn,
+  pendingFirst,
+  registrationRejected,
   requestsOfAccount,
   supersedeRequests,
 } from '../portal-requests/repo.js';
@@ -118,6 +120,20 @@ export async function enterpriseSummary(
     : null;
 }
 
+/**
+ * The records an account shows: none of a kind while its first submission of that kind (claim or
+ * registration) waits for an officer, so 我的 looks the same whether the ID number or credit code
+ * was in the ledger; a profile waiting hides the enterprise too.
+ */
+export async function visibleLinks(
+  db: Executor,
+  account: { id: string; personId: string | null; entityId: string | null },
+): Promise<{ personId: string | null; entityId: string | null }> {
+  if (await pendingFirst(db, account.id, 'person')) return { personId: null, entityId: null };
+  if (await pendingFirst(db, account.id, 'entity')) return { ...account, entityId: null };
+  return account;
+}
+
 async function myAccount(db: Executor, me: PortalActor, lock = false) {
   const account = await findAccount(db, me.accountId, lock);
   if (!account) throw new AppError('UNAUTHENTICATED');
@@ -131,8 +147,9 @@ export const MAX_CLAIMS = 3;
 export type Outcome = 'applied' | 'submitted';
 
 /**
- * A first submission may not start while a claim waits, nor after MAX_CLAIMS claims failed.
- * Checked before anything is looked up, so the answer does not depend on the ledger.
+ * A first submission may not start while one waits, nor after MAX_CLAIMS failed; claims and
+ * registrations count alike. Checked before anything is looked up, so the answer does not
+ * depend on the ledger.
  */
 async function assertMayClaim(
   tx: Executor,
@@ -151,7 +168,7 @@ async function submitRequest(
   now: Date,
   r: {
     objectType: 'person' | 'entity';
-    kind: 'claim' | 'change';
+    kind: 'claim' | 'registration' | 'change';
     objectId: string;
     regionCode: string;
     proposed: Record<string, unknown>;
@@ -175,7 +192,8 @@ export async function getProfile(
 ): Promise<{ profile: ProfileViewT | null; requests: PortalRequestViewT[] }> {
   const me = requireEntrepreneur(state);
   const account = await myAccount(deps.db, me);
-  const row = await live((id) => findPerson(deps.db, id), account.personId);
+  const { personId } = await visibleLinks(deps.db, account);
+  const row = await live((id) => findPerson(deps.db, id), personId);
   const requests = await requestsOfAccount(deps.db, account.id, 'person');
   return {
     profile: row ? presentProfile(row) : null,
@@ -213,6 +231,8 @@ export async function saveProfile(
     const mobile = decrypt(deps.keys, account.mobileEnc);
     const meta = portalChangeMeta(me, now);
     const context = { via: 'portal' };
+    // While the first submission waits, a registration's record is not the entrepreneur's yet.
+    if (await pendingFirst(tx, account.id, 'person')) throw new AppError('PORTAL_REQUEST_PENDING');
     const linked = await live((id) => findPersonRow(tx, id, true), account.personId);
     let audit: { action: string; objectType: string; objectId: string };
     let message: { title: string; body: string };
@@ -262,13 +282,24 @@ export async function saveProfile(
       const found = await findPersonByIdNumberIndex(tx, idNumberIndex(deps.keys, idNumber));
       const existing = found ? await findPersonRow(tx, found.id, true) : undefined;
       if (!existing) {
+        // Created and linked, but shown only once an officer confirms it, like a claim.
         const personId = await createPersonRecord(tx, deps.keys, input.data, { meta, context });
         await updateAccount(tx, account.id, { personId, updatedAt: now });
+        const created = await findPersonRow(tx, personId);
+        if (!created) throw new Error('created person not found');
+        await submitRequest(tx, account.id, now, {
+          objectType: 'person',
+          kind: 'registration',
+          objectId: personId,
+          regionCode: created.regionCode,
+          proposed: fields,
+        });
         audit = { action: 'portal.profile_create', objectType: 'person', objectId: personId };
       } else if (
         existing.phoneBidx === account.mobileBidx &&
         existing.name === fields.name &&
-        !(await findAccountOfPerson(tx, existing.id, account.id))
+        !(await findAccountOfPerson(tx, existing.id, account.id)) &&
+        !(await registrationRejected(tx, account.id, existing.id))
       ) {
         // The ledger already holds this verified mobile for this name and ID number: the same
         // person. Linked; what they submitted still waits for an officer.
@@ -324,9 +355,10 @@ export async function getEnterprise(
   const requests = (await requestsOfAccount(deps.db, account.id, 'entity')).map(
     presentPortalRequest,
   );
-  const row = await live((id) => findEntity(deps.db, id), account.entityId);
+  const visible = await visibleLinks(deps.db, account);
+  const row = await live((id) => findEntity(deps.db, id), visible.entityId);
   if (!row) return { enterprise: null, warnings: [], requests };
-  const person = await live((id) => findPerson(deps.db, id), account.personId);
+  const person = await live((id) => findPerson(deps.db, id), visible.personId);
   const roles = (await linksOfEntity(deps.db, row.id))
     .filter((l) => l.personId === person?.id)
     .map((l) => l.role);
@@ -362,8 +394,10 @@ export async function saveEnterprise(
   let outcome: Outcome = 'submitted';
   await deps.db.transaction(async (tx) => {
     const account = await myAccount(tx, me, true);
-    const person = await live((id) => findPersonRow(tx, id), account.personId);
+    const visible = await visibleLinks(tx, account);
+    const person = await live((id) => findPersonRow(tx, id), visible.personId);
     if (!person) throw new AppError('PORTAL_PROFILE_REQUIRED');
+    if (await pendingFirst(tx, account.id, 'entity')) throw new AppError('PORTAL_REQUEST_PENDING');
     const parsed = EntityCreate.safeParse({
       ...fields,
       links: ownLinks(person.id, legalRepresentative),
@@ -408,12 +442,20 @@ export async function saveEnterprise(
       const found = await findEntityByCreditCode(tx, input.creditCode);
       const existing = found ? await findEntityRow(tx, found.id, true) : undefined;
       if (!existing) {
+        // Created and linked, but shown only once an officer confirms it, like a claim.
         const entityId = await createEntityRecord(tx, input, { meta, context });
         await updateAccount(tx, account.id, { entityId, updatedAt: now });
+        await submitRequest(tx, account.id, now, {
+          objectType: 'entity',
+          kind: 'registration',
+          objectId: entityId,
+          regionCode: input.regionCode,
+          proposed,
+        });
         audit = { action: 'portal.enterprise_create', objectType: 'entity', objectId: entityId };
       } else {
         const mine = (await linksOfEntity(tx, existing.id)).filter((l) => l.personId === person.id);
-        if (mine.length > 0) {
+        if (mine.length > 0 && !(await registrationRejected(tx, account.id, existing.id))) {
           // An officer already linked this person to the enterprise: it is theirs to follow.
           await updateAccount(tx, account.id, { entityId: existing.id, updatedAt: now });
           const roleChange = legalRepresentative !== mine.some((l) => l.role === 'legal_rep');

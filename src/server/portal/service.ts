@@ -32,7 +32,7 @@ import {
 } from './repo.js';
 import { actorLabel, type PortalState, requireEntrepreneur, startSession } from './session.js';
 import type { SmsTransport } from './sms-transport.js';
-import { enterpriseSummary, profileSummary } from './profile-service.js';
+import { enterpriseSummary, profileSummary, visibleLinks } from './profile-service.js';
 
 /** SMS codes: 6 digits, valid 5 minutes, 5 attempts, one per number per 60 s, 10 per day. */
 export const CODE_TTL_MS = 5 * 60_000;
@@ -275,7 +275,7 @@ export async function login(
     return s;
   });
   state.newToken = session.token;
-  return sessionView(account, session.csrfToken);
+  return sessionView({ ...account, ...(await visibleLinks(deps.db, account)) }, session.csrfToken);
 }
 
 export async function logout(
@@ -304,7 +304,10 @@ export async function currentSession(
   const me = requireEntrepreneur(state);
   const account = await findAccount(deps.db, me.accountId);
   if (!account) throw new AppError('UNAUTHENTICATED');
-  return sessionView(account, await sessionCsrf(deps.db, me.sessionId));
+  return sessionView(
+    { ...account, ...(await visibleLinks(deps.db, account)) },
+    await sessionCsrf(deps.db, me.sessionId),
+  );
 }
 
 /** 我的: profile and enterprise at a glance (masked) and the latest messages. */
@@ -312,9 +315,10 @@ export async function home(deps: PortalDeps, state: PortalState): Promise<HomeVi
   const me = requireEntrepreneur(state);
   const account = await findAccount(deps.db, me.accountId);
   if (!account) throw new AppError('UNAUTHENTICATED');
+  const visible = await visibleLinks(deps.db, account);
   const [profile, enterprise, messages, people, enterprises] = await Promise.all([
-    profileSummary(deps.db, account.personId),
-    enterpriseSummary(deps.db, account.entityId),
+    profileSummary(deps.db, visible.personId),
+    enterpriseSummary(deps.db, visible.entityId),
     listNotifications(deps.db, account.id, 30),
     requestsOfAccount(deps.db, account.id, 'person'),
     requestsOfAccount(deps.db, account.id, 'entity'),

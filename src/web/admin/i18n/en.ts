@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   'pr.object.entity': 'Market entity',
   'pr.kind.claim': 'Claim of an existing record',
   'pr.kind.change': 'Change request',
+  'pr.kind.registration': 'New registration to confirm',
   'pr.state.pending': 'Pending',
   'pr.state.accepted': 'Accepted',
   'pr.state.rejected': 'Rejected',
@@ -114,6 +115,8 @@ export const en: Record<MessageKey, string> = {
   'pr.reasonPlaceholder': 'Reason (required; the entrepreneur sees it)',
   'pr.claimHint':
     'Claim of an existing record: first confirm by phone or in person that the applicant is this person (the mobile differs from the ledger); accepting links the account to the record.',
+  'pr.registrationHint':
+    'New registration: the entrepreneur created this record in the ledger; confirm it once checked. Rejecting unlinks the account; the record stays in the ledger for you to merge or delete there.',
   'nav.stats': 'Statistics',
   'nav.dashboard': 'Dashboard',
   'nav.targets': 'Targets',

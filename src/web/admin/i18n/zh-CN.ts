@@ -90,6 +90,7 @@ export const zhCN = {
   'pr.object.entity': '市场主体',
   'pr.kind.claim': '认领已有记录',
   'pr.kind.change': '修改申请',
+  'pr.kind.registration': '新登记核实',
   'pr.state.pending': '待核实',
   'pr.state.accepted': '已通过',
   'pr.state.rejected': '已驳回',
@@ -116,6 +117,8 @@ export const zhCN = {
   'pr.reasonPlaceholder': '请填写驳回理由（必填，创业者可见）',
   'pr.claimHint':
     '认领已有记录：请先电话或当面核实申请人就是本人（手机号与台账不一致），通过后该账号将关联此记录。',
+  'pr.registrationHint':
+    '新登记核实：该记录已由创业者新建并写入台账，核实后请通过；驳回后账号不再关联此记录，记录仍留在台账中，可在台账中处理（合并或删除）。',
   'nav.stats': '统计分析',
   'nav.dashboard': '驾驶舱',
   'nav.targets': '目标',

@@ -27,7 +27,7 @@ import './ledger.css';
 interface QueueItem {
   id: string;
   objectType: 'person' | 'entity';
-  kind: 'claim' | 'change';
+  kind: 'claim' | 'registration' | 'change';
   state: 'pending' | 'accepted' | 'rejected' | 'superseded';
   objectId: string;
   regionCode: string;
@@ -247,6 +247,9 @@ export function RequestsPage() {
             </Descriptions>
             {d.request.kind === 'claim' && pending && (
               <p className="fx-note">{t('pr.claimHint')}</p>
+            )}
+            {d.request.kind === 'registration' && pending && (
+              <p className="fx-note">{t('pr.registrationHint')}</p>
             )}
             <Table
               rowKey="field"
