@@ -263,7 +263,8 @@ export const ROUTE_CASES: RouteCase[] = [
   {
     route: 'POST /api/auth/mobile',
     roles: 'session',
-    request: fixed('/api/auth/mobile', { mobile: '13800000000', currentPassword: 'wrong' }),
+    request: fixed('/api/auth/mobile', { mobile: '13800000000', currentPassword: TEST_PASSWORD }),
+    audit: { action: 'auth.mobile_change', object: 'user' },
     outOfScope: own,
   },
   {
@@ -486,6 +487,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/grant-requests/:id/approve',
     roles: ['sec_admin'],
     request: async (fx) => ({ url: `/api/grant-requests/${await newGrantRequest(fx)}/approve` }),
+    audit: { action: 'user.grant_approve', object: 'user' },
     outOfScope: 404,
   },
   {
@@ -495,6 +497,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/grant-requests/${await newGrantRequest(fx)}/reject`,
       body: { reason: '矩阵测试驳回' },
     }),
+    audit: { action: 'user.grant_reject', object: 'user' },
     outOfScope: 404,
   },
 
@@ -874,6 +877,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/portal-requests/:id/accept',
     roles: LEDGER_WRITERS,
     request: async (fx) => ({ url: `/api/portal-requests/${await newPortalRequest(fx)}/accept` }),
+    audit: { action: 'portal_request.accept', object: 'person' },
     outOfScope: 404,
   },
   {
@@ -883,6 +887,7 @@ export const ROUTE_CASES: RouteCase[] = [
       url: `/api/portal-requests/${await newPortalRequest(fx)}/reject`,
       body: { reason: '矩阵测试驳回' },
     }),
+    audit: { action: 'portal_request.reject', object: 'person' },
     outOfScope: 404,
   },
 
