@@ -115,14 +115,16 @@ describe('parseCreditCode — properties', () => {
   it('never cleanly accepts a single-character substitution within the alphabet in the first 17 positions', () => {
     fc.assert(
       fc.property(validCode, (code) => {
+        // A plain predicate (no expect per variant): 510 variants a run stay fast under load.
         for (let i = 0; i < 17; i++) {
           for (const c of CREDIT_CODE_ALPHABET) {
             if (c === code[i]) continue;
-            expect(cleanlyAccepted(code.slice(0, i) + c + code.slice(i + 1))).toBe(false);
+            if (cleanlyAccepted(code.slice(0, i) + c + code.slice(i + 1))) return false;
           }
         }
+        return true;
       }),
-      RUNS,
+      { numRuns: 200 },
     );
   });
 
