@@ -16,7 +16,7 @@ declare module 'vitest' {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const START_TIMEOUT_MS = 240_000;
+const START_TIMEOUT_MS = 480_000;
 
 function waitForAddress(child: ChildProcess, output: string[]): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -212,7 +212,7 @@ describe.skipIf(!server())('the import and export screen of an official', () => 
     await page.getByRole('button', { name: '开始导入' }).click();
     await page
       .getByRole('alert')
-      .getByText(/无法读取文件.*旧版 \.xls/)
+      .getByText(/文件不是 Excel.*旧版 Excel（\.xls）/)
       .waitFor();
     expect(page.url()).not.toContain('job=');
 

@@ -27,7 +27,7 @@ export function entityRow(
     name: input.name,
     creditCode: input.creditCode,
     creditCodeChecksumValid: input.creditCodeWarning === undefined,
-    pilotCode: input.pilotCode,
+    pilotCode: input.pilotCode ?? false,
     pilotCodeReason: input.pilotCode ? (input.pilotCodeReason ?? null) : null,
     type: input.type,
     isWorkshop: input.isWorkshop,

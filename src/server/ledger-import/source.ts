@@ -60,15 +60,16 @@ export async function sniffFormat(path: string): Promise<FileFormat> {
 }
 
 /**
- * Whether the first bytes of a file are text: UTF-16 with its byte-order mark, or no NUL and
- * few control characters other than tab, line feed, carriage return, form feed and escape.
+ * Whether the first bytes of a file are text: UTF-16 with its byte-order mark, or at most 1 % of
+ * control characters (NUL included) other than tab, line feed, carriage return, form feed and
+ * escape. A stray NUL in one cell of a CSV is that row's error (TEXT_CONTROL_CHARACTER), not a
+ * reason to refuse the whole file; binary formats are dense with NULs and other control bytes.
  */
 function looksLikeText(bytes: Buffer): boolean {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return true;
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return true;
   let control = 0;
   for (const b of bytes) {
-    if (b === 0) return false;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
   }
   return control * 100 <= bytes.length;
