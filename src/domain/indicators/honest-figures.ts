@@ -85,7 +85,8 @@ export function figurePair(
   const t = shortFigure(target, locale);
   const close = target > 0 && Math.abs(actual - target) / target < CLOSE_GAP;
   const blurred = actual !== target && a === t;
-  if (close || blurred) return { actual: exactFigure(actual), target: exactFigure(target), exact: true };
+  if (close || blurred)
+    return { actual: exactFigure(actual), target: exactFigure(target), exact: true };
   return { actual: a, target: t, exact: false };
 }
 
