@@ -41,6 +41,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'dash.legendActual': 'Actual (on schedule)',
   'dash.legendBehind': 'Actual (behind schedule)',
   'dash.legendMissed': 'Actual (target not achieved)',
+  'dash.legendDone': 'Actual (target achieved)',
   'dash.legendLabel': 'Figures at the bar ends are progress',
   'dash.noBreakdown': 'No data',
   'dash.exportQuarter': 'Q{n} {year}',

@@ -39,6 +39,7 @@ export const dashboardZhCN = {
   'dash.legendActual': '完成（达到时间进度）',
   'dash.legendBehind': '完成（落后于时间进度）',
   'dash.legendMissed': '完成（未完成目标）',
+  'dash.legendDone': '完成（已完成目标）',
   'dash.legendLabel': '柱尾数字为完成率',
   'dash.noBreakdown': '暂无数据',
   'dash.exportQuarter': '{year}年第{n}季度',

@@ -26,7 +26,14 @@ export function RankingLegend({ items, elapsed }: { items: RankingItem[]; elapse
   const withTargets = items.some((r) => r.target !== null);
   const entries: [string, string][] = [
     ...(withTargets ? [[TARGET_COLOR, t('dash.legendTarget')] as [string, string]] : []),
-    [PRIMARY_COLOR, withTargets ? t('dash.legendActual') : t('dash.actual')],
+    [
+      PRIMARY_COLOR,
+      !withTargets
+        ? t('dash.actual')
+        : elapsed >= 100
+          ? t('dash.legendDone')
+          : t('dash.legendActual'),
+    ],
     ...(items.some((r) => r.behind)
       ? [
           [BEHIND_COLOR, elapsed >= 100 ? t('dash.legendMissed') : t('dash.legendBehind')] as [
