@@ -52,6 +52,8 @@ beforeAll(async () => {
   });
   await office.put(`/api/targets/${FENGJIE}/2021/jobs_created`, { value: 21_000 });
   await office.put(`/api/targets/${FENGJIE}/2021/workshops`, { value: 85 });
+  // Four indicators with targets: the widest page the layout allows.
+  await office.put(`/api/targets/${FENGJIE}/2021/above_scale`, { value: 16 });
   const res = await office.get(`/api/dashboards/${FENGJIE}/export.xlsx?year=2021&quarter=3`);
   expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
   xlsx = res.rawPayload;
@@ -91,6 +93,7 @@ describe('the quarterly report as a workbook', () => {
       '地区',
       '新增返乡创业（人）',
       '带动就业（人）',
+      '规上企业（家）',
       '帮扶车间（个）',
       '时间进度',
     ]);
@@ -100,6 +103,8 @@ describe('the quarterly report as a workbook', () => {
     const names = others.flatMap(heads);
     expect(names).toContain('实有返乡创业（人）');
     expect(names).toContain('电商主体（户）');
+    // Printed apart from 带动就业, its “of which” says what it is part of.
+    expect(names).toContain('带动脱贫劳动力就业（人）');
     // Every 目标 column holds at least one target; 时间进度 is the share of 2021 to 30 September.
     for (const ws of wb.worksheets) {
       ws.getRow(4).eachCell((cell, col) => {

@@ -90,6 +90,17 @@ export function reportGroups(report: QuarterReport): Group[] {
   ];
 }
 
+/**
+ * An indicator's column heading with its unit. An "of which" indicator (其中脱贫劳动力) printed
+ * apart from the indicator it is part of takes its full name, so that the page says of what.
+ */
+function heading(report: QuarterReport, group: Group, i: number): string {
+  const d = report.indicators[i]!;
+  const parentShown = group.indicators.some((k) => report.indicators[k]!.code === d.partOf);
+  const name = d.partOf && !parentShown ? d.zh.replace(/^其中[：:]/, '') : d.shortZh;
+  return `${name}（${d.unit.zh}）`;
+}
+
 function writeSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   report: QuarterReport,
@@ -149,10 +160,10 @@ function writeSheet(
   const per = group.sub.length;
   const head1 = ws.addRow([
     '地区',
-    ...group.indicators.flatMap((i) => {
-      const d = report.indicators[i]!;
-      return [`${d.shortZh}（${d.unit.zh}）`, ...Array<null>(per - 1).fill(null)];
-    }),
+    ...group.indicators.flatMap((i) => [
+      heading(report, group, i),
+      ...Array<null>(per - 1).fill(null),
+    ]),
     ...(withElapsed ? [SUB_ZH.elapsed] : []),
   ]);
   const head2 = ws.addRow([
