@@ -42,17 +42,28 @@ describe.skipIf(!server())('the statistics screens of an official', () => {
     await waitForCharts(page, ['trend-chart', 'ranking-chart']);
     await page.getByTestId('breakdown-entity_type').locator('canvas').waitFor();
     expect(await page.getByTestId('ranking').innerText()).toContain('乡镇（街道）');
+    // The ranking says what its bars are (the townships have no targets yet: figures only).
+    await poll(() => page.getByTestId('ranking-legend').innerText()).toContain('完成');
+    // Figures beside a close target are exact, never rounded past it (“2万” against “2.1万”).
+    const jobs = await page.getByTestId('kpi-jobs_created').innerText();
+    if (jobs.includes('目标 21,000人')) expect(jobs).toMatch(/\d{1,2},\d{3}人/);
+    else expect(jobs).toContain('目标 2.1万人');
     const text = await page.locator('.fx-dashboard').innerText();
     expect(text).not.toMatch(/NaN|undefined|Invalid/);
     await screenshot(page, 'dashboard-county', true);
 
-    // The quarterly report downloads as .xlsx.
-    const download = page.waitForEvent('download');
+    // The quarter is picked inside the export action, not beside the year like a filter.
+    expect(await page.locator('.fx-page-head .ant-select').count()).toBe(1);
     await page.getByTestId('export-xlsx').click();
+    await page.getByTestId('export-q1').waitFor();
+    await screenshot(page, 'dashboard-export-menu');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-q1').click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
 
     // Drill down from the ranking table: the township's dashboard, with breadcrumbs back up.
     await page.getByTestId('ranking').getByText('表格', { exact: true }).click();
+    await poll(() => page.url()).toContain('view=table');
     await page.getByTestId('ranking').locator('.fx-drill', { hasText: '兴隆镇' }).click();
     await poll(() => page.url()).toContain(`/admin/stats/dashboard/${XINGLONG}`);
     await poll(() => head.innerText()).toContain('重庆市 / 奉节县 / 兴隆镇');
@@ -61,13 +72,25 @@ describe.skipIf(!server())('the statistics screens of an official', () => {
     // Never above the actor's scope: 重庆市 is not offered.
     expect(await trail.innerText()).not.toContain('重庆市');
     await page.getByText('已到乡镇（街道）一级，无下级区域排名').waitFor();
+    // The normal end of the drill-down is a calm empty state, not a warning sign.
+    expect(await page.locator('.fx-dashboard .ant-result').count()).toBe(0);
     await waitForCharts(page, ['trend-chart']);
     await screenshot(page, 'dashboard-township', true);
+
+    // The browser's Back returns to the county's ranking as it was left: the table.
+    await page.goBack();
+    await poll(() => head.innerText()).not.toContain('兴隆镇');
+    expect(page.url()).toContain('view=table');
+    const rankingRows = page.getByTestId('ranking').locator('.ant-table-tbody tr.ant-table-row');
+    await poll(() => rankingRows.count()).toBe(33);
+    await page.goForward();
+    await poll(() => head.innerText()).toContain('兴隆镇');
 
     await trail.getByRole('link', { name: '奉节县' }).click();
     await poll(() => page.url()).toContain(`/admin/stats/dashboard/${FENGJIE}`);
     await poll(() => head.innerText()).not.toContain('兴隆镇');
     // Drill down from the chart: a click on the top bar opens that township.
+    await page.getByTestId('ranking').getByText('图表', { exact: true }).click();
     const chart = page.locator('[data-testid="ranking-chart"][data-rows="33"]');
     await chart.waitFor();
     await page.waitForTimeout(800);
@@ -80,7 +103,7 @@ describe.skipIf(!server())('the statistics screens of an official', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows 南阳市 in 2021 against the work plan’s 1.12万 and ranks its counties', async () => {
+  it('shows 南阳市 in 2021 against the work plan’s 11,200 and ranks its counties', async () => {
     const { page, errors } = await openPage(browser);
     await login(page, 'ny_office');
     await page.goto('/admin/stats/dashboard');
@@ -88,13 +111,28 @@ describe.skipIf(!server())('the statistics screens of an official', () => {
     await pickOption(page, '#dashboard-year', '2021年');
     await poll(() => page.url()).toContain('year=2021');
     const starts = page.getByTestId('kpi-new_entrepreneurs');
-    await poll(() => starts.innerText()).toContain('目标 1.12万人');
+    // 11,019 against 11,200: close, so both exact rather than “1.1万” against “1.12万”.
+    await poll(() => starts.innerText()).toContain('目标 11,200人');
+    expect(await starts.innerText()).toMatch(/1\d,\d{3}人/);
     expect(await page.getByTestId('dash-asof').innerText()).toContain('时间进度 100%');
+    // A finished year has a verdict (已完成 / 未完成), not a pace against the time elapsed.
+    const cards = page.locator('.fx-kpis');
+    await poll(() => cards.innerText()).toMatch(/已完成|未完成/);
+    expect(await cards.innerText()).not.toContain('落后于时间进度');
     await page.getByTestId('ranking').getByText('表格', { exact: true }).click();
     const table = page.getByTestId('ranking').locator('.ant-table-tbody');
     // Thirteen counties and two zones (高新区, 城乡一体化示范区), which have no target.
     await poll(() => table.locator('tr.ant-table-row').count()).toBe(15);
     expect(await table.innerText()).toContain('南召县');
+    expect(await table.innerText()).not.toContain('落后于时间进度');
+    // The chart's legend: the pale target behind the figure, and what the red bars mean.
+    await page.getByTestId('ranking').getByText('图表', { exact: true }).click();
+    const legend = page.getByTestId('ranking-legend');
+    await poll(() => legend.innerText()).toContain('目标');
+    expect(await legend.innerText()).toContain('完成（未完成目标）');
+    expect(await legend.innerText()).toContain('柱尾数字为完成率');
+    await screenshot(page, 'dashboard-city-2021-chart', true);
+    await page.getByTestId('ranking').getByText('表格', { exact: true }).click();
     await screenshot(page, 'dashboard-city-2021', true);
 
     // County, then township: the year stays with the drill-down.

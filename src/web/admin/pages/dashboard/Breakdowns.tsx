@@ -67,7 +67,7 @@ function BreakdownPanel({ breakdown, headline, shape }: PanelProps) {
       ...barAxes(
         shown.map((r) => r.name),
         locale,
-        { labelWidth: 150, right: 56 },
+        { labelWidth: 200, right: 56 },
       ),
       series: [
         {

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Col, Empty, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
@@ -97,7 +97,11 @@ export function DashboardPage() {
                 <RankingPanel data={data} focus={focus} onFocus={setFocus} onDrill={drill} />
               ) : (
                 <Card size="small" title={t('dash.rankingNone')}>
-                  <Result status="info" title={t('dash.lowestLevel')} />
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={t('dash.lowestLevel')}
+                    data-testid="ranking-lowest"
+                  />
                 </Card>
               )}
             </Col>

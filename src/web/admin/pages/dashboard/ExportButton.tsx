@@ -1,6 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Select, Space, Tooltip } from 'antd';
-import { useState } from 'react';
+import { DownOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Tooltip } from 'antd';
 import { withQuery } from '../../../shared/api';
 import { useT } from '../../i18n/i18n';
 
@@ -9,33 +8,48 @@ interface Props {
   year: number;
 }
 
-/** The quarter a report is usually wanted for: the current one this year, the fourth before. */
-function defaultQuarter(year: number): number {
+/** The quarters of `year` that have begun: all four of a past year, up to the current one now. */
+function startedQuarters(year: number): number[] {
   const now = new Date();
-  return year < now.getFullYear() ? 4 : Math.floor(now.getMonth() / 3) + 1;
+  const last =
+    year < now.getFullYear()
+      ? 4
+      : year > now.getFullYear()
+        ? 0
+        : Math.floor(now.getMonth() / 3) + 1;
+  return [1, 2, 3, 4].filter((q) => q <= last);
 }
 
-/** 导出: the quarter's progress report (季度进展情况统计表) as .xlsx, audited by the server. */
+/**
+ * 导出季度统计表: the quarter is chosen in the export action itself (a menu of the year's quarters
+ * that have begun, the latest first), so it is never taken for a filter of the dashboard. Each
+ * entry downloads the quarter's progress report (.xlsx), audited by the server.
+ */
 export function ExportButton({ regionCode, year }: Props) {
   const t = useT();
-  const [quarter, setQuarter] = useState<number | null>(null);
-  const q = quarter ?? defaultQuarter(year);
-  const href = withQuery(`/api/dashboards/${regionCode}/export.xlsx`, { year, quarter: q });
+  const quarters = startedQuarters(year).reverse();
+  const href = (quarter: number) =>
+    withQuery(`/api/dashboards/${regionCode}/export.xlsx`, { year, quarter });
   return (
-    <Space.Compact>
-      <Select<number>
-        id="export-quarter"
-        value={q}
-        onChange={setQuarter}
-        aria-label={t('dash.quarter')}
-        style={{ width: 110 }}
-        options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('dash.quarterN', { n }) }))}
-      />
-      <Tooltip title={t('dash.exportHint')}>
-        <Button icon={<DownloadOutlined />} href={href} data-testid="export-xlsx">
-          {t('dash.export')}
+    <Dropdown
+      trigger={['click']}
+      disabled={quarters.length === 0}
+      menu={{
+        items: quarters.map((n) => ({
+          key: String(n),
+          label: (
+            <a href={href(n)} data-testid={`export-q${n}`}>
+              {t('dash.exportQuarter', { year, n })}
+            </a>
+          ),
+        })),
+      }}
+    >
+      <Tooltip title={t('dash.exportHint')} placement="left">
+        <Button icon={<DownloadOutlined />} data-testid="export-xlsx">
+          {t('dash.export')} <DownOutlined />
         </Button>
       </Tooltip>
-    </Space.Compact>
+    </Dropdown>
   );
 }

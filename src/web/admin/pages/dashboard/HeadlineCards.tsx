@@ -1,6 +1,8 @@
-import { Card, Tag, Tooltip, Typography } from 'antd';
+import { Card, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { formatExact, formatPct, formatShort, formatWithUnit } from './numbers';
+import { figurePair, targetVerdict } from '../../../../domain/indicators/honest-figures';
+import { formatExact, formatPct, formatShort } from './numbers';
+import { VerdictTag } from './ProgressCell';
 import { ProgressVsTime } from './ProgressVsTime';
 import type { Headline, IndicatorCode } from './types';
 
@@ -11,7 +13,11 @@ interface Props {
   onFocus: (code: IndicatorCode) => void;
 }
 
-/** One card per indicator: the figure, its target, progress against the time elapsed. */
+/**
+ * One card per indicator: the figure, its target, progress against the time elapsed. Figure and
+ * target are shown so that they compare honestly (exact when close: 19,987 against 21,000), and a
+ * finished year says 已完成 / 未完成 rather than how it stands against the time elapsed.
+ */
 export function HeadlineCards({ items, timeElapsedPct, focus, onFocus }: Props) {
   const { t, locale } = useI18n();
   return (
@@ -19,12 +25,15 @@ export function HeadlineCards({ items, timeElapsedPct, focus, onFocus }: Props) 
       {items.map((h) => {
         const unit = locale === 'en' ? h.unitEn : h.unitZh;
         const name = locale === 'en' ? h.nameEn : h.nameZh;
+        const pair = figurePair(h.actual, h.target, locale);
+        const verdict = targetVerdict(h.progressPct, timeElapsedPct);
+        const red = verdict === 'behind' || verdict === 'missed';
         return (
           <Card
             key={h.indicator}
             size="small"
             hoverable
-            className={`fx-kpi${h.indicator === focus ? ' fx-kpi-focus' : ''}${h.behind ? ' fx-kpi-behind' : ''}`}
+            className={`fx-kpi${h.indicator === focus ? ' fx-kpi-focus' : ''}${red ? ' fx-kpi-behind' : ''}`}
             data-testid={`kpi-${h.indicator}`}
             onClick={() => onFocus(h.indicator)}
           >
@@ -36,30 +45,27 @@ export function HeadlineCards({ items, timeElapsedPct, focus, onFocus }: Props) 
             <div className="fx-kpi-row">
               <Tooltip title={`${formatExact(h.actual)} ${unit}`}>
                 <div className="fx-kpi-value">
-                  {formatShort(h.actual, locale)}
+                  {pair.actual}
                   <small>{unit}</small>
                 </div>
               </Tooltip>
-              {h.behind && (
-                <Tag color="error" className="fx-kpi-tag">
-                  {t('dash.behind')}
-                </Tag>
-              )}
+              <VerdictTag verdict={verdict} t={t} className="fx-kpi-tag" />
             </div>
             {h.target !== null ? (
               <>
                 <div className="fx-kpi-line">
                   <span>
-                    {t('dash.target')} {formatWithUnit(h.target, unit, locale)}
+                    {t('dash.target')} {pair.target}
+                    {locale === 'en' ? ` ${unit}` : unit}
                   </span>
-                  <span className={h.behind ? 'fx-behind' : undefined}>
+                  <span className={red ? 'fx-behind' : undefined}>
                     {t('dash.done')} {formatPct(h.progressPct)}
                   </span>
                 </div>
                 <ProgressVsTime
                   progressPct={h.progressPct}
                   timeElapsedPct={timeElapsedPct}
-                  behind={h.behind}
+                  behind={red}
                   size="small"
                 />
               </>

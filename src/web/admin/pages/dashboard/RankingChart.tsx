@@ -13,6 +13,49 @@ interface Props {
   onPick?: (item: RankingItem) => void;
 }
 
+/** The pale bar behind each figure: its target. */
+const TARGET_COLOR = '#dbe7f6';
+
+/**
+ * What the ranking's bars mean, above the chart: the pale bar is the target, the dark one the
+ * figure (blue on schedule, red behind it — or, once the year is over, short of the target), and
+ * the number at the end of a bar its progress. Only the entries the chart shows.
+ */
+export function RankingLegend({ items, elapsed }: { items: RankingItem[]; elapsed: number }) {
+  const { t } = useI18n();
+  const withTargets = items.some((r) => r.target !== null);
+  const entries: [string, string][] = [
+    ...(withTargets ? [[TARGET_COLOR, t('dash.legendTarget')] as [string, string]] : []),
+    [
+      PRIMARY_COLOR,
+      !withTargets
+        ? t('dash.actual')
+        : elapsed >= 100
+          ? t('dash.legendDone')
+          : t('dash.legendActual'),
+    ],
+    ...(items.some((r) => r.behind)
+      ? [
+          [BEHIND_COLOR, elapsed >= 100 ? t('dash.legendMissed') : t('dash.legendBehind')] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+  ];
+  return (
+    <div className="fx-legend" data-testid="ranking-legend">
+      {entries.map(([color, label]) => (
+        <span key={label} className="fx-legend-item">
+          <i style={{ background: color }} aria-hidden />
+          {label}
+        </span>
+      ))}
+      {withTargets && <span className="fx-legend-note">{t('dash.legendLabel')}</span>}
+    </div>
+  );
+}
+
 /**
  * The regions below as horizontal bars, first at the top: the figure over a pale bar of the
  * target, labelled with the progress (red when behind the time elapsed).
@@ -45,7 +88,7 @@ export function RankingChart({ items, unit, onPick }: Props) {
       ...barAxes(
         rows.map((r) => r.regionName),
         locale,
-        { labelWidth: 120, right: 64, clickable: Boolean(onPick) },
+        { labelWidth: 160, right: 64, clickable: Boolean(onPick) },
       ),
       series: [
         ...(withTargets
@@ -54,7 +97,7 @@ export function RankingChart({ items, unit, onPick }: Props) {
                 type: 'bar' as const,
                 name: t('dash.target'),
                 data: rows.map((r) => r.target ?? 0),
-                itemStyle: { color: '#dbe7f6' },
+                itemStyle: { color: TARGET_COLOR },
                 barGap: '-100%',
                 barMaxWidth: 16,
                 silent: false,

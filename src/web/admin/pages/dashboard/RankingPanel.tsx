@@ -1,6 +1,6 @@
 import { Button, Card, Col, Empty, Row, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
 import { useRequest } from '../../components/useRequest';
@@ -8,7 +8,7 @@ import { type Translate, useI18n } from '../../i18n/i18n';
 import { IndicatorSelect } from './IndicatorSelect';
 import { formatExact } from './numbers';
 import { behindColumn, ProgressCell } from './ProgressCell';
-import { RankingChart } from './RankingChart';
+import { RankingChart, RankingLegend } from './RankingChart';
 import type { DashboardData, IndicatorCode, Ranking, RankingItem } from './types';
 
 interface Props {
@@ -24,7 +24,7 @@ type View = 'chart' | 'table';
 /** The regions directly below, ranked on one indicator, as bars and as a sortable table. */
 export function RankingPanel({ data, focus, onFocus, onDrill }: Props) {
   const { t, locale } = useI18n();
-  const [view, setView] = useState<View>('chart');
+  const [view, setView] = useView();
   const ranking = useRequest(
     () =>
       api<Ranking>(`/api/dashboards/${data.region.code}/children`, {
@@ -88,7 +88,7 @@ export function RankingPanel({ data, focus, onFocus, onDrill }: Props) {
           <ProgressCell progressPct={r.progressPct} timeElapsedPct={elapsed} behind={r.behind} />
         ),
     },
-    behindColumn<RankingItem>(t),
+    behindColumn<RankingItem>(t, () => elapsed),
   ];
 
   return (
@@ -124,11 +124,14 @@ export function RankingPanel({ data, focus, onFocus, onDrill }: Props) {
       {!ranking.loading && items.length === 0 && !ranking.error ? (
         <Empty description={t('dash.noChildren')} />
       ) : view === 'chart' ? (
-        <RankingChart
-          items={items}
-          unit={unit}
-          onPick={onDrill ? (r) => onDrill(r.regionCode) : undefined}
-        />
+        <>
+          <RankingLegend items={items} elapsed={elapsed} />
+          <RankingChart
+            items={items}
+            unit={unit}
+            onPick={onDrill ? (r) => onDrill(r.regionCode) : undefined}
+          />
+        </>
       ) : (
         <Table<RankingItem>
           rowKey="regionCode"
@@ -142,6 +145,27 @@ export function RankingPanel({ data, focus, onFocus, onDrill }: Props) {
       )}
     </Card>
   );
+}
+
+/**
+ * Chart or table, kept in the address (`view=table`) so that the browser's Back button, after a
+ * drill-down, returns to the view that was left. Switching replaces the entry: it is not a step.
+ */
+function useView(): [View, (view: View) => void] {
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'table' ? 'table' : 'chart';
+  return [
+    view,
+    (next) =>
+      setParams(
+        (p) => {
+          if (next === 'table') p.set('view', 'table');
+          else p.delete('view');
+          return p;
+        },
+        { replace: true },
+      ),
+  ];
 }
 
 /** What the regions one level below are called in the ranking's title. */

@@ -45,7 +45,7 @@ export function TargetChildren({ item }: { item: TargetItem }) {
               />
             ),
         },
-        behindColumn<ChildTarget>(t),
+        behindColumn<ChildTarget>(t, () => item.timeElapsedPct),
       ]}
     />
   );

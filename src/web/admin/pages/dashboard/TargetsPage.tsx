@@ -106,7 +106,7 @@ export function TargetsPage() {
           withUnit(v, i)
         ),
     },
-    behindColumn<TargetItem>(t),
+    behindColumn<TargetItem>(t, (i) => i.timeElapsedPct),
     ...(manage
       ? [
           {
