@@ -43,7 +43,12 @@ export interface SheetColumn {
   width: number;
   text?: boolean;
   date?: boolean;
+  /** Long text wrapped within the column (for a report meant to be printed). */
+  wrap?: boolean;
 }
+
+/** How a sheet prints (paper, orientation, fit to width, header row repeated on every page). */
+export type SheetPrint = Partial<ExcelJS.PageSetup>;
 
 /** A cell value as written: strings neutralised, dates as dates, numbers and booleans as is. */
 export type OutCell = string | number | boolean | Date | null;
@@ -83,7 +88,11 @@ export interface SheetWriter {
  * Starts a streamed .xlsx (ExcelJS WorkbookWriter, inline strings, no shared-string table in
  * memory) with one sheet and a bold, frozen header row.
  */
-export async function sheetWriter(sheetName: string, columns: SheetColumn[]): Promise<SheetWriter> {
+export async function sheetWriter(
+  sheetName: string,
+  columns: SheetColumn[],
+  print?: SheetPrint,
+): Promise<SheetWriter> {
   const { default: Excel } = await loadExcel();
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   let gone = false;
@@ -95,7 +104,10 @@ export async function sheetWriter(sheetName: string, columns: SheetColumn[]): Pr
     useStyles: true,
     useSharedStrings: false,
   });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...(print ? { pageSetup: print } : {}),
+  });
   ws.columns = columns.map((c, i) => ({
     header: c.header,
     key: String(i),
@@ -111,6 +123,7 @@ export async function sheetWriter(sheetName: string, columns: SheetColumn[]): Pr
         const cells = values.map((v) => (typeof v === 'string' ? safeText(v) : v));
         const row = ws.addRow(cells);
         columns.forEach((c, i) => {
+          if (c.wrap) row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
           if (c.text) row.getCell(i + 1).numFmt = '@';
           else if (c.date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
         });

@@ -55,6 +55,8 @@ export class ImportRun {
   private replayFailed: RowSet | null = null;
   private batch: Batch = { results: [], copy: [], skipped: [] };
   private writing: Promise<void> = Promise.resolve();
+  /** The name (姓名 / 主体名称) of each row read and not yet committed, for the error report. */
+  private readonly subjects = new Map<number, string>();
   /** Regions by written name in the importer's counties, loaded when a file first uses one. */
   private names: Promise<RegionNameIndex | null> | null = null;
 
@@ -114,6 +116,7 @@ export class ImportRun {
         this.replay(raw);
         continue;
       }
+      this.noteSubject(raw);
       const example = this.isExample(raw);
       const refused = example ? [] : await this.resolveRegionNames(raw);
       if (example || refused.length > 0) {
@@ -133,6 +136,13 @@ export class ImportRun {
     if (chunk.length > 0) send();
     for (const p of inflight) await this.take(await p);
     if (this.batch.results.length > 0 || this.batch.skipped.length > 0) await this.flush();
+  }
+
+  /** Remembers the row's name until its batch commits (its issues then carry it). */
+  private noteSubject(raw: RawRow): void {
+    const i = this.source.map.findIndex((c) => c?.field === 'name');
+    const name = i < 0 ? '' : cellText(raw.c[i]).trim();
+    if (name !== '') this.subjects.set(raw.n, name);
   }
 
   /** A row of the template's examples (by its ID number or credit code). */
@@ -273,7 +283,9 @@ export class ImportRun {
     const { issues, failed, write } = await this.sort(results);
     const { next, written } = await this.ctx.deps.db.transaction(async (tx) => {
       const o: BatchOutcome = await this.rows(tx, batch, write);
-      await saveIssues(tx, this.ctx.job.id, [...issues, ...o.rejected, ...o.warnings]);
+      const all = [...issues, ...o.rejected, ...o.warnings];
+      const named = all.map((i) => ({ ...i, subject: this.subjects.get(i.n) ?? '' }));
+      await saveIssues(tx, this.ctx.job.id, named);
       const refused = new Set(o.rejected.map((i) => i.n));
       const t = this.totals;
       const next: ImportCounters = {
@@ -291,6 +303,7 @@ export class ImportRun {
     });
     this.totals = next;
     this.checkpoint = last;
+    for (const n of this.subjects.keys()) if (n <= last) this.subjects.delete(n);
     for (const r of written) this.seen.add(r.fp);
     const total = this.estimate(next.total);
     await this.ctx.batchCommitted({ batch: 0, checkpoint: last, done: next.total, total });
