@@ -84,7 +84,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   IMPORT_REGION_NAME_NOT_FOUND:
     '您管辖的区县中没有名为“{{value}}”的乡镇或村（社区）；请核对名称，或从模板“区划代码”工作表中选择',
   IMPORT_REGION_NAME_AMBIGUOUS:
-    '区划名称有重名（{{value}}）；请写上所属乡镇，如“大树镇青莲村”，或改填 12 位区划代码',
+    '区划名称有重名，可能是：{{value}}；请写上所属区县或乡镇（如 奉节县兴隆镇、大树镇青莲村），或改填 12 位区划代码',
   PERSON_DUPLICATE: '台账中已有身份证号相同的人员',
   ENTITY_DUPLICATE: '台账中已有统一社会信用代码相同的市场主体',
   RECORD_MERGED: '该记录已合并到另一条记录，请查看合并后的记录',
@@ -203,7 +203,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   IMPORT_REGION_NAME_NOT_FOUND:
     'No township or village named "{{value}}" in your counties; check the name or pick it from the template\'s 区划代码 sheet',
   IMPORT_REGION_NAME_AMBIGUOUS:
-    'Several regions bear this name ({{value}}); add the township, e.g. 大树镇青莲村, or type the 12-digit code',
+    'Several regions bear this name: {{value}}; add the county or township (e.g. 奉节县兴隆镇) or type the 12-digit code',
   PERSON_DUPLICATE: 'A person with this ID number is already in the ledger',
   ENTITY_DUPLICATE: 'A market entity with this credit code is already in the ledger',
   RECORD_MERGED: 'This record was merged into another one; open that record instead',

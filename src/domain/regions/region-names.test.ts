@@ -31,8 +31,8 @@ describe('regions by written name', () => {
       ok: false,
       code: 'IMPORT_REGION_NAME_AMBIGUOUS',
       candidates: [
-        { code: '500236121204', label: '重庆市奉节县大树镇青莲村' },
-        { code: '500236134000', label: '重庆市奉节县青莲镇' },
+        { code: '500236121204', label: '奉节县大树镇青莲村' },
+        { code: '500236134000', label: '奉节县青莲镇' },
       ],
     });
     expect(index.resolve('大树镇青莲村')).toEqual({ ok: true, code: '500236121204' });

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { isPlaceholderRegionName, parentRegionCode } from './region-code.js';
+import { isPlaceholderRegionName, parentRegionCode, regionLevel } from './region-code.js';
 
 /** A region as the index needs it. */
 export interface NamedRegion {
@@ -108,10 +108,14 @@ export class RegionNameIndex {
     return rest === '';
   }
 
-  /** The region's written path within the index: 奉节县大树镇青莲村. */
+  /** The region's written path from its county down: 奉节县大树镇青莲村. */
   label(code: string): string {
     const own = this.byCode.get(code);
-    const names = [...this.ancestors(code)].reverse().map((a) => shortRegionName(a.name));
+    const names = this.ancestors(code)
+      .filter((a) => regionLevel(a.code) !== 'province' && regionLevel(a.code) !== 'city')
+      .filter((a) => regionLevel(a.code) !== 'nation')
+      .reverse()
+      .map((a) => shortRegionName(a.name));
     return [...names, own ? shortRegionName(own.name) : code]
       .filter((n) => !isPlaceholderRegionName(n))
       .join('');

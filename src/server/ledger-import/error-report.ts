@@ -40,12 +40,12 @@ function issuesOf(db: Db, jobId: string, rows: number[]) {
  */
 const REPORT_COLUMNS: SheetColumn[] = [
   { header: '行号', width: 7 },
-  { header: '姓名／名称', width: 18, wrap: true },
-  { header: '列名', width: 16, wrap: true },
+  { header: '姓名／名称', width: 16, wrap: true },
+  { header: '列名', width: 18, wrap: true },
   { header: '类型', width: 6 },
-  { header: '原因', width: 50, wrap: true },
-  { header: '填写内容（已脱敏）', width: 24, text: true, wrap: true },
-  { header: '代码（供技术支持）', width: 16, wrap: true },
+  { header: '原因', width: 56, wrap: true },
+  { header: '填写内容（已脱敏）', width: 26, text: true, wrap: true },
+  { header: '代码（供技术支持）', width: 30 },
 ];
 
 /** A4 landscape, fitted to the page width, the header row repeated on every page. */

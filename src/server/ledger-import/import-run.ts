@@ -166,7 +166,7 @@ export class ImportRun {
         raw.c[i] = match.code;
       } else if (match?.code === 'IMPORT_REGION_NAME_AMBIGUOUS') {
         const list = match.candidates.map((c) => `${c.label} ${c.code}`).join('、');
-        issues.push({ column: col.header, code: match.code, value: `${text}：${list}` });
+        issues.push({ column: col.header, code: match.code, value: list });
       } else {
         issues.push({ column: col.header, code: 'IMPORT_REGION_NAME_NOT_FOUND', value: text });
       }
