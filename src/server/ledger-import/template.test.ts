@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCreditCode } from '../../domain/identity/credit-code.js';

@@ -73,7 +73,7 @@ export const importEn: Record<ImportKey, string> = {
   'io.result.open.entities': 'Open the entity ledger',
 
   'io.result.skipped':
-    'The template\'s {count} example rows (grey italics: 张三, 李梅 …) were skipped and not filed.',
+    "The template's {count} example rows (grey italics: 张三, 李梅 …) were skipped and not filed.",
   'io.issue.title': 'Problems (preview)',
   'io.issue.row': 'Row',
   'io.issue.subject': 'Name',
