@@ -172,10 +172,25 @@ describe.skipIf(!server())('the import and export screen of an official', () => 
     );
     expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
     const lines = sheetRows((await workbookOf(report)).worksheets[0]!);
-    expect(lines[0]?.slice(0, 4)).toEqual(['行号', '列名', '类型', '原因']);
+    // Row, whose row, column, type, the zh-CN reason, the value and the code last.
+    expect(lines[0]).toEqual([
+      '行号',
+      '姓名／名称',
+      '列名',
+      '类型',
+      '原因',
+      '填写内容（已脱敏）',
+      '代码（供技术支持）',
+    ]);
     const checksum = lines.find((l) => l[0] === String(BAD_CHECKSUM_ROW));
-    expect(checksum?.slice(1, 4)).toEqual(['身份证号', '错误', '身份证号校验位不正确，请核对']);
-    expect(lines.find((l) => l[0] === String(BAD_NAME_ROW))?.[3]).toBe('此项不能为空');
+    expect(checksum?.slice(1, 5)).toEqual([
+      '王导入',
+      '身份证号',
+      '错误',
+      '身份证号校验位不正确，请核对',
+    ]);
+    expect(checksum?.[6]).toBe('ID_NUMBER_CHECKSUM');
+    expect(lines.find((l) => l[0] === String(BAD_NAME_ROW))?.[4]).toBe('此项不能为空');
 
     // The import is in the list of recent imports, and opens again from there.
     const recent = page.getByTestId('recent-imports');
@@ -188,6 +203,59 @@ describe.skipIf(!server())('the import and export screen of an official', () => 
     await result.waitFor();
     expect(errors).toEqual([]);
   }, 240_000); // longer than its longest wait, so that a failure names its step
+
+  it('files nothing from the untouched template (its examples are skipped, and it says so), then imports a row whose regions are written 兴隆镇', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_officer');
+    await page.goto('/admin/ledger/import-export');
+    const template = await downloadOf(page, () =>
+      page.getByRole('button', { name: '下载人员台账模板' }).click(),
+    );
+    const untouched = readFileSync(await template.path());
+    expect(
+      (await workbookOf(template)).worksheets.map((w) => w.name),
+      'the template lists the officer’s townships and villages',
+    ).toContain('区划代码');
+    await page.getByRole('button', { name: '下一步' }).click();
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles({
+      name: '人员台账导入模板.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: untouched,
+    });
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 90_000 });
+    const skipped = page.getByTestId('import-skipped-examples');
+    await poll(() => skipped.isVisible()).toBe(true);
+    expect(await skipped.innerText()).toContain('模板中的 2 行示例');
+    const counts = await page.getByTestId('import-counts').innerText();
+    expect(counts).toContain('跳过示例行');
+    expect(counts).toMatch(/新增\s*0/);
+    await screenshot(page, 'import-template-examples-skipped', true);
+
+    // A row whose regions are written as officials write them.
+    await page.getByRole('button', { name: '继续导入' }).click();
+    const headers = Object.keys(person(0));
+    const named: Record<string, string> = {
+      ...person(9000),
+      姓名: '兴隆名称',
+      户籍地区划代码: '兴隆镇',
+      现居住地区划代码: '奉节县兴隆镇',
+    };
+    const csv = `${headers.join(',')}\r\n${headers.map((h) => named[h]).join(',')}\r\n`;
+    await page.locator('input[type="file"]').setInputFiles({
+      name: '区划填名称.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await result.waitFor({ timeout: 90_000 });
+    await poll(() => result.innerText()).toContain('导入完成');
+    expect(await result.innerText()).not.toContain('有错误');
+    await screenshot(page, 'import-region-names', true);
+    expect(errors).toEqual([]);
+  }, 120_000);
 
   it('explains refused files in Chinese: an .xls before sending, a renamed .xls, wrong headers', async () => {
     const { page, errors } = await openPage(browser);

@@ -90,6 +90,10 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
     '.xlsx 文件的压缩比超过 {{ratio}}:1 的上限（疑似压缩炸弹），请在 Excel 中重新保存或另存为 CSV 后导入',
   IMPORT_TOO_MANY_CELLS:
     '.xlsx 文件的单元格或共享字符串超过 {{limit}} 个的上限，请拆分成几个文件分批导入',
+  IMPORT_REGION_NAME_NOT_FOUND:
+    '您管辖的区县中没有名为“{{value}}”的乡镇或村（社区）；请核对名称，或从模板“区划代码”工作表中选择',
+  IMPORT_REGION_NAME_AMBIGUOUS:
+    '区划名称有重名，可能是：{{value}}；请写上所属区县或乡镇（如 奉节县兴隆镇、大树镇青莲村），或改填 12 位区划代码',
   PERSON_DUPLICATE: '台账中已有身份证号相同的人员',
   ENTITY_DUPLICATE: '台账中已有统一社会信用代码相同的市场主体',
   RECORD_MERGED: '该记录已合并到另一条记录，请查看合并后的记录',
@@ -218,6 +222,10 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'The .xlsx file is compressed more than {{ratio}}:1 (a suspected decompression bomb); save it again in Excel or as CSV',
   IMPORT_TOO_MANY_CELLS:
     'The .xlsx file has more than {{limit}} cells or shared strings; split it and import the parts',
+  IMPORT_REGION_NAME_NOT_FOUND:
+    'No township or village named "{{value}}" in your counties; check the name or pick it from the template\'s 区划代码 sheet',
+  IMPORT_REGION_NAME_AMBIGUOUS:
+    'Several regions bear this name: {{value}}; add the county or township (e.g. 奉节县兴隆镇) or type the 12-digit code',
   PERSON_DUPLICATE: 'A person with this ID number is already in the ledger',
   ENTITY_DUPLICATE: 'A market entity with this credit code is already in the ledger',
   RECORD_MERGED: 'This record was merged into another one; open that record instead',

@@ -34,7 +34,8 @@ const TRADES: readonly Trade[] = [
   { industry: '61', weight: 5, suffix: { enterprise: ['乡村旅游开发有限公司'], individual: ['民宿'] }, products: ['民宿', '乡村旅游'], ecommerce: 0.1 },
   { industry: '62', weight: 8, suffix: { individual: ['农家乐', '餐馆'], enterprise: ['餐饮管理有限公司'] }, products: ['农家菜', '烤鱼', '特色小吃'], ecommerce: 0.05 },
   { industry: '54', weight: 4, suffix: { enterprise: ['物流有限公司'], individual: ['快递服务部'] }, products: ['物流配送', '快递代收'], ecommerce: 0.1 },
-  { industry: '80', weight: 5, suffix: { individual: ['家电维修部', '汽车修理厂', '理发店'] }, products: ['家电维修', '汽车修理', '美容美发'], ecommerce: 0.02 },
+  { industry: '81', weight: 4, suffix: { individual: ['家电维修部', '汽车修理厂'] }, products: ['家电维修', '汽车修理', '摩托车维修'], ecommerce: 0.02 },
+  { industry: '80', weight: 2, suffix: { individual: ['理发店', '家政服务部'] }, products: ['美容美发', '家政服务'], ecommerce: 0.02 },
   { industry: '47', weight: 3, suffix: { enterprise: ['建筑劳务有限公司'] }, products: ['建筑劳务', '房屋修缮'], ecommerce: 0 },
   { industry: '72', weight: 1, suffix: { enterprise: ['企业管理咨询有限公司'] }, products: ['电商培训', '代账服务'], ecommerce: 0.2 },
 ];

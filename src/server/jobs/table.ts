@@ -47,6 +47,8 @@ export const jobRowErrors = pgTable(
     code: text('code').notNull(),
     /** The offending value, masked when it is personal data. */
     value: text('value').notNull().default(''),
+    /** Whose row it is: the person's name or the entity's name as the file gives it. */
+    subject: text('subject').notNull().default(''),
   },
   (t) => [index('job_row_errors_job_idx').on(t.jobId, t.rowNumber)],
 );

@@ -43,7 +43,12 @@ export interface SheetColumn {
   width: number;
   text?: boolean;
   date?: boolean;
+  /** Long text wrapped within the column (for a report meant to be printed). */
+  wrap?: boolean;
 }
+
+/** How a sheet prints (paper, orientation, fit to width, header row repeated on every page). */
+export type SheetPrint = Partial<ExcelJS.PageSetup>;
 
 /** A cell value as written: strings neutralised, dates as dates, numbers and booleans as is. */
 export type OutCell = string | number | boolean | Date | null;
@@ -79,11 +84,36 @@ export interface SheetWriter {
   closed(): boolean;
 }
 
+/** Display width of text in column units: CJK and full-width characters count two. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * How many lines the row's wrapped cells need: streamed rows get no automatic height in every
+ * spreadsheet program (LibreOffice keeps one line and the text overlaps), so it is set here.
+ */
+function wrappedLines(columns: SheetColumn[], values: OutCell[]): number {
+  let lines = 1;
+  columns.forEach((c, i) => {
+    const v = values[i];
+    if (!c.wrap || typeof v !== 'string') return;
+    lines = Math.max(lines, Math.ceil(textWidth(v) / Math.max(1, c.width - 1)));
+  });
+  return lines;
+}
+
 /**
  * Starts a streamed .xlsx (ExcelJS WorkbookWriter, inline strings, no shared-string table in
  * memory) with one sheet and a bold, frozen header row.
  */
-export async function sheetWriter(sheetName: string, columns: SheetColumn[]): Promise<SheetWriter> {
+export async function sheetWriter(
+  sheetName: string,
+  columns: SheetColumn[],
+  print?: SheetPrint,
+): Promise<SheetWriter> {
   const { default: Excel } = await loadExcel();
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   let gone = false;
@@ -95,7 +125,10 @@ export async function sheetWriter(sheetName: string, columns: SheetColumn[]): Pr
     useStyles: true,
     useSharedStrings: false,
   });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...(print ? { pageSetup: print } : {}),
+  });
   ws.columns = columns.map((c, i) => ({
     header: c.header,
     key: String(i),
@@ -110,7 +143,11 @@ export async function sheetWriter(sheetName: string, columns: SheetColumn[]): Pr
       for (const values of rows) {
         const cells = values.map((v) => (typeof v === 'string' ? safeText(v) : v));
         const row = ws.addRow(cells);
+        const lines = wrappedLines(columns, values);
+        if (lines > 1) row.height = 15 * lines;
         columns.forEach((c, i) => {
+          if (c.wrap) row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
+          else if (lines > 1) row.getCell(i + 1).alignment = { vertical: 'top' };
           if (c.text) row.getCell(i + 1).numFmt = '@';
           else if (c.date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
         });

@@ -159,11 +159,17 @@ function readIdNumber(cell: Cell): CellRead {
   return SCIENTIFIC_RE.test(s) ? bad('IMPORT_NUMBER_MANGLED') : ok(s);
 }
 
-/** A region code; 6-digit county and 9-digit township codes are padded to 12 digits. */
+/**
+ * A region code; 6-digit county and 9-digit township codes are padded to 12 digits, and the
+ * template's drop-down form "500236128000 兴隆镇" keeps its code. (Names alone are resolved to
+ * codes before validation, within the importer's counties.)
+ */
 function readRegion(cell: Cell): CellRead {
   const s = toHalfWidthTrimmed(cellText(cell)).replace(/\s+/g, '');
   if (s === '') return EMPTY;
   if (SCIENTIFIC_RE.test(s)) return bad('IMPORT_NUMBER_MANGLED');
+  const picked = /^(\d{12})\D/.exec(s);
+  if (picked?.[1]) return ok(picked[1]);
   return ok(/^(\d{6}|\d{9})$/.test(s) ? s.padEnd(12, '0') : s);
 }
 

@@ -60,7 +60,7 @@ describe('fanxiang ledger import / export (in-process)', () => {
     await writeErrorReport(t.deps, job.id, report);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
-    expect(wb.worksheets[0]!.getRow(2).getCell(2).text).toBe('手机号');
+    expect(wb.worksheets[0]!.getRow(2).getCell(3).text).toBe('手机号');
   });
 
   it('refuses an account without the permissions, and an unknown one', async () => {

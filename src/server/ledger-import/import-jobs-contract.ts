@@ -40,6 +40,9 @@ export const ImportErrorsQuery = z.object({
 /** One problem of an import row, as the error report shows it. */
 export const ImportIssueView = z.object({
   row: z.number().int().meta({ description: '表格中的行号（表头为第 1 行）' }),
+  subject: z
+    .string()
+    .meta({ description: '该行的姓名或主体名称（文件中填写的）', example: '张大山' }),
   column: z.string().meta({ example: '身份证号' }),
   severity: z.enum(['error', 'warning']).meta({
     description: '错误 error：该行未导入；提示 warning：已导入，请核对',

@@ -97,6 +97,7 @@ describe('the console’s import job list and error preview', () => {
     expect(preview.items).toEqual([
       {
         row: 3,
+        subject: '',
         column: '姓名',
         severity: 'error',
         reason: '此项不能为空',
@@ -105,6 +106,7 @@ describe('the console’s import job list and error preview', () => {
       },
       {
         row: 4,
+        subject: expect.any(String),
         column: '户籍地区划代码',
         severity: 'error',
         reason: '行政区划代码 500236999000 不存在',

@@ -66,6 +66,7 @@ export async function importErrorPreview(
     total,
     items: rows.map((i) => ({
       row: i.rowNumber,
+      subject: i.subject,
       column: i.column,
       severity: WARNING_CODES.has(i.code) ? 'warning' : 'error',
       reason: codeMessage(i.code, ctx.locale, { code: i.value, value: i.value, field: i.column }),

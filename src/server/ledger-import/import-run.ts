@@ -8,8 +8,19 @@ import { writePeople } from './people-import.js';
 import { type ValidationPool, validationPool } from './pool.js';
 import { isBlankRow, rowKey } from './read-row.js';
 import { RegionCache } from './regions-cache.js';
+import type { RegionNameIndex } from '../../domain/regions/region-names.js';
+import { cellText } from './cells.js';
+import { regionNameIndex } from './region-names.js';
+import { isExampleKey } from './template-data.js';
 import { countersOf, failedRows, type ImportCounters } from './resume-state.js';
-import type { ChunkResult, RawRow, RowResult, ValidEntity, ValidPerson } from './row-types.js';
+import type {
+  ChunkResult,
+  RawRow,
+  RowIssue,
+  RowResult,
+  ValidEntity,
+  ValidPerson,
+} from './row-types.js';
 import type { ImportSource } from './source.js';
 import type { BatchOutcome, WriteEnv } from './write-env.js';
 
@@ -24,6 +35,8 @@ type Valid = ValidPerson | ValidEntity;
 interface Batch {
   results: RowResult[];
   copy: Uint8Array[];
+  /** Example rows of the template, skipped (row numbers). */
+  skipped: number[];
 }
 
 /**
@@ -40,8 +53,12 @@ export class ImportRun {
   private readonly pool: ValidationPool;
   private readonly batchSize: number;
   private replayFailed: RowSet | null = null;
-  private batch: Batch = { results: [], copy: [] };
+  private batch: Batch = { results: [], copy: [], skipped: [] };
   private writing: Promise<void> = Promise.resolve();
+  /** The name (姓名 / 主体名称) of each row read and not yet committed, for the error report. */
+  private readonly subjects = new Map<number, string>();
+  /** Regions by written name in the importer's counties, loaded when a file first uses one. */
+  private names: Promise<RegionNameIndex | null> | null = null;
 
   constructor(
     private readonly ctx: JobContext,
@@ -99,19 +116,66 @@ export class ImportRun {
         this.replay(raw);
         continue;
       }
-      chunk.push(raw);
-      if (chunk.length >= chunkSize) send();
+      this.noteSubject(raw);
+      const example = this.isExample(raw);
+      const refused = example ? [] : await this.resolveRegionNames(raw);
+      if (example || refused.length > 0) {
+        // Keep row order: the rows before it go first, then this one, as a chunk of its own.
+        if (chunk.length > 0) send();
+        const rows: RowResult[] = example ? [] : [{ n: raw.n, ok: false, issues: refused }];
+        const skipped = example ? [raw.n] : [];
+        inflight.push(Promise.resolve({ rows, skipped, copy: null, inputs: null }));
+      } else {
+        chunk.push(raw);
+        if (chunk.length >= chunkSize) send();
+      }
       while (inflight.length >= maxInflight) {
         await this.take(await (inflight.shift() as Promise<ChunkResult>));
       }
     }
     if (chunk.length > 0) send();
     for (const p of inflight) await this.take(await p);
-    if (this.batch.results.length > 0) await this.flush();
+    if (this.batch.results.length > 0 || this.batch.skipped.length > 0) await this.flush();
+  }
+
+  /** Remembers the row's name until its batch commits (its issues then carry it). */
+  private noteSubject(raw: RawRow): void {
+    const i = this.source.map.findIndex((c) => c?.field === 'name');
+    const name = i < 0 ? '' : cellText(raw.c[i]).trim();
+    if (name !== '') this.subjects.set(raw.n, name);
+  }
+
+  /** A row of the template's examples (by its ID number or credit code). */
+  private isExample(raw: RawRow): boolean {
+    return isExampleKey(this.kind, rowKey(this.kind, this.source.map, raw));
+  }
+
+  /**
+   * Replaces region names (兴隆镇, 奉节县兴隆镇) in the row's region columns by their codes, within
+   * the importer's counties; returns the names that name no region or several.
+   */
+  private async resolveRegionNames(raw: RawRow): Promise<RowIssue[]> {
+    const issues: RowIssue[] = [];
+    for (const [i, col] of this.source.map.entries()) {
+      if (col?.kind !== 'region') continue;
+      const text = cellText(raw.c[i]).trim();
+      if (text === '' || /^[\d０-９]/.test(text)) continue;
+      this.names ??= regionNameIndex(this.ctx.deps.db, this.params.scopes.import);
+      const match = (await this.names)?.resolve(text);
+      if (match?.ok) {
+        raw.c[i] = match.code;
+      } else if (match?.code === 'IMPORT_REGION_NAME_AMBIGUOUS') {
+        const list = match.candidates.map((c) => `${c.label} ${c.code}`).join('、');
+        issues.push({ column: col.header, code: match.code, value: list });
+      } else {
+        issues.push({ column: col.header, code: 'IMPORT_REGION_NAME_NOT_FOUND', value: text });
+      }
+    }
+    return issues;
   }
 
   private replay(raw: RawRow): void {
-    if (this.replayFailed?.has(raw.n)) return;
+    if (this.replayFailed?.has(raw.n) || this.isExample(raw)) return;
     const key = rowKey(this.kind, this.source.map, raw);
     if (key) this.seen.add(fingerprint(key));
   }
@@ -122,6 +186,7 @@ export class ImportRun {
       this.batch.results.push(r);
     }
     if (chunk.copy) this.batch.copy.push(chunk.copy);
+    if (chunk.skipped) this.batch.skipped.push(...chunk.skipped);
     if (this.batch.results.length >= this.batchSize) await this.flush();
   }
 
@@ -132,7 +197,7 @@ export class ImportRun {
   private async flush(): Promise<void> {
     await this.writing;
     const batch = this.batch;
-    this.batch = { results: [], copy: [] };
+    this.batch = { results: [], copy: [], skipped: [] };
     const writing = this.write(batch);
     writing.catch(() => undefined); // awaited by the next flush or at the end
     this.writing = writing;
@@ -210,21 +275,27 @@ export class ImportRun {
 
   /** Writes a batch, its issues and the checkpoint in one transaction, then notes it committed. */
   private async write(batch: Batch): Promise<void> {
-    const { results } = batch;
-    const last = results[results.length - 1]?.n ?? this.checkpoint;
+    const { results, skipped } = batch;
+    const last = Math.max(
+      results[results.length - 1]?.n ?? this.checkpoint,
+      skipped[skipped.length - 1] ?? this.checkpoint,
+    );
     const { issues, failed, write } = await this.sort(results);
     const { next, written } = await this.ctx.deps.db.transaction(async (tx) => {
       const o: BatchOutcome = await this.rows(tx, batch, write);
-      await saveIssues(tx, this.ctx.job.id, [...issues, ...o.rejected, ...o.warnings]);
+      const all = [...issues, ...o.rejected, ...o.warnings];
+      const named = all.map((i) => ({ ...i, subject: this.subjects.get(i.n) ?? '' }));
+      await saveIssues(tx, this.ctx.job.id, named);
       const refused = new Set(o.rejected.map((i) => i.n));
       const t = this.totals;
       const next: ImportCounters = {
-        total: t.total + results.length,
+        total: t.total + results.length + skipped.length,
         created: t.created + o.created,
         updated: t.updated + o.updated,
         unchanged: t.unchanged + o.unchanged,
         failed: t.failed + failed.size + refused.size,
         warnings: t.warnings + new Set(o.warnings.map((w) => w.n)).size,
+        skipped: t.skipped + skipped.length,
       };
       const progress = { checkpoint: last, done: next.total, total: this.estimate(next.total) };
       await this.ctx.saveProgress(tx, { ...progress, result: { ...next } });
@@ -232,6 +303,7 @@ export class ImportRun {
     });
     this.totals = next;
     this.checkpoint = last;
+    for (const n of this.subjects.keys()) if (n <= last) this.subjects.delete(n);
     for (const r of written) this.seen.add(r.fp);
     const total = this.estimate(next.total);
     await this.ctx.batchCommitted({ batch: 0, checkpoint: last, done: next.total, total });

@@ -128,29 +128,33 @@ describe('people import', () => {
     expect(names.map((p) => p.name).sort()).toEqual(['张大山', '李小花', '赵四'].sort());
     const report = await errorReport(jobId);
     const byRow = new Map(report.map((r) => [r[0], r]));
+    // Who, where, the zh-CN reason, the value as typed, and the code last (for support).
     expect(byRow.get(3)).toEqual([
       3,
+      '王小明',
       '身份证号',
       '错误',
       '身份证号校验位不正确，请核对',
       expect.stringMatching(/^500236\*{8}/),
       'ID_NUMBER_CHECKSUM',
     ]);
-    expect(byRow.get(4)?.slice(0, 4)).toEqual([
+    expect(byRow.get(4)?.slice(0, 5)).toEqual([
       4,
+      '王小明',
       '户籍地区划代码',
       '错误',
       '行政区划代码 500236999000 不存在',
     ]);
-    expect(byRow.get(5)?.slice(0, 4)).toEqual([
+    expect(byRow.get(5)?.slice(0, 5)).toEqual([
       5,
+      '王小明',
       '现居住地区划代码',
       '错误',
       '该区划不在您的管辖范围内，不能导入',
     ]);
-    expect(byRow.get(6)?.slice(1, 3)).toEqual(['身份证号', '错误']);
-    expect(byRow.get(6)?.[5]).toBe('IMPORT_DUPLICATE_ROW');
-    expect(byRow.get(7)?.slice(0, 4)).toEqual([7, '姓名', '错误', '此项不能为空']);
+    expect(byRow.get(6)?.slice(1, 4)).toEqual(['张大山', '身份证号', '错误']);
+    expect(byRow.get(6)?.[6]).toBe('IMPORT_DUPLICATE_ROW');
+    expect(byRow.get(7)?.slice(0, 5)).toEqual([7, undefined, '姓名', '错误', '此项不能为空']);
     expect(report).toHaveLength(5);
     // The report never carries a whole ID number.
     expect(JSON.stringify(report)).not.toContain(id);
@@ -204,6 +208,7 @@ describe('people import', () => {
       unchanged: 3,
       failed: 5,
       warnings: 0,
+      skipped: 0,
     });
     expect(await t.database.db.$count(recordHistory)).toBe(before);
     expect(await t.database.db.$count(people)).toBe(3);

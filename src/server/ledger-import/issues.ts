@@ -6,6 +6,8 @@ import type { RowIssue } from './row-types.js';
 /** A problem with a row, at its row number. */
 export interface IssueAt extends RowIssue {
   n: number;
+  /** Whose row it is (姓名 / 主体名称 as the file gives it), for the error report. */
+  subject?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function saveIssues(tx: Executor, jobId: string, issues: IssueAt[])
     { name: 'column', type: 'text', value: (i) => visibleText(i.column) },
     { name: 'code', type: 'text', value: (i) => i.code },
     { name: 'value', type: 'text', value: (i) => visibleText(i.value) },
+    { name: 'subject', type: 'text', value: (i) => visibleText(i.subject ?? '').slice(0, 100) },
   ];
   await bulkInsert(tx, 'job_row_errors', columns, issues, [
     { name: 'job_id', type: 'uuid', value: jobId },

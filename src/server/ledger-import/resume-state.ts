@@ -12,6 +12,8 @@ export interface ImportCounters {
   unchanged: number;
   failed: number;
   warnings: number;
+  /** The template's example rows (张三 / 李梅), skipped: never filed as records. */
+  skipped: number;
 }
 
 /** The totals committed so far (zero for a fresh job). */
@@ -24,6 +26,7 @@ export function countersOf(result: Record<string, unknown>): ImportCounters {
     unchanged: n('unchanged'),
     failed: n('failed'),
     warnings: n('warnings'),
+    skipped: n('skipped'),
   };
 }
 

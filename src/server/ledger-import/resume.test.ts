@@ -84,6 +84,7 @@ describe('an import killed in the middle', () => {
       unchanged: 0,
       failed: 4,
       warnings: 0,
+      skipped: 0,
     });
     expect(await t.database.db.$count(people)).toBe(226);
 

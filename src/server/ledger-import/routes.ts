@@ -24,7 +24,7 @@ export function registerLedgerImportRoutes(app: App, deps: AppDeps): void {
         response: { 200: XlsxFile, ...ERROR_RESPONSES },
       },
       handler: async (req, reply) => {
-        const buf = await imports.importTemplate(req.ctx, kind);
+        const buf = await imports.importTemplate(deps, req.ctx, kind);
         return reply
           .header('content-type', XLSX_MIME)
           .header('content-disposition', attachment(`${kind}-template.xlsx`, name))

@@ -84,6 +84,8 @@ export interface ValidationSetup {
  */
 export interface ChunkResult {
   rows: RowResult[];
+  /** Row numbers of the template's example rows, skipped without validation. */
+  skipped?: number[];
   copy: Uint8Array | null;
   inputs: Uint8Array | null;
 }

@@ -16,14 +16,23 @@ import type { ImportKind } from './columns.js';
 import type { ImportAcceptedT } from './contract.js';
 import { errorReport } from './error-report.js';
 import { IMPORT_JOB_KIND, type ImportParamsT } from './import-params.js';
+import { regionsUnder } from './region-names.js';
 import { sniffFormat } from './source.js';
 import { templateWorkbook } from './template.js';
 import { receiveUpload } from './upload.js';
 
-/** The import template of a kind (needs ledger.import). */
-export function importTemplate(ctx: RequestContext, kind: ImportKind): Promise<Buffer> {
-  requirePermission(ctx, 'ledger.import');
-  return templateWorkbook(kind);
+/**
+ * The import template of a kind (needs ledger.import), with a sheet of the importer's own
+ * townships and villages and their codes behind the region columns' drop-downs.
+ */
+export async function importTemplate(
+  deps: AppDeps,
+  ctx: RequestContext,
+  kind: ImportKind,
+): Promise<Buffer> {
+  const actor = requirePermission(ctx, 'ledger.import');
+  const places = await regionsUnder(deps.db, scopeRoots(actor, 'ledger.import'));
+  return templateWorkbook(kind, places ?? []);
 }
 
 /** The directory uploads wait in until their job has read them. */

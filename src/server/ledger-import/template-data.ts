@@ -27,3 +27,19 @@ const ENTITIES: Record<string, string | number>[] = [
 export function exampleRows(kind: ImportKind): Record<string, string | number>[] {
   return kind === 'people' ? PEOPLE : ENTITIES;
 }
+
+const EXAMPLE_KEYS: Record<ImportKind, ReadonlySet<string>> = {
+  people: new Set(PEOPLE.map((r) => String(r.idNumber))),
+  entities: new Set(ENTITIES.map((r) => String(r.creditCode))),
+};
+
+/**
+ * True for a key (normalised ID number or credit code) of the template's example rows: an
+ * official who uploads the template without deleting 张三 / 李梅 gets them skipped, not filed.
+ *
+ * @example
+ * isExampleKey('people', exampleRows('people')[0].idNumber) // true
+ */
+export function isExampleKey(kind: ImportKind, key: string | null): boolean {
+  return key !== null && EXAMPLE_KEYS[kind].has(key);
+}

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCreditCode } from '../../domain/identity/credit-code.js';
@@ -8,7 +7,7 @@ import { loginOfficers } from '../../test/officers.js';
 import { entities, entityLinks } from '../entities/table.js';
 import { people } from '../people/table.js';
 import { templateColumns } from './columns.js';
-import { PEOPLE_HEADERS, runJobs, uploadOk } from './test-fixtures.js';
+import { PEOPLE_HEADERS, personCells, runJobs, uploadOk } from './test-fixtures.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -40,7 +39,12 @@ function rowValues(ws: ExcelJS.Worksheet, n: number): unknown[] {
 describe('import templates', () => {
   it('gives the people template: Chinese headers, notes, two valid examples, drop-downs, text IDs', async () => {
     const { wb } = await download('people');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['人员台账', '填写说明', '代码表']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '人员台账',
+      '填写说明',
+      '区划代码',
+      '代码表',
+    ]);
     const ws = wb.getWorksheet('人员台账')!;
     expect(rowValues(ws, 1)).toEqual(PEOPLE_HEADERS);
     for (const n of [2, 3]) {
@@ -78,34 +82,75 @@ describe('import templates', () => {
     expect(ws.getCell('E5').dataValidation?.formulae?.[0]).toContain('代码表!$E$2');
   });
 
-  it('imports both templates as they are, linking the example businesses to their founders', async () => {
+  it('lists the officer’s own townships and villages with codes, behind the region drop-downs', async () => {
+    const { wb } = await download('people');
+    const sheet = wb.getWorksheet('区划代码')!;
+    expect(rowValues(sheet, 1)).toEqual([
+      '乡镇（街道）',
+      '村（社区）',
+      '区划代码',
+      '下拉选项（代码 名称）',
+    ]);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push(rowValues(sheet, n));
+    });
+    expect(rows).toContainEqual(['兴隆镇', '', '500236128000', '500236128000 兴隆镇']);
+    expect(rows).toContainEqual(['吐祥镇', '', '500236127000', '500236127000 吐祥镇']);
+    // Only the officer's county (奉节), no other county of 重庆.
+    expect(rows.every((r) => String(r[2]).startsWith('500236'))).toBe(true);
+    const people = wb.getWorksheet('人员台账')!;
+    for (const cell of ['D10', 'E10']) {
+      expect(people.getCell(cell).dataValidation).toMatchObject({
+        type: 'list',
+        formulae: [`区划代码!$D$2:$D$${rows.length + 1}`],
+        errorStyle: 'information',
+      });
+    }
+  });
+
+  it('skips the example rows of an untouched template: nothing filed, the skip reported', async () => {
     const p = await uploadOk(officer, 'people', (await download('people')).buf);
     await runJobs(t);
     const e = await uploadOk(officer, 'entities', (await download('entities')).buf);
     await runJobs(t);
     const pj = (await officer.get(`/api/jobs/${p}`)).json();
     const ej = (await officer.get(`/api/jobs/${e}`)).json();
-    expect(pj.result, JSON.stringify(pj)).toMatchObject({ created: 2, failed: 0 });
-    expect(ej.result, JSON.stringify(ej)).toMatchObject({ created: 2, failed: 0 });
-    const links = await t.database.db
-      .select({ entity: entities.name, person: people.name, role: entityLinks.role })
-      .from(entityLinks)
-      .innerJoin(entities, eq(entities.id, entityLinks.entityId))
-      .innerJoin(people, eq(people.id, entityLinks.personId));
-    expect(links).toContainEqual({
-      entity: '奉节县兴隆镇遮阳网加工厂',
-      person: '张三',
-      role: 'founder',
+    for (const j of [pj, ej]) {
+      expect(j.status).toBe('done');
+      expect(j.result, JSON.stringify(j)).toMatchObject({
+        total: 2,
+        created: 0,
+        failed: 0,
+        skipped: 2,
+      });
+    }
+    expect(await t.database.db.$count(people)).toBe(0);
+    expect(await t.database.db.$count(entities)).toBe(0);
+    expect(await t.database.db.$count(entityLinks)).toBe(0);
+  });
+
+  it('imports rows typed under the examples, and a region picked from the drop-down', async () => {
+    const { wb } = await download('people');
+    const ws = wb.getWorksheet('人员台账')!;
+    const cells = personCells({
+      姓名: '周兴',
+      户籍地区划代码: '500236127000 吐祥镇',
+      现居住地区划代码: '兴隆镇',
     });
-    const [farm] = await t.database.db
-      .select()
-      .from(entities)
-      .where(eq(entities.name, '奉节县吐祥镇脐橙种植专业合作社'));
-    expect(farm).toMatchObject({
-      type: 'cooperative',
-      industryCode: '01',
-      isEcommerce: true,
-      annualRevenueWan: '650.0000',
+    ws.addRow(PEOPLE_HEADERS.map((h) => cells[h] ?? ''));
+    const id = await uploadOk(officer, 'people', Buffer.from(await wb.xlsx.writeBuffer()));
+    await runJobs(t);
+    const j = (await officer.get(`/api/jobs/${id}`)).json();
+    expect(j.result, JSON.stringify(j)).toMatchObject({
+      total: 3,
+      created: 1,
+      failed: 0,
+      skipped: 2,
     });
+    const [row] = await t.database.db
+      .select({ name: people.name, hukou: people.hukouRegionCode, region: people.regionCode })
+      .from(people);
+    expect(row).toEqual({ name: '周兴', hukou: '500236127000', region: '500236128000' });
   });
 });

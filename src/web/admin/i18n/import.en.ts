@@ -57,6 +57,7 @@ export const importEn: Record<ImportKey, string> = {
   'io.count.updated': 'Updated',
   'io.count.unchanged': 'Unchanged',
   'io.count.failed': 'Not imported',
+  'io.count.skipped': 'Example rows skipped',
   'io.count.warnings': 'Warnings',
 
   'io.result.success': 'Import finished',
@@ -71,8 +72,11 @@ export const importEn: Record<ImportKey, string> = {
   'io.result.open.people': 'Open the people ledger',
   'io.result.open.entities': 'Open the entity ledger',
 
+  'io.result.skipped':
+    "The template's {count} example rows (grey italics: 张三, 李梅 …) were skipped and not filed.",
   'io.issue.title': 'Problems (preview)',
   'io.issue.row': 'Row',
+  'io.issue.subject': 'Name',
   'io.issue.column': 'Column',
   'io.issue.severity': 'Type',
   'io.issue.error': 'Error',

@@ -51,6 +51,7 @@ export const importZhCN = {
   'io.count.updated': '更新',
   'io.count.unchanged': '无变化',
   'io.count.failed': '未导入',
+  'io.count.skipped': '跳过示例行',
   'io.count.warnings': '提示',
 
   'io.result.success': '导入完成',
@@ -65,8 +66,10 @@ export const importZhCN = {
   'io.result.open.people': '查看人员台账',
   'io.result.open.entities': '查看市场主体台账',
 
+  'io.result.skipped': '模板中的 {count} 行示例（灰色斜体的张三、李梅等）已跳过，没有登记到台账。',
   'io.issue.title': '问题预览',
   'io.issue.row': '行号',
+  'io.issue.subject': '姓名／名称',
   'io.issue.column': '列名',
   'io.issue.severity': '类型',
   'io.issue.error': '错误',

@@ -23,6 +23,13 @@ export function ErrorPreviewTable({ jobId }: { jobId: string }) {
   const total = preview.data?.total ?? 0;
   const columns = [
     { title: t('io.issue.row'), dataIndex: 'row', key: 'row', width: 80 },
+    {
+      title: t('io.issue.subject'),
+      dataIndex: 'subject',
+      key: 'subject',
+      width: 160,
+      render: (v: string) => v || '—',
+    },
     { title: t('io.issue.column'), dataIndex: 'column', key: 'column', width: 160 },
     {
       title: t('io.issue.severity'),

@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Result, Space, Typography } from 'antd';
+import { Alert, Button, Result, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { Counts } from './Counts';
@@ -15,6 +15,7 @@ export function ResultStep({ job, onAgain }: { job: Job; onAgain: () => void }) 
   const navigate = useNavigate();
   const kind = kindOfJob(job.kind);
   const failed = job.result.failed ?? 0;
+  const skipped = job.result.skipped ?? 0;
   const problems = failed + (job.result.warnings ?? 0);
   const counted = Object.keys(job.result).length > 0;
   const rate = averageRate(job.done, job.createdAt, job.finishedAt);
@@ -62,6 +63,14 @@ export function ResultStep({ job, onAgain }: { job: Job; onAgain: () => void }) 
         {(counted || problems > 0) && (
           <>
             <Counts job={job} />
+            {skipped > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="import-skipped-examples"
+                title={t('io.result.skipped', { count: formatCount(skipped) })}
+              />
+            )}
             {problems > 0 && (
               <Typography.Paragraph type="secondary">
                 {t('io.result.reportHint')}

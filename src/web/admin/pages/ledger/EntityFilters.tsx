@@ -36,7 +36,7 @@ export function EntityFilters({ list }: { list: ListParams }) {
         style={{ width: 220 }}
         placeholder={t('le.industryCode')}
         treeData={industries}
-        showSearch={{ treeNodeFilterProp: 'title' }}
+        showSearch={{ treeNodeFilterProp: 'search' }}
         value={get('industry')}
         onChange={(v: string | undefined) => set({ industry: v })}
         popupMatchSelectWidth={360}

@@ -143,7 +143,7 @@ export function EntityForm({
           >
             <TreeSelect
               treeData={industries}
-              showSearch={{ treeNodeFilterProp: 'title' }}
+              showSearch={{ treeNodeFilterProp: 'search' }}
               placeholder={t('ledger.entity.industryPlaceholder')}
             />
           </FieldCol>

@@ -6,6 +6,7 @@ import {
   INDUSTRY_SECTIONS,
   industryByCode,
 } from '../../../../domain/ledger/industries';
+import { industrySearchText } from '../../../../domain/ledger/industry-aliases';
 import { ledgerIssueMessage } from '../../../../domain/ledger/ledger-issues';
 import {
   EDUCATION_LEVELS,
@@ -63,19 +64,26 @@ export function useIndustryName(): (code: string | null | undefined) => string {
 export interface IndustryNode {
   value: string;
   title: string;
+  /** What the search box matches: code, names and everyday words (维修 finds 81 修理). */
+  search: string;
   children?: IndustryNode[];
 }
 
-/** GB/T 4754 sections with their divisions, for a TreeSelect (either level may be chosen). */
+/**
+ * GB/T 4754 sections with their divisions, for a TreeSelect (either level may be chosen); filter
+ * with `treeNodeFilterProp: 'search'` so everyday words find their industry.
+ */
 export function useIndustryTree(): IndustryNode[] {
   const { locale } = useI18n();
   const name = (e: { zh: string; en: string }) => (locale === 'en' ? e.en : e.zh);
   return INDUSTRY_SECTIONS.map((s) => ({
     value: s.code,
     title: `${s.code} ${name(s)}`,
+    search: industrySearchText(s.code),
     children: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code).map((d) => ({
       value: d.code,
       title: `${d.code} ${name(d)}`,
+      search: industrySearchText(d.code),
     })),
   }));
 }
