@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/identity/credit-code.js';
@@ -105,7 +107,9 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     await expect.poll(() => info.innerText()).toContain('广东省 · 深圳市');
     const history = page.getByTestId('history');
     await history.getByText('新建').waitFor();
-    expect(await history.innerText()).toContain('fj_officer');
+    // Who made the change: the official's name and role, not the login.
+    expect(await history.innerText()).toContain('奉节县服务专员 李明（县级服务专员）');
+    expect(await history.innerText()).not.toContain('fj_officer');
     await expect.poll(() => history.innerText()).toContain('深圳市');
     expect(await history.innerText()).not.toContain('4403');
 
@@ -215,6 +219,49 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     await page.locator('#entity-form_creditCode').fill('9150023');
     await page.locator('#entity-form_name').click();
     await page.getByText('统一社会信用代码格式不正确').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('exports exactly the list shown: its filters and its sort', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_officer');
+    await page.goto('/admin/ledger/people?status=started');
+    await rows(page, 'people-table').first().waitFor();
+    // Sort by name (a header click), newest-first no longer; the table shows what the API gave.
+    const [sortedRes] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().includes('/api/people?') && r.url().includes('sort=name'),
+      ),
+      page.getByTestId('people-table').locator('th', { hasText: '姓名' }).click(),
+    ]);
+    const sorted = (await sortedRes.json()) as { items: { name: string }[]; total: number };
+    const shown = sorted.items.map((p) => p.name);
+    const firstCell = rows(page, 'people-table').first().locator('td').first();
+    await expect.poll(async () => (await firstCell.innerText()).trim()).toBe(shown[0]);
+    expect(
+      (await rows(page, 'people-table').locator('td:first-child').allInnerTexts()).map((x) =>
+        x.trim(),
+      ),
+    ).toEqual(shown);
+    const total = Number(
+      /共 (\d+) 条/.exec(await page.locator('.ant-pagination-total-text').innerText())?.[1],
+    );
+    expect(total).toBe(sorted.total);
+    expect(total).toBeGreaterThan(0);
+    const button = page.getByTestId('list-export');
+    await expect.poll(() => button.innerText()).toContain(`导出 ${total} 条`);
+    await screenshot(page, 'ledger-people-list-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.url()).toContain('status=started');
+    expect(download.url()).toContain('sort=name');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('姓名');
+    expect(sheet.rowCount - 1).toBe(total);
+    const names: string[] = [];
+    for (let r = 2; r < 2 + shown.length; r++) names.push(sheet.getRow(r).getCell(1).text);
+    expect(names).toEqual(shown);
     expect(errors).toEqual([]);
   });
 

@@ -150,6 +150,27 @@ describe('creating entities', () => {
     });
   });
 
+  it('names the existing record of a duplicate credit code only to an actor who may read it', async () => {
+    const code = creditCodeFor();
+    const first = await county.post('/api/entities', entityBody({ creditCode: code }));
+    expect(first.statusCode, first.body).toBe(201);
+    const far = await (
+      await t.login('ws_officer')
+    ).post('/api/entities', entityBody({ creditCode: code, regionCode: WUSHAN, name: '巫山重复' }));
+    expect([far.statusCode, far.json().code]).toEqual([409, 'ENTITY_DUPLICATE']);
+    expect(far.json().details?.existingId).toBeUndefined();
+    expect(far.body).not.toContain(first.json().id);
+    const other = await county.post('/api/entities', entityBody({ name: '另一家加工厂' }));
+    const renamed = await county.patch(`/api/entities/${other.json().id}`, {
+      creditCode: code,
+      version: other.json().version,
+    });
+    expect(renamed.json()).toMatchObject({
+      code: 'ENTITY_DUPLICATE',
+      details: { existingId: first.json().id },
+    });
+  });
+
   it('refuses a park that is not a park, and a linked person the actor cannot read', async () => {
     const dept = await t.createOrg('奉节县商务委', 'department', FENGJIE);
     const notPark = await county.post('/api/entities', entityBody({ parkOrgId: dept }));

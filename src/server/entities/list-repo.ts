@@ -28,7 +28,7 @@ export interface EntityFilter {
 /** Columns an entity list sorts by (ties always by id). */
 export type EntitySort = 'name' | 'foundedOn' | 'jobsCreated' | 'annualRevenueWan' | 'updatedAt';
 
-const SORT_COLUMNS: Record<EntitySort, SQL | typeof entities.updatedAt> = {
+export const ENTITY_SORT_COLUMNS: Record<EntitySort, SQL | typeof entities.updatedAt> = {
   name: sql`${entities.name} COLLATE "C"`,
   foundedOn: sql`${entities.foundedOn}`,
   jobsCreated: sql`${entities.jobsCreated}`,
@@ -74,7 +74,7 @@ export async function listEntities(
   const where = entityWhere(f);
   const rows = await selectEntities(db)
     .where(where)
-    .orderBy(orderBy(SORT_COLUMNS[sort.by], sort.order), asc(entities.id))
+    .orderBy(orderBy(ENTITY_SORT_COLUMNS[sort.by], sort.order), asc(entities.id))
     .limit(p.pageSize)
     .offset(pageOffset(p));
   const total = await db.$count(entities, where);

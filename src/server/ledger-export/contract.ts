@@ -12,11 +12,11 @@ const Unmask = {
   }),
 };
 
-const NOT_PAGED = { page: true, pageSize: true, sort: true, order: true } as const;
+const NOT_PAGED = { page: true, pageSize: true } as const;
 
-/** The people list's filters (the same semantics as GET /api/people), without paging. */
+/** The people list's filters and sort (the same semantics as GET /api/people), without paging. */
 export const PeopleExportQuery = PersonListQuery.omit(NOT_PAGED).extend(Unmask);
-/** The entity list's filters (the same semantics as GET /api/entities), without paging. */
+/** The entity list's filters and sort (the same semantics as GET /api/entities), without paging. */
 export const EntitiesExportQuery = EntityListQuery.omit(NOT_PAGED).extend(Unmask);
 
 export type PeopleExportQueryT = z.output<typeof PeopleExportQuery>;

@@ -1,10 +1,16 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { entities, entityLinks } from '../entities/table.js';
 import type { Executor } from '../db/client.js';
-import { type EntityFilter, industryCodes } from '../entities/list-repo.js';
+import {
+  ENTITY_SORT_COLUMNS,
+  type EntityFilter,
+  type EntitySort,
+  industryCodes,
+} from '../entities/list-repo.js';
 import { regionSubtree, textArray } from '../people/list-repo.js';
 import { people } from '../people/table.js';
 import { regions } from '../regions/table.js';
+import { afterCursor, type Cursor, type ExportSort, exportOrder, sortKeyText } from './keyset.js';
 
 /**
  * The WHERE of an entity export: the same filter as the entity list (entities/list-repo.ts
@@ -33,10 +39,30 @@ export function countEntities(db: Executor, where: SQL): Promise<number> {
   return db.$count(entities, where);
 }
 
-/** One keyset page of an entity export, in id order, with the region's written path. */
-export function entitiesPage(db: Executor, where: SQL, afterId: string | null, limit: number) {
+const ENTITY_SORT_TYPES: Record<EntitySort, ExportSort['type']> = {
+  name: 'text',
+  foundedOn: 'date',
+  jobsCreated: 'integer',
+  annualRevenueWan: 'numeric',
+  updatedAt: 'timestamptz',
+};
+
+/** The entity list's sort (GET /api/entities `sort`, `order`) as an export sort. */
+export function entitySort(by: EntitySort, order: 'asc' | 'desc'): ExportSort {
+  return { expr: ENTITY_SORT_COLUMNS[by], type: ENTITY_SORT_TYPES[by], order };
+}
+
+/** One keyset page of an entity export in the list's order, with the region's written path. */
+export function entitiesPage(
+  db: Executor,
+  where: SQL,
+  sort: ExportSort,
+  after: Cursor | null,
+  limit: number,
+) {
   return db
     .select({
+      sortKey: sortKeyText(sort),
       id: entities.id,
       name: entities.name,
       creditCode: entities.creditCode,
@@ -58,8 +84,8 @@ export function entitiesPage(db: Executor, where: SQL, afterId: string | null, l
     })
     .from(entities)
     .innerJoin(regions, eq(regions.code, entities.regionCode))
-    .where(afterId ? and(where, gt(entities.id, afterId)) : where)
-    .orderBy(asc(entities.id))
+    .where(after ? and(where, afterCursor(sort, entities.id, after)) : where)
+    .orderBy(...exportOrder(sort, entities.id))
     .limit(limit);
 }
 

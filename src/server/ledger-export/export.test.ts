@@ -139,6 +139,38 @@ describe('people export', () => {
     }
   });
 
+  it('exports exactly the list it is given: its filters, its sort and order, across keyset pages', async () => {
+    const queries = [
+      'sort=name&order=desc',
+      'sort=name',
+      `status=returned,started&region=${XINGLONG}&sort=birthDate&order=desc`,
+      'category=graduate',
+    ];
+    for (const q of queries) {
+      const fromList: string[] = [];
+      for (let page = 1; ; page++) {
+        const list = await county.get(`/api/people?pageSize=200&page=${page}&${q}`);
+        expect(list.statusCode, list.body).toBe(200);
+        const items = list.json().items as { name: string; idNumberMasked: string }[];
+        fromList.push(...items.map((p) => `${p.name} ${p.idNumberMasked}`));
+        if (items.length < 200) break;
+      }
+      const { rows } = await sheet(county, `/api/ledger/exports/people.xlsx?${q}`);
+      const exported = rows.map((r) => `${String(r['姓名'])} ${String(r['身份证号（已脱敏）'])}`);
+      expect(exported, q).toEqual(fromList);
+    }
+  });
+
+  it('names the province and city a person worked away in', async () => {
+    const { rows } = await sheet(county, '/api/ledger/exports/people.xlsx?q=%E8%B5%B5%E5%9B%9B');
+    expect(rows[0]).toMatchObject({
+      务工省份代码: '44',
+      务工地市代码: '4403',
+      务工省份名称: '广东省',
+      务工地市名称: '深圳市',
+    });
+  });
+
   it('limits a township officer to the township', async () => {
     const { rows } = await sheet(await t.login('xl_officer'), '/api/ledger/exports/people.xlsx');
     expect(rows.length).toBe(EXPORT_PAGE + 50);
@@ -229,6 +261,14 @@ describe('entity export', () => {
     expect(await lastAudit('entity.export')).toMatchObject({
       details: { rows: 3, unmasked: false },
     });
+    for (const q of ['sort=name&order=desc', 'sort=foundedOn', '']) {
+      const list = await county.get(`/api/entities?pageSize=200&${q}`);
+      const sorted = await sheet(county, `/api/ledger/exports/entities.xlsx?${q}`);
+      expect(
+        sorted.rows.map((r) => r['主体名称']),
+        q,
+      ).toEqual(list.json().items.map((e: { name: string }) => e.name));
+    }
     const ws = await sheet(await t.login('ws_officer'), '/api/ledger/exports/entities.xlsx');
     expect(ws.rows).toHaveLength(0);
   });

@@ -1,9 +1,16 @@
-import { and, asc, eq, gt, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
-import { type PersonFilter, regionSubtree, textArray } from '../people/list-repo.js';
+import {
+  PERSON_SORT_COLUMNS,
+  type PersonFilter,
+  type PersonSort,
+  regionSubtree,
+  textArray,
+} from '../people/list-repo.js';
 import { people } from '../people/table.js';
 import { regions } from '../regions/table.js';
+import { afterCursor, type Cursor, type ExportSort, exportOrder, sortKeyText } from './keyset.js';
 
 const ledgerRegion = alias(regions, 'ledger_region');
 const hukouRegion = alias(regions, 'hukou_region');
@@ -63,18 +70,36 @@ export function countPeople(db: Executor, where: SQL): Promise<number> {
   return db.$count(people, where);
 }
 
+const PERSON_SORT_TYPES: Record<PersonSort, ExportSort['type']> = {
+  name: 'text',
+  updatedAt: 'timestamptz',
+  birthDate: 'date',
+  returnDate: 'date',
+};
+
+/** The people list's sort (GET /api/people `sort`, `order`) as an export sort. */
+export function peopleSort(by: PersonSort, order: 'asc' | 'desc'): ExportSort {
+  return { expr: PERSON_SORT_COLUMNS[by], type: PERSON_SORT_TYPES[by], order };
+}
+
 /**
- * One keyset page of an export: the next `limit` people after `afterId` in id order, so a
- * million-row export reads a page at a time with an index range scan, never the whole table.
+ * One keyset page of an export: the next `limit` people after `after` in the list's order, so a
+ * large export reads a page at a time and never holds the whole table.
  */
-export function peoplePage(db: Executor, where: SQL, afterId: string | null, limit: number) {
+export function peoplePage(
+  db: Executor,
+  where: SQL,
+  sort: ExportSort,
+  after: Cursor | null,
+  limit: number,
+) {
   return db
-    .select(columns)
+    .select({ ...columns, sortKey: sortKeyText(sort) })
     .from(people)
     .innerJoin(ledgerRegion, eq(ledgerRegion.code, people.regionCode))
     .leftJoin(hukouRegion, eq(hukouRegion.code, people.hukouRegionCode))
     .leftJoin(currentRegion, eq(currentRegion.code, people.currentRegionCode))
-    .where(afterId ? and(where, gt(people.id, afterId)) : where)
-    .orderBy(asc(people.id))
+    .where(after ? and(where, afterCursor(sort, people.id, after)) : where)
+    .orderBy(...exportOrder(sort, people.id))
     .limit(limit);
 }

@@ -14,8 +14,15 @@ import { personTextFilter } from '../people/service.js';
 import { people } from '../people/table.js';
 import { entityScopeWhere, regionScopeWhere, requirePermission } from '../scope/scope.js';
 import type { EntitiesExportQueryT, PeopleExportQueryT } from './contract.js';
-import { countEntities, entitiesPage, entityExportWhere, foundersOf } from './entity-repo.js';
-import { countPeople, peopleExportWhere, peoplePage } from './people-repo.js';
+import {
+  countEntities,
+  entitiesPage,
+  entityExportWhere,
+  entitySort,
+  foundersOf,
+} from './entity-repo.js';
+import type { Cursor } from './keyset.js';
+import { countPeople, peopleExportWhere, peoplePage, peopleSort } from './people-repo.js';
 import { entityCells, entityColumns, peopleColumns, personCells, type Reveal } from './sheets.js';
 import { type OutCell, produce, type SheetWriter, sheetWriter } from './xlsx-stream.js';
 
@@ -53,9 +60,11 @@ function unmaskRequested(
   return true;
 }
 
+const NOT_FILTERS = new Set(['unmask', 'reason', 'sort', 'order']);
+
 /** The filters of an export as the audit record keeps them: names only, never search text. */
 function filterNames(q: Record<string, unknown>): string[] {
-  return Object.keys(q).filter((k) => q[k] !== undefined && k !== 'unmask' && k !== 'reason');
+  return Object.keys(q).filter((k) => q[k] !== undefined && !NOT_FILTERS.has(k));
 }
 
 async function audit(
@@ -88,20 +97,26 @@ async function audit(
   );
 }
 
-/** Fills a sheet a keyset page at a time until the rows run out or the reader goes away. */
-function pump<R extends { id: string }>(
+/** The list's order: as asked, else updatedAt newest first and the other sorts ascending. */
+function listOrder(q: { sort: string; order?: 'asc' | 'desc' | undefined }): 'asc' | 'desc' {
+  return q.order ?? (q.sort === 'updatedAt' ? 'desc' : 'asc');
+}
+
+/** Fills a sheet a keyset page (in the list's order) at a time until the rows run out or the reader goes away. */
+function pump<R extends { id: string; sortKey: string | null }>(
   writer: SheetWriter,
-  page: (after: string | null) => Promise<R[]>,
+  page: (after: Cursor | null) => Promise<R[]>,
   cells: (rows: R[]) => Promise<OutCell[][]>,
 ): void {
   // A failure destroys the stream: the client sees a broken download, Fastify logs the error.
   produce(writer, async () => {
-    let after: string | null = null;
+    let after: Cursor | null = null;
     while (!writer.closed()) {
       const rows = await page(after);
       if (rows.length === 0) break;
       await writer.add(await cells(rows));
-      after = rows[rows.length - 1]?.id ?? null;
+      const last = rows[rows.length - 1];
+      after = last ? { key: last.sortKey, id: last.id } : null;
       if (rows.length < EXPORT_PAGE) break;
     }
   });
@@ -119,7 +134,8 @@ function exportScope(
 }
 
 /**
- * Streams the filtered people list as .xlsx: the people list's filters and person.read scope,
+ * Streams the filtered people list as .xlsx in the list's order (its `sort` and `order`): the
+ * people list's filters and person.read scope,
  * within the ledger.export scope; masked unless `unmask` with person.unmask (in whose scope the
  * rows must then also lie) and a reason. Every export leaves an audit record (rows, filters,
  * unmasked, reason) before the first byte leaves.
@@ -155,18 +171,19 @@ export async function exportPeople(
     reason: q.reason,
     filters: filterNames(q),
   });
+  const sort = peopleSort(q.sort, listOrder(q));
   const r = reveal(deps, unmasked);
   const writer = await sheetWriter('人员台账', peopleColumns(r));
   pump(
     writer,
-    (after) => peoplePage(deps.db, where, after, EXPORT_PAGE),
+    (after) => peoplePage(deps.db, where, sort, after, EXPORT_PAGE),
     (list) => Promise.resolve(list.map((p) => personCells(p, r))),
   );
   return { stream: writer.stream, fileName: '人员台账.xlsx', rows };
 }
 
 /**
- * Streams the filtered entity list as .xlsx (entity.read scope, within ledger.export scope),
+ * Streams the filtered entity list as .xlsx in the list's order (entity.read scope, within ledger.export scope),
  * with each entity's founders the actor may read (their ID numbers masked unless unmasked).
  * Audited like the people export.
  */
@@ -209,11 +226,12 @@ export async function exportEntities(
     reason: q.reason,
     filters: filterNames(q),
   });
+  const sort = entitySort(q.sort, listOrder(q));
   const r = reveal(deps, unmasked);
   const writer = await sheetWriter('市场主体台账', entityColumns(r));
   pump(
     writer,
-    (after) => entitiesPage(deps.db, where, after, EXPORT_PAGE),
+    (after) => entitiesPage(deps.db, where, sort, after, EXPORT_PAGE),
     async (list) => {
       const founders = await foundersOf(
         deps.db,

@@ -7,6 +7,7 @@ import {
   PERSON_STATUSES,
   SEXES,
 } from '../../domain/ledger/person-categories.js';
+import { awayName } from './away-names.js';
 import type { ExportEntityRow } from './entity-repo.js';
 import type { ExportPersonRow } from './people-repo.js';
 import { excelDate, type OutCell, type SheetColumn } from './xlsx-stream.js';
@@ -14,7 +15,8 @@ import { excelDate, type OutCell, type SheetColumn } from './xlsx-stream.js';
 /**
  * The export sheets, column by column. Headers are the import template's, so an unmasked
  * export edited in Excel imports back; masked identifier columns carry "（已脱敏）" and are
- * ignored by the import. Dates are Excel dates shown as YYYY-MM-DD, times as YYYY-MM-DD HH:mm
+ * ignored by the import. Code columns the import reads (区划代码, 务工省份代码) keep their codes and
+ * are followed by the names officials read (台账所属区划, 户籍地, 务工省份名称 …). Dates are Excel dates shown as YYYY-MM-DD, times as YYYY-MM-DD HH:mm
  * (China time).
  */
 
@@ -42,6 +44,7 @@ export function peopleColumns(r: Reveal): SheetColumn[] {
     { header: masked('手机号', r), width: 14, text: true }, { header: '户籍地区划代码', width: 16, text: true },
     { header: '现居住地区划代码', width: 16, text: true }, { header: '人员类别', width: 16 },
     { header: '务工省份代码', width: 10, text: true }, { header: '务工地市代码', width: 10, text: true },
+    { header: '务工省份名称', width: 14 }, { header: '务工地市名称', width: 16 },
     { header: '外出务工月数', width: 10 }, { header: '返乡日期', width: 12, date: true },
     { header: '文化程度', width: 14 }, { header: '技能特长', width: 24 }, { header: '状态', width: 10 },
     { header: '性别', width: 6 }, { header: '出生日期', width: 12, date: true },
@@ -61,6 +64,8 @@ export function personCells(p: ExportPersonRow, r: Reveal): OutCell[] {
     p.categories.map((c) => catalogName(PERSON_CATEGORIES, c, 'zh')).join('、'),
     p.awayProvinceCode,
     p.awayCityCode,
+    awayName(p.awayProvinceCode),
+    awayName(p.awayCityCode),
     p.monthsAway,
     excelDate(p.returnDate),
     p.education ? catalogName(EDUCATION_LEVELS, p.education, 'zh') : null,

@@ -2,6 +2,7 @@ import type { Executor } from '../db/client.js';
 import type { RequestContext } from '../http/context.js';
 import { type PageRequest, type Paged, toPage } from '../http/paging.js';
 import type { HistoryEntryViewT } from './contract.js';
+import { timelineNames } from './actors.js';
 import { presentHistoryEntry } from './presenter.js';
 import { appendHistory, type HistoryInsert, listHistory } from './repo.js';
 import type { FieldChange } from './table.js';
@@ -56,7 +57,8 @@ export async function writeHistory(
 }
 
 /**
- * The timeline of a record and of every record merged into it, newest first. The caller has
+ * The timeline of a record and of every record merged into it, newest first, with each actor
+ * named (name and role) and linked enterprises named. The caller has
  * already checked that the actor may read the record.
  */
 export async function readTimeline(
@@ -66,5 +68,6 @@ export async function readTimeline(
   page: PageRequest,
 ): Promise<Paged<HistoryEntryViewT>> {
   const { rows, total } = await listHistory(db, objectType, objectIds, page);
-  return toPage(rows, total, page, presentHistoryEntry);
+  const names = await timelineNames(db, rows);
+  return toPage(rows, total, page, (row) => presentHistoryEntry(row, names));
 }

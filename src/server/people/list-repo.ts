@@ -46,7 +46,7 @@ export interface PersonFilter {
 export type PersonSort = 'name' | 'updatedAt' | 'birthDate' | 'returnDate';
 
 /** Names sort by code point (`COLLATE "C"`) so both databases give the same order. */
-const SORT_COLUMNS: Record<PersonSort, SQL | AnyColumn> = {
+export const PERSON_SORT_COLUMNS: Record<PersonSort, SQL | AnyColumn> = {
   name: sql`${people.name} COLLATE "C"`,
   updatedAt: people.updatedAt,
   birthDate: people.birthDate,
@@ -80,7 +80,7 @@ export async function listPeople(
   const where = personWhere(f);
   const rows = await selectPeople(db)
     .where(where)
-    .orderBy(orderBy(SORT_COLUMNS[sort.by], sort.order), asc(people.id))
+    .orderBy(orderBy(PERSON_SORT_COLUMNS[sort.by], sort.order), asc(people.id))
     .limit(p.pageSize)
     .offset(pageOffset(p));
   const total = await db.$count(people, where);

@@ -185,4 +185,11 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'ledger.action.unlink': 'Unlinked',
   'ledger.action.consent': 'Consent',
   'ledger.action.consent_withdraw': 'Consent withdrawn',
+  'ledger.duplicate.person': 'A person with this ID number is already in the ledger',
+  'ledger.duplicate.entity': 'An entity with this credit code is already in the ledger',
+  'ledger.duplicate.open': 'Open the existing record',
+  'ledger.export': 'Export',
+  'ledger.exportCount': 'Export {count}',
+  'ledger.exportHint':
+    'Exports every record of this list, with its filters and sort, to Excel (ID numbers and phones masked; for an unmasked export use Import / export)',
 };

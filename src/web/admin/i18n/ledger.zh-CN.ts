@@ -189,4 +189,11 @@ export const ledgerZhCN = {
   'ledger.action.unlink': '取消关联',
   'ledger.action.consent': '授权',
   'ledger.action.consent_withdraw': '撤回授权',
+  'ledger.duplicate.person': '台账中已有身份证号相同的人员',
+  'ledger.duplicate.entity': '台账中已有统一社会信用代码相同的市场主体',
+  'ledger.duplicate.open': '查看已有记录',
+  'ledger.export': '导出',
+  'ledger.exportCount': '导出 {count} 条',
+  'ledger.exportHint':
+    '按当前筛选条件和排序导出全部记录为 Excel（身份证号、手机号已脱敏；不脱敏导出请到“导入导出”）',
 } as const;

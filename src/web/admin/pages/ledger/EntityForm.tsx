@@ -1,5 +1,6 @@
 import { App, Form, Input, InputNumber, Row, Select, Switch, TreeSelect } from 'antd';
 import type { Rule } from 'antd/es/form';
+import { useState } from 'react';
 import { parseCreditCode } from '../../../../domain/identity/credit-code';
 import { EntityCreate, EntityUpdate } from '../../../../domain/ledger/entity-schema';
 import { ABOVE_SCALE_REVENUE_WAN } from '../../../../domain/ledger/entity-types';
@@ -10,6 +11,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
 import { FieldCol, PastDatePicker } from './FieldCol';
+import { DuplicateNotice, duplicateOf } from './DuplicateNotice';
 import { FormDrawer } from './FormDrawer';
 import { useCodeOptions, useIndustryTree, useIssueText } from './names';
 import { ParkSelect } from './ParkSelect';
@@ -61,8 +63,10 @@ export function EntityForm({
         : Promise.resolve(),
   };
 
+  const [existing, setExisting] = useState<string | null>(null);
   const save = useSubmit(
     async (v: EntityValues) => {
+      setExisting(null);
       const body = entityBody(v, entity);
       const local = entity ? EntityUpdate.safeParse(body) : EntityCreate.safeParse(body);
       if (!local.success && showIssues(form, local.error.issues, ENTITY_FIELDS, issueText)) return;
@@ -74,7 +78,10 @@ export function EntityForm({
         void message.warning(issueText('CREDIT_CODE_PILOT'));
       onSaved(saved);
     },
-    (err) => showServerErrors(form, err, ENTITY_FIELDS, FIELD_OF_CODE),
+    (err) => {
+      setExisting(duplicateOf(err));
+      return showServerErrors(form, err, ENTITY_FIELDS, FIELD_OF_CODE);
+    },
   );
 
   const count = (name: keyof EntityValues, label: string) => (
@@ -92,6 +99,7 @@ export function EntityForm({
       onClose={onClose}
     >
       <ErrorAlert error={save.error} />
+      <DuplicateNotice kind="entities" id={existing} />
       <Form<EntityValues>
         form={form}
         layout="vertical"

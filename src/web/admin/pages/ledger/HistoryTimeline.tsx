@@ -73,7 +73,9 @@ function useValueText() {
     if (field === 'entities' && isRecord(v)) {
       return (
         <>
-          <Link to={`/ledger/entities/${text(v.entityId)}`}>{t('ledger.history.entity')}</Link>
+          <Link to={`/ledger/entities/${text(v.entityId)}`}>
+            {typeof v.entityName === 'string' ? v.entityName : t('ledger.history.entity')}
+          </Link>
           {v.role ? `（${codeName('role', text(v.role))}）` : ''}
         </>
       );
@@ -99,7 +101,7 @@ function useValueText() {
 }
 
 function EntryBody({ kind, entry }: { kind: RecordKind; entry: HistoryEntry }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const label = useFieldLabel();
   const value = useValueText();
   const created =
@@ -118,7 +120,7 @@ function EntryBody({ kind, entry }: { kind: RecordKind; entry: HistoryEntry }) {
           {Object.hasOwn(ledgerZhCN, actionKey) ? t(actionKey as MessageKey) : entry.action}
         </Tag>
         <Typography.Text type="secondary">
-          {entry.actorLogin ?? t('ledger.history.system')}
+          {locale === 'en' ? entry.actor.labelEn : entry.actor.label}
           {typeof entry.context.row === 'number' &&
             ` · ${t('ledger.history.importRow', { row: entry.context.row })}`}
         </Typography.Text>

@@ -1,14 +1,16 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ComponentType, type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../../shared/api';
+import { api, withQuery } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHead } from '../../components/PageHead';
 import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
+import { useSession } from '../../session/SessionProvider';
+import { useDownload } from '../ledger-io/download';
 import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
 import { LedgerTable } from './LedgerTable';
 import { sortOrderOf, useListParams } from './useListParams';
@@ -28,23 +30,21 @@ export function useLedgerList<L>(path: string, filters: readonly string[]) {
   const { get, page, pageSize, params } = list;
   const sort = get('sort');
   const order = get('order');
+  const query = {
+    ...Object.fromEntries(filters.map((k) => [k, get(k)])),
+    region: get('region') ?? current?.code,
+    sort,
+    order,
+  };
   const request = useRequest(
-    () =>
-      api<L>(path, {
-        query: {
-          ...Object.fromEntries(filters.map((k) => [k, get(k)])),
-          region: get('region') ?? current?.code,
-          sort,
-          order,
-          page,
-          pageSize,
-        },
-      }),
+    () => api<L>(path, { query: { ...query, page, pageSize } }),
     [params.toString(), current?.code],
   );
   return {
     list,
     request,
+    /** The export of exactly this list: its filters, region, sort and order (not its page). */
+    exportUrl: withQuery(path.replace(/^\/api\//, '/api/ledger/exports/') + '.xlsx', query),
     /** The label of the region the list is within, to shorten region names below it. */
     scopeLabel: get('regionLabel') ?? current?.label,
     /** True when any filter is set (the empty text then says so). */
@@ -58,7 +58,8 @@ export function useLedgerList<L>(path: string, filters: readonly string[]) {
 const FIXED = new Set(['name', 'actions']);
 
 /**
- * The shell of a ledger list page: title with column settings and the create button, filters,
+ * The shell of a ledger list page: title with column settings, the export of exactly the list
+ * shown (its filters and sort, masked) and the create button, filters,
  * the region the list is within, the table, and the create form that opens the new record.
  *
  * @example
@@ -83,7 +84,10 @@ export function LedgerListPage<T extends { id: string }>(props: {
   const t = useT();
   const navigate = useNavigate();
   const { current } = useRegionScope();
+  const { can } = useSession();
+  const download = useDownload();
   const { ledger, columns: all, defaultHidden, Form } = props;
+  const total = ledger.request.data?.total;
   const { list, request } = ledger;
   const [creating, setCreating] = useState(false);
   const [hidden, setHidden] = useHiddenColumns(props.columnsStorageKey, defaultHidden);
@@ -105,6 +109,18 @@ export function LedgerListPage<T extends { id: string }>(props: {
               onChange={setHidden}
               defaultHidden={defaultHidden}
             />
+            {can('ledger.export') && (
+              <Tooltip title={t('ledger.exportHint')}>
+                <Button
+                  icon={<DownloadOutlined />}
+                  disabled={!total}
+                  data-testid="list-export"
+                  onClick={() => download(ledger.exportUrl)}
+                >
+                  {total ? t('ledger.exportCount', { count: total }) : t('ledger.export')}
+                </Button>
+              </Tooltip>
+            )}
             {props.canCreate && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {props.createLabel}

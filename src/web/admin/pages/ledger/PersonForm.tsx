@@ -1,4 +1,5 @@
 import { Alert, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useState } from 'react';
 import {
   derivePersonFromId,
   PersonCreate,
@@ -13,6 +14,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useRegionScope } from '../../layout/RegionScope';
 import { CitySelect } from './cities';
 import { FieldCol, PastDatePicker } from './FieldCol';
+import { DuplicateNotice, duplicateOf } from './DuplicateNotice';
 import { FormDrawer } from './FormDrawer';
 import { useCodeName, useCodeOptions, useIssueText } from './names';
 import { PROVINCES } from './provinces';
@@ -64,8 +66,10 @@ export function PersonForm({
       nextStatuses(person.status as PersonStatus).includes(o.value as PersonStatus),
   );
 
+  const [existing, setExisting] = useState<string | null>(null);
   const save = useSubmit(
     async (v: PersonValues) => {
+      setExisting(null);
       const body = personBody(v, person);
       const { ledgerRegionCode: _ledger, ...checked } = body;
       const local = person ? PersonUpdate.safeParse(checked) : PersonCreate.safeParse(checked);
@@ -77,7 +81,10 @@ export function PersonForm({
         }),
       );
     },
-    (err) => showServerErrors(form, err, PERSON_FIELDS, FIELD_OF_CODE),
+    (err) => {
+      setExisting(duplicateOf(err));
+      return showServerErrors(form, err, PERSON_FIELDS, FIELD_OF_CODE);
+    },
   );
 
   return (
@@ -89,6 +96,7 @@ export function PersonForm({
       onClose={onClose}
     >
       <ErrorAlert error={save.error} />
+      <DuplicateNotice kind="people" id={existing} />
       {person && (
         <Alert
           type="info"
