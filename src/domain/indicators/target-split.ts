@@ -87,3 +87,15 @@ export function fillRemainder(parent: number, slots: readonly SplitSlot[], decim
   });
   return out;
 }
+
+/**
+ * The precision a target of this unit is split at: fen for amounts (元, 万元), whole units
+ * (persons, entities) otherwise.
+ *
+ * @example
+ * splitDecimals('人') // => 0
+ * splitDecimals('万元') // => 2
+ */
+export function splitDecimals(unitZh: string): number {
+  return unitZh === '元' || unitZh === '万元' ? 2 : 0;
+}
