@@ -138,9 +138,9 @@ describe.skipIf(!server())('the statistics screens of an official', () => {
     // Redistributing all would overwrite the typed values: it asks first, and cancel keeps them.
     await drawer.getByTestId('split-redistribute').click();
     const confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText('覆盖已填写的数值？').waitFor();
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '覆盖已填写的数值？' }).waitFor();
     await screenshot(page, 'targets-split-overwrite');
-    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(await first.inputValue()).toBe('100');
     await screenshot(page, 'targets-split');
