@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { canAlterAudit, currentRole, grantAppRole } from './db/app-role.js';
 import { migrate } from './db/migrate.js';
 import type { Clock } from './http/types.js';
+import { reindexSearchTokens } from './search/reindex.js';
 import { seedBuiltinRoles } from './roles/seed.js';
 
 export interface Runtime {
@@ -74,6 +75,12 @@ export async function openRuntime(
     if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
     else await migrate(database);
     await seedBuiltinRoles(database.db);
+    const reindexed = await reindexSearchTokens(database.db);
+    if (Object.keys(reindexed).length > 0) {
+      notes.push(
+        `已重建搜索索引（含拼音）/ search tokens rebuilt (with pinyin): ${JSON.stringify(reindexed)}`,
+      );
+    }
   }
   if (database.kind === 'postgres' && (await canAlterAudit(database))) {
     notes.push(

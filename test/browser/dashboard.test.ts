@@ -165,8 +165,22 @@ describe.skipIf(!server())('the statistics screens of an official', () => {
     expect(await drawer.getByTestId('split-save').isDisabled()).toBe(true);
     await first.fill('100');
     await poll(() => check.innerText()).toContain('尚有 220 人 未分解');
-    await drawer.getByRole('button', { name: '平均分配' }).click();
+    // Last year's actual and the current base are shown beside each region.
+    expect(await drawer.locator('thead').innerText()).toMatch(/上年完成[\s\S]*当前基数/);
+    // Split the remainder by last year's actual: the typed 100 is kept, the rest fills the others.
+    await drawer.getByTestId('split-basis').getByText('按上年完成比例').click();
+    await drawer.getByTestId('split-fill').click();
     await poll(() => check.innerText()).toContain('与本级目标一致');
+    expect(await first.inputValue()).toBe('100');
+    await page.getByText('已填写的 1 个保持不变').waitFor();
+    // Redistributing all would overwrite the typed values: it asks first, and cancel keeps them.
+    await drawer.getByTestId('split-redistribute').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '覆盖已填写的数值？' }).waitFor();
+    await screenshot(page, 'targets-split-overwrite');
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await first.inputValue()).toBe('100');
     await screenshot(page, 'targets-split');
     await drawer.getByTestId('split-save').click();
     await page.getByText('目标分解已保存').waitFor();

@@ -55,7 +55,9 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     const firstName = (
       await rows(page, 'people-table').first().locator('td').first().innerText()
     ).trim();
-    await page.getByPlaceholder('姓名、技能，或完整身份证号/手机号').fill(firstName);
+    await page
+      .getByPlaceholder('姓名、拼音（如 smq）、技能，或完整身份证号/手机号')
+      .fill(firstName);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain('q=');
     await expect
@@ -66,7 +68,7 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText('新增人员').first().waitFor();
     const idNumber = fengjieIdNumber();
-    await page.locator('#person-form_name').fill('冉启航');
+    await page.locator('#person-form_name').fill('孙明强');
     await page.locator('#person-form_idNumber').fill(withWrongCheck(idNumber));
     await page.locator('#person-form_mobile').click();
     await drawer.getByText('身份证号校验位不正确，请核对').waitFor();
@@ -99,7 +101,7 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
 
     await expect.poll(() => page.url()).toMatch(/\/admin\/ledger\/people\/[0-9a-f-]{36}$/);
     const info = page.getByTestId('person-info');
-    await info.getByText('冉启航').waitFor();
+    await info.getByText('孙明强').waitFor();
     expect(await info.innerText()).toContain(
       `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
     );
@@ -135,6 +137,34 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     await modal.getByRole('button', { name: /查\s*看/ }).click();
     await info.getByText(idNumber).waitFor();
     expect(await info.innerText()).toContain('13912345678');
+
+    // Officers type pinyin initials: smq finds 孙明强, and so does the full pinyin.
+    const search = page.getByPlaceholder('姓名、拼音（如 smq）、技能，或完整身份证号/手机号');
+    for (const typed of ['smq', 'sunmingqiang']) {
+      await page.goto(`/admin/ledger/people`);
+      await rows(page, 'people-table').first().waitFor();
+      await search.fill(typed);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.url()).toContain(`q=${typed}`);
+      await expect.poll(() => page.getByTestId('people-table').innerText()).toContain('孙明强');
+    }
+    await screenshot(page, 'ledger-people-pinyin');
+    // A search that finds nothing says what the search box understands.
+    await search.fill('qqqzzzxx');
+    await page.keyboard.press('Enter');
+    await page
+      .getByText('没有找到“qqqzzzxx”。可按姓名、拼音全拼或首字母（如 smq）、身份证号、手机号搜索')
+      .waitFor();
+    await screenshot(page, 'ledger-people-search-empty');
+    // The region filter takes typing: 兴隆 offers 兴隆镇 without opening 奉节县 first.
+    await page.goto('/admin/ledger/people');
+    await page.locator('#people-region').click();
+    await page.locator('#people-region').fill('兴隆');
+    const found = page.locator('li.ant-cascader-menu-item:visible', { hasText: '兴隆镇' }).first();
+    await found.waitFor();
+    await screenshot(page, 'ledger-people-region-search');
+    await found.click();
+    await expect.poll(() => page.url()).toContain('region=500236128000');
     expect(errors).toEqual([]);
   });
 

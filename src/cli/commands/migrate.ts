@@ -3,6 +3,7 @@ import { migrate } from '../../server/db/migrate.js';
 import { appliedMigrations } from '../../server/backup/migrations.js';
 import type { Database } from '../../server/db/client.js';
 import { seedBuiltinRoles } from '../../server/roles/seed.js';
+import { reindexSearchTokens } from '../../server/search/reindex.js';
 import { migrateAsOwner } from '../../server/runtime.js';
 import { withRuntime } from '../run.js';
 
@@ -27,6 +28,8 @@ export function registerMigrate(program: Command): void {
             await run(database);
           }
           await seedBuiltinRoles(database.db);
+          // Rows marked by a migration get their search tokens rebuilt, resumably, in batches.
+          await reindexSearchTokens(database.db);
           const after = { count: counts.after };
           const added = counts.after - counts.before;
           console.log(

@@ -7,14 +7,28 @@ import { pinyin } from 'pinyin-pro';
  * pinyinKeys('奉节县') // { full: 'fengjiexian', initials: 'fjx' }
  * pinyinKeys('重庆市') // { full: 'chongqingshi', initials: 'cqs' }
  * pinyinKeys('吕梁市') // { full: 'lvliangshi', initials: 'lls' }
+ * pinyinKeys('单田芳', { surname: true }) // { full: 'shantianfang', initials: 'stf' }
+ *
+ * @param opts.surname - read the first character(s) as a surname (单 shan, 曾 zeng, 解 xie).
  */
-export function pinyinKeys(name: string): { full: string; initials: string } {
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+export function pinyinKeys(
+  name: string,
+  opts: { surname?: boolean } = {},
+): { full: string; initials: string } {
+  const surname = opts.surname ? ('head' as const) : ('off' as const);
+  const full = pinyin(name, {
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+    v: true,
+    surname,
+  });
   const initials = pinyin(name, {
     pattern: 'first',
     toneType: 'none',
     type: 'array',
     nonZh: 'consecutive',
+    surname,
   });
   const clean = (parts: string[]) =>
     parts

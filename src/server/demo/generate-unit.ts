@@ -3,7 +3,7 @@ import type { EntityCreateInput, EntityCreateT } from '../../domain/ledger/entit
 import { derivePersonFromId, type PersonCreateT } from '../../domain/ledger/person-schema.js';
 import type { Keys } from '../crypto/keys.js';
 import { entityRow } from '../entities/row.js';
-import { searchTokens } from '../../domain/text/search-tokens.js';
+import { personSearchTokens } from '../../domain/text/name-tokens.js';
 import { personRow } from '../people/row.js';
 import { copyLine, type RowColumn } from './bulk.js';
 import type { WorkUnit } from './generate-plan.js';
@@ -80,12 +80,16 @@ function parsedPerson(input: SynthPerson['input']): PersonCreateT {
 
 const tokenMemo = new Map<string, readonly string[]>();
 
-/** searchTokens() of a short text, remembered: names and skills repeat across millions of rows. */
-function memoTokens(text: string): readonly string[] {
-  let tokens = tokenMemo.get(text);
+/**
+ * personSearchTokens() of a name alone or of skills alone, remembered: names and skills repeat
+ * across millions of rows.
+ */
+function memoTokens(part: 'name' | 'skills', text: string): readonly string[] {
+  const key = `${part}:${text}`;
+  let tokens = tokenMemo.get(key);
   if (!tokens) {
-    tokens = searchTokens(text);
-    if (tokenMemo.size < 500_000) tokenMemo.set(text, tokens);
+    tokens = personSearchTokens(part === 'name' ? { name: text } : { name: '', skills: text });
+    if (tokenMemo.size < 500_000) tokenMemo.set(key, tokens);
   }
   return tokens;
 }
@@ -93,8 +97,8 @@ function memoTokens(text: string): readonly string[] {
 /**
  * The people row of a synthetic person, as the API would write it (with its id): personRow()
  * seals and fills every column; the search tokens, its costliest part, come from the tokens of
- * the name and of the skills, remembered (the same set: searchTokens splits at the space that
- * joins them; a test holds the two equal).
+ * the name and of the skills, remembered (the same set: personSearchTokens is the union of the
+ * name's and the skills' tokens; a test holds the two equal).
  */
 export function generatedPersonRow(keys: Keys, s: SynthPerson) {
   const input = parsedPerson(s.input);
@@ -102,7 +106,9 @@ export function generatedPersonRow(keys: Keys, s: SynthPerson) {
     actorId: null,
     now: s.createdAt,
   });
-  const tokens = [...new Set([...memoTokens(input.name), ...memoTokens(input.skills)])].sort();
+  const tokens = [
+    ...new Set([...memoTokens('name', input.name), ...memoTokens('skills', input.skills)]),
+  ].sort();
   return {
     id: randomUUID(),
     ...row,

@@ -1,13 +1,8 @@
 import { deriveEntityFlags, type EntityCreateT } from '../../domain/ledger/entity-schema.js';
-import { searchTokens } from '../../domain/text/search-tokens.js';
+import { entitySearchTokens } from '../../domain/text/name-tokens.js';
 import type { entities } from './table.js';
 
 export type EntityInsert = typeof entities.$inferInsert;
-
-/** The words an entity is found by: its name and what it makes or sells. */
-export function entitySearchText(e: { name: string; products?: string | null }): string {
-  return [e.name, e.products ?? ''].join(' ');
-}
 
 /** Amounts go to numeric columns as strings so no binary rounding creeps in. */
 function wan(v: number | null | undefined): string | null {
@@ -44,7 +39,7 @@ export function entityRow(
     aboveScale: deriveEntityFlags(input).aboveScale,
     isEcommerce: input.isEcommerce,
     products: input.products,
-    searchTokens: searchTokens(entitySearchText(input)),
+    searchTokens: entitySearchTokens(input),
     createdAt: meta.now,
     updatedAt: meta.now,
     createdBy: meta.actorId,

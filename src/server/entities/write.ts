@@ -6,7 +6,6 @@ import {
   entityConsistencyIssues,
   type EntityUpdateT,
 } from '../../domain/ledger/entity-schema.js';
-import { searchTokens } from '../../domain/text/search-tokens.js';
 import type { Executor } from '../db/client.js';
 import { createdFields, diffFields } from '../ledger-history/changes.js';
 import { type ChangeMeta, writeHistory } from '../ledger-history/service.js';
@@ -20,7 +19,8 @@ import {
   insertEntity,
   updateEntityAtVersion,
 } from './repo.js';
-import { type EntityInsert, entityRow, entitySearchText } from './row.js';
+import { type EntityInsert, entityRow } from './row.js';
+import { entitySearchTokens } from '../../domain/text/name-tokens.js';
 
 /**
  * The entity write model shared by the API and the importer: insert and update with dedup on the
@@ -260,7 +260,7 @@ export async function updateEntityRecord(
   const products = set.products ?? row.products;
   const full = {
     ...set,
-    searchTokens: searchTokens(entitySearchText({ name, products })),
+    searchTokens: entitySearchTokens({ name, products }),
     updatedAt: o.meta.now,
     updatedBy: o.meta.actorId,
   };

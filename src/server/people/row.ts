@@ -1,5 +1,5 @@
 import type { PersonCreateT } from '../../domain/ledger/person-schema.js';
-import { searchTokens } from '../../domain/text/search-tokens.js';
+import { personSearchTokens } from '../../domain/text/name-tokens.js';
 import type { Keys } from '../crypto/keys.js';
 import { sealIdNumber, sealPhone } from './sealed.js';
 import type { people } from './table.js';
@@ -21,11 +21,6 @@ export function defaultLedgerRegion(
 /** The calendar date in China (UTC+8) of an instant, as officials date things. */
 export function chinaDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** The words a person is found by: name and skills (never identifiers). */
-export function personSearchText(p: { name: string; skills?: string | null }): string {
-  return [p.name, p.skills ?? ''].join(' ');
 }
 
 /**
@@ -62,7 +57,7 @@ export function personRow(
     skills: input.skills,
     status: input.status,
     statusDates: { [input.status]: today },
-    searchTokens: searchTokens(personSearchText(input)),
+    searchTokens: personSearchTokens(input),
     createdAt: meta.now,
     updatedAt: meta.now,
     createdBy: meta.actorId,

@@ -5,7 +5,6 @@ import {
   personConsistencyIssues,
   type PersonUpdateT,
 } from '../../domain/ledger/person-schema.js';
-import { searchTokens } from '../../domain/text/search-tokens.js';
 import type { Keys } from '../crypto/keys.js';
 import type { Executor } from '../db/client.js';
 import { createdFields, diffFields } from '../ledger-history/changes.js';
@@ -23,7 +22,8 @@ import {
   type PersonRow,
   updatePersonAtVersion,
 } from './repo.js';
-import { type PersonInsert, personRow, personSearchText } from './row.js';
+import { type PersonInsert, personRow } from './row.js';
+import { personSearchTokens } from '../../domain/text/name-tokens.js';
 import { sealIdNumber, sealPhone, unseal } from './sealed.js';
 
 /**
@@ -245,7 +245,7 @@ export async function updatePersonRecord(
   const skills = set.skills ?? row.skills;
   const full = {
     ...set,
-    searchTokens: searchTokens(personSearchText({ name, skills })),
+    searchTokens: personSearchTokens({ name, skills }),
     updatedAt: o.meta.now,
     updatedBy: o.meta.actorId,
   };

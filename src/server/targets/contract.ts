@@ -45,14 +45,23 @@ export const PutTargetBody = z.object({
     .meta({ description: '修改已有目标时读取到的版本号（乐观锁）；省略则不检查' }),
 });
 
-export const SplitTargetBody = z.object({
-  children: z
-    .array(z.object({ regionCode: RegionCode, value: TargetValue }))
-    .min(1)
-    .max(1000)
-    .refine((c) => new Set(c.map((x) => x.regionCode)).size === c.length, '下级区划不能重复')
-    .meta({ description: '分解到直接下级区划的目标；未列出的下级保持原目标' }),
-});
+export const SplitTargetBody = z
+  .object({
+    children: z
+      .array(z.object({ regionCode: RegionCode, value: TargetValue }))
+      .min(0)
+      .max(1000)
+      .refine((c) => new Set(c.map((x) => x.regionCode)).size === c.length, '下级区划不能重复')
+      .meta({ description: '分解到直接下级区划的目标；未列出的下级保持原目标' }),
+    basis: z.enum(['even', 'last_year', 'base']).optional().meta({
+      description:
+        '给出时，把剩余部分（本级目标 − 已列出 − 已有目标的下级）分给尚无目标且未列出的下级：even 平均、last_year 按上年实际完成比例、base 按当前基数比例（最大余数法取整，合计恰好等于剩余部分）',
+    }),
+  })
+  .refine((b) => b.children.length > 0 || b.basis !== undefined, {
+    message: '请列出下级目标或给出分解依据',
+    path: ['children'],
+  });
 
 /** A region's share of a target, with its progress. */
 export const ChildTargetView = z.object({
@@ -62,6 +71,10 @@ export const ChildTargetView = z.object({
   actual: z.number(),
   progressPct: z.number().nullable(),
   behind: z.boolean().meta({ description: '完成率低于时间进度' }),
+  lastYearActual: z
+    .number()
+    .meta({ description: '上年实际完成（上年 12 月 31 日口径）：按上年完成比例分解的依据' }),
+  base: z.number().meta({ description: '当前基数（截止日累计实有数）：按当前基数比例分解的依据' }),
 });
 
 export const TargetView = z

@@ -13,6 +13,8 @@ export interface TargetFacts {
   /** Stored targets of this indicator for the region and its children. */
   targets: Target[];
   totals: TotalsIndex;
+  /** Totals of last year as of its 31 December: the last-year actual of each child. */
+  lastYear: TotalsIndex;
   elapsed: number;
 }
 
@@ -38,6 +40,8 @@ export function presentTarget(f: TargetFacts): TargetViewT {
       actual,
       progressPct: progress,
       behind: isBehind(progress, f.elapsed),
+      lastYearActual: indicatorFigure(f.def, f.lastYear.get(c.code, f.def.series)).actual,
+      base: indicatorFigure(f.def, f.totals.get(c.code, f.def.series)).cumulative,
     };
   });
   const childrenSum = children.reduce((n, c) => n + Math.round((c.target ?? 0) * 100), 0) / 100;

@@ -5,12 +5,17 @@ import {
   type IndicatorCode,
 } from '../../domain/indicators/indicators.js';
 import { cstDate, timeElapsedPct } from '../../domain/indicators/periods.js';
+import {
+  fillRemainder,
+  type SplitBasis,
+  splitDecimals,
+} from '../../domain/indicators/target-split.js';
 import { recordAudit } from '../audit/record.js';
 import type { Executor } from '../db/client.js';
 import type { RequestContext } from '../http/context.js';
 import type { AppDeps } from '../http/types.js';
 import { assertRegionInScope, requirePermission } from '../scope/scope.js';
-import { loadTotals, reportWindow } from '../stats/figures.js';
+import { indicatorFigure, loadTotals, reportWindow, type TotalsIndex } from '../stats/figures.js';
 import {
   findReportRegion,
   type ReportRegion,
@@ -66,6 +71,12 @@ async function targetItems(
   if (indicators.length === 0) return [];
   const w = reportWindow(year, asOf);
   const totals = await loadTotals(counterSource(deps.db), codes, indicators, w);
+  const lastYear = await loadTotals(
+    counterSource(deps.db),
+    codes,
+    indicators,
+    lastYearWindow(year),
+  );
   const elapsed = timeElapsedPct(year, asOf);
   return indicators.map((code) =>
     presentTarget({
@@ -75,9 +86,36 @@ async function targetItems(
       def: indicatorDef(code),
       targets: stored.filter((t) => t.indicator === code),
       totals,
+      lastYear,
       elapsed,
     }),
   );
+}
+
+/** Last year as it closed: the window of `year − 1` as of its 31 December. */
+function lastYearWindow(year: number) {
+  return reportWindow(year - 1, `${year - 1}-12-31`);
+}
+
+/**
+ * The weight of each of `codes` for a split basis: last year's actual, or the current base (the
+ * cumulative level as of `asOf`); all 1 for an even split.
+ */
+async function basisWeights(
+  tx: Executor,
+  codes: string[],
+  p: TargetParamsT,
+  basis: SplitBasis,
+  asOf: string,
+): Promise<number[]> {
+  if (basis === 'even' || codes.length === 0) return codes.map(() => 1);
+  const def = indicatorDef(p.indicator);
+  const w = basis === 'last_year' ? lastYearWindow(p.year) : reportWindow(p.year, asOf);
+  const totals: TotalsIndex = await loadTotals(counterSource(tx), codes, [p.indicator], w);
+  return codes.map((c) => {
+    const f = indicatorFigure(def, totals.get(c, def.series));
+    return basis === 'last_year' ? f.actual : f.cumulative;
+  });
 }
 
 /** A region's targets for a year with their split to the regions below and the progress of each. */
@@ -186,6 +224,11 @@ export async function putTarget(
  * Splits a region's target to regions directly below it (those not listed keep theirs). The
  * split may leave part unallocated but never exceed the region's target; each child's new value
  * must still cover what that child has split further down.
+ *
+ * With a `basis`, the remainder (the region's target less the listed values and the targets the
+ * unlisted children already hold) is shared among the children with no target, evenly or in
+ * proportion to last year's actual or the current base, rounded by largest remainder so the
+ * whole adds up exactly. Targets already set are never overwritten by the fill.
  */
 export async function splitTarget(
   deps: AppDeps,
@@ -214,7 +257,23 @@ export async function splitTarget(
     const allocated =
       (cents(sum(kept)) + body.children.reduce((n, c) => n + cents(c.value), 0)) / 100;
     if (cents(allocated) > cents(parentTarget.value)) throw exceeds(parentTarget.value, allocated);
-    for (const c of body.children) {
+    const assigned = [...body.children];
+    if (body.basis) {
+      const held = new Set(kept.map((t) => t.regionCode));
+      const empty = [...children].filter((c) => !listed.has(c) && !held.has(c));
+      const weights = await basisWeights(tx, empty, p, body.basis, cstDate(now));
+      const filled = fillRemainder(
+        parentTarget.value,
+        [
+          { value: allocated, weight: 0 },
+          ...empty.map((_, i) => ({ value: null, weight: weights[i] ?? 0 })),
+        ],
+        splitDecimals(indicatorDef(p.indicator).unit.zh),
+      );
+      empty.forEach((code, i) => assigned.push({ regionCode: code, value: filled[i + 1] ?? 0 }));
+    }
+    const total = (cents(sum(kept)) + assigned.reduce((n, c) => n + cents(c.value), 0)) / 100;
+    for (const c of assigned) {
       await assertCoversChildren(tx, c.regionCode, p, c.value);
       await upsertTarget(
         tx,
@@ -228,9 +287,10 @@ export async function splitTarget(
       objectId: `${region.code}/${p.year}/${p.indicator}`,
       permission: 'target.manage',
       details: {
-        children: body.children.length,
-        allocated,
-        unallocated: (cents(parentTarget.value) - cents(allocated)) / 100,
+        children: assigned.length,
+        basis: body.basis ?? null,
+        allocated: total,
+        unallocated: (cents(parentTarget.value) - cents(total)) / 100,
       },
     });
   });

@@ -182,3 +182,68 @@ describe('annual targets', () => {
     ).toBe(400);
   });
 });
+
+describe('splitting in proportion to last year’s actual or the current base', () => {
+  type Child = { regionCode: string; target: number | null; lastYearActual: number; base: number };
+  const child = (body: { children: Child[] }, code: string) =>
+    body.children.find((c) => c.regionCode === code);
+  const total = (body: { children: Child[] }) =>
+    body.children.reduce((n, c) => n + (c.target ?? 0), 0);
+
+  beforeAll(async () => {
+    // 兴隆镇 has 3 entities founded in 2024; 吐祥镇 one in 2024 and one in 2025.
+    await seedEntity(t, { foundedOn: '2024-03-01', regionCode: TUXIANG });
+  });
+
+  it('shows each region’s last-year actual and current base beside its target', async () => {
+    await fj.put(url(FENGJIE, 2025, 'entities'), { value: 13 });
+    const sheet = (await reader.get(`/api/targets?region=${FENGJIE}&year=2025`)).json();
+    const item = sheet.items.find((i: { indicator: string }) => i.indicator === 'entities');
+    expect(child(item, XINGLONG)).toMatchObject({ lastYearActual: 3, base: 3 });
+    expect(child(item, TUXIANG)).toMatchObject({ lastYearActual: 1, base: 2 });
+  });
+
+  it('splits by last year’s actual with largest-remainder rounding, summing exactly to the whole', async () => {
+    const res = await fj.post(`${url(FENGJIE, 2025, 'entities')}/split`, {
+      children: [],
+      basis: 'last_year',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    // 13 × 3/4 = 9.75 and 13 × 1/4 = 3.25: the one left over goes to the larger remainder.
+    expect(child(body, XINGLONG)?.target).toBe(10);
+    expect(child(body, TUXIANG)?.target).toBe(3);
+    expect(total(body)).toBe(13);
+    expect(body).toMatchObject({ childrenSum: 13, unallocated: 0 });
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'target.split'), eq(auditLog.objectId, `${FENGJIE}/2025/entities`)),
+      );
+    expect(audit?.details).toMatchObject({ basis: 'last_year', allocated: 13, unallocated: 0 });
+  });
+
+  it('keeps typed values and targets already set, and splits only the remainder by the current base', async () => {
+    await fj.put(url(FENGJIE, 2027, 'entities'), { value: 20 });
+    await fj.post(`${url(FENGJIE, 2027, 'entities')}/split`, {
+      children: [{ regionCode: '500236001000', value: 4 }],
+    });
+    const res = await fj.post(`${url(FENGJIE, 2027, 'entities')}/split`, {
+      children: [{ regionCode: XINGLONG, value: 5 }],
+      basis: 'base',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(child(body, XINGLONG)?.target).toBe(5);
+    expect(child(body, '500236001000')?.target).toBe(4);
+    // The remainder 11 goes by base: 吐祥镇 holds the only other entities.
+    expect(child(body, TUXIANG)?.target).toBe(11);
+    expect(total(body)).toBe(20);
+  });
+
+  it('refuses a split with neither children nor a basis', async () => {
+    const res = await fj.post(`${url(FENGJIE, 2025, 'entities')}/split`, { children: [] });
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -60,9 +60,17 @@ interface Props {
   id?: string;
 }
 
+/** True when a path of the cascader matches what is typed: any level's name holds it. */
+function matches(input: string, path: Option[]): boolean {
+  const q = input.trim();
+  return q !== '' && path.some((o) => o.label.includes(q));
+}
+
 /**
  * Picks a region inside the user's scope: starts from the scope roots and loads each level's
- * children on demand (GET /api/regions/:code/children). Any level may be chosen.
+ * children on demand (GET /api/regions/:code/children). Any level may be chosen. Typing searches
+ * the levels loaded so far (the level below each scope root is loaded up front, so a county
+ * officer can type 兴隆 straight away).
  */
 export function RegionCascader({
   roots,
@@ -81,8 +89,17 @@ export function RegionCascader({
   const rootKey = roots.join(',');
   useEffect(() => {
     let cancelled = false;
-    Promise.all(rootKey.split(',').filter(Boolean).map(getRegion))
-      .then((rs) => !cancelled && setOptions(rs.map((r) => toOption(r, true))))
+    Promise.all(
+      rootKey
+        .split(',')
+        .filter(Boolean)
+        .map(async (code) => {
+          const root = toOption(await getRegion(code), true);
+          if (!root.isLeaf) root.children = (await loadChildren(code)).map((r) => toOption(r));
+          return root;
+        }),
+    )
+      .then((rs) => !cancelled && setOptions(rs))
       .catch(() => undefined);
     return () => {
       cancelled = true;
@@ -105,6 +122,12 @@ export function RegionCascader({
       options={options}
       loadData={loadData}
       changeOnSelect
+      showSearch={{
+        filter: matches,
+        limit: 50,
+        render: (_input, path) => path.map((o) => o.label).join(' / '),
+      }}
+      notFoundContent={t('region.searchLoaded')}
       allowClear={allowClear ?? false}
       placeholder={placeholder ?? t('region.placeholder')}
       value={value ? chainTo(value.code, roots) : undefined}

@@ -79,4 +79,22 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'targets.splitSave': 'Save split',
   'targets.splitSaved': 'Split saved',
   'targets.cancel': 'Cancel',
+  'targets.splitBasis': 'Split by',
+  'targets.basisEven': 'Evenly',
+  'targets.basisLastYear': "Last year's actual",
+  'targets.basisBase': 'Current base',
+  'targets.lastYearActual': 'Last year',
+  'targets.base': 'Base',
+  'targets.fillRest': 'Split the remainder',
+  'targets.redistribute': 'Redistribute all',
+  'targets.fillRestHelp':
+    'Values already typed stay as they are; only the remainder goes to the empty regions, rounded by largest remainder so the total equals the target exactly.',
+  'targets.filled': '{rest} {unit} split among {n} empty regions; {kept} typed values kept',
+  'targets.noEmpty': 'Every region has a value: nothing empty to split to',
+  'targets.nothingLeft': 'The typed values already reach the target: nothing left to split',
+  'targets.noBasisData': 'The chosen basis is 0 in these regions: split evenly instead',
+  'targets.overwriteTitle': 'Overwrite the values already typed?',
+  'targets.overwriteBody':
+    '{n} regions already have a value; redistributing all overwrites them. To split only the remainder, use "Split the remainder".',
+  'targets.overwriteOk': 'Overwrite and redistribute',
 };

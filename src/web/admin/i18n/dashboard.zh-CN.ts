@@ -76,4 +76,22 @@ export const dashboardZhCN = {
   'targets.splitSave': '保存分解',
   'targets.splitSaved': '目标分解已保存',
   'targets.cancel': '取消',
+  'targets.splitBasis': '分解依据',
+  'targets.basisEven': '平均',
+  'targets.basisLastYear': '按上年完成比例',
+  'targets.basisBase': '按当前基数比例',
+  'targets.lastYearActual': '上年完成',
+  'targets.base': '当前基数',
+  'targets.fillRest': '分配剩余部分',
+  'targets.redistribute': '全部重新分配',
+  'targets.fillRestHelp':
+    '已填写的数值保持不变，只把剩余部分分给空白的地区；取整用最大余数法，合计恰好等于本级目标。',
+  'targets.filled': '已把剩余 {rest} {unit} 分给 {n} 个空白地区，已填写的 {kept} 个保持不变',
+  'targets.noEmpty': '所有地区都已填写，没有空白可分配',
+  'targets.nothingLeft': '已填写的合计已达到本级目标，没有剩余可分配',
+  'targets.noBasisData': '所选依据在这些地区均为 0，已改为平均分配',
+  'targets.overwriteTitle': '覆盖已填写的数值？',
+  'targets.overwriteBody':
+    '{n} 个地区已有数值，全部重新分配会覆盖它们。只想分配剩余部分，请点「分配剩余部分」。',
+  'targets.overwriteOk': '覆盖并重新分配',
 } as const;

@@ -132,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'region.current': 'Region',
   'region.nation': 'Nationwide',
   'region.placeholder': 'Choose a region',
+  'region.searchLoaded': 'No match among the levels opened so far; open a parent region, then type',
   'region.switcherHint':
     'Lists and statistics follow the region chosen; only regions within your scope can be chosen',
   'notices.title': 'Notifications',

@@ -83,7 +83,10 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'ledger.person.edit': 'Edit person: {name}',
   'ledger.person.editHint':
     'ID and mobile numbers are shown masked; type a new number only to correct it, else leave blank.',
-  'ledger.person.searchPlaceholder': 'Name, skills, or full ID / mobile number',
+  'ledger.person.searchPlaceholder': 'Name, pinyin (e.g. smq), skills, or full ID / mobile number',
+  'ledger.person.searchHelp':
+    'Search by name, full pinyin or initials (e.g. smq), ID number or mobile number',
+  'ledger.emptySearch': 'Nothing found for “{q}”. {help}',
   'ledger.person.empty': 'No people in the ledger yet; add one or import a file',
   'ledger.person.fromId': 'From the ID number: {sex}, born {birth}',
   'ledger.person.keepMasked': 'Now: {masked}',

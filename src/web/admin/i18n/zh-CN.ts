@@ -134,6 +134,7 @@ export const zhCN = {
   'region.current': '当前区划',
   'region.nation': '全国',
   'region.placeholder': '选择行政区划',
+  'region.searchLoaded': '已展开的区划中没有匹配项；可先展开上级区划再输入',
   'region.switcherHint': '列表和统计按所选区划显示，只能选择您管辖范围内的区划',
   'notices.title': '通知',
   'notices.empty': '暂无通知',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evenShares, splitCheck } from './split';
+import { splitCheck } from './split';
 
 describe('splitting a target to the regions below', () => {
   it('tells what is left to split, or by how much the children exceed the parent', () => {
@@ -7,12 +7,5 @@ describe('splitting a target to the regions below', () => {
     expect(splitCheck(320, [200, 200])).toEqual({ sum: 400, diff: -80 });
     expect(splitCheck(320, [320, null])).toEqual({ sum: 320, diff: 0 });
     expect(splitCheck(0.3, [0.1, 0.2])).toEqual({ sum: 0.3, diff: 0 });
-  });
-
-  it('shares a whole target evenly, the remainder to the first regions', () => {
-    expect(evenShares(320, 3)).toEqual([107, 107, 106]);
-    expect(evenShares(11200, 13).reduce((a, b) => a + b, 0)).toBe(11200);
-    expect(evenShares(5, 0)).toEqual([]);
-    expect(evenShares(4.5, 2)).toEqual([2.5, 2]);
   });
 });

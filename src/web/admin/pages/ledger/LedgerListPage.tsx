@@ -77,6 +77,8 @@ export function LedgerListPage<T extends { id: string }>(props: {
   filters: ReactNode;
   testId: string;
   emptyText: string;
+  /** What the search box understands, said when a search finds nothing. */
+  searchHelp?: string;
   /** Where a record's detail page is (`/ledger/people`); a new record is opened there. */
   detailPath: string;
   Form: ComponentType<{ onClose: () => void; onSaved: (saved: { id: string }) => void }>;
@@ -92,6 +94,12 @@ export function LedgerListPage<T extends { id: string }>(props: {
   const [creating, setCreating] = useState(false);
   const [hidden, setHidden] = useHiddenColumns(props.columnsStorageKey, defaultHidden);
   const columns = all.filter((c) => !hidden.has(String(c.key)));
+  const emptyText = (q: string | undefined) =>
+    q && props.searchHelp
+      ? t('ledger.emptySearch', { q, help: props.searchHelp })
+      : ledger.filtered
+        ? t('ledger.emptyFiltered')
+        : props.emptyText;
 
   return (
     <>
@@ -144,7 +152,7 @@ export function LedgerListPage<T extends { id: string }>(props: {
           items={request.data?.items}
           total={request.data?.total}
           loading={request.loading}
-          emptyText={ledger.filtered ? t('ledger.emptyFiltered') : props.emptyText}
+          emptyText={emptyText(list.get('q'))}
         />
       </Card>
       {creating && (

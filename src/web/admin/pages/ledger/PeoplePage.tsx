@@ -126,6 +126,7 @@ export function PeoplePage() {
       filters={<PeopleFilters list={ledger.list} />}
       testId="people-table"
       emptyText={t('ledger.person.empty')}
+      searchHelp={t('ledger.person.searchHelp')}
       detailPath="/ledger/people"
       Form={PersonForm}
     />
