@@ -21,7 +21,40 @@ import {
   runJobs,
   uploadOk,
 } from '../ledger-import/test-fixtures.js';
+import { exampleRows } from '../ledger-import/template-data.js';
+import { makeIdNumber } from '../../domain/identity/id-number.js';
 import { EXPORT_PAGE } from './service.js';
+
+/**
+ * The template's example rows of `kind` as a CSV, re-keyed (ID numbers from `idBase` + serial,
+ * credit codes with another serial) so that the importer files them rather than skipping them.
+ */
+function templateRowsCsv(kind: 'people' | 'entities', idBase: string): string {
+  const columns = templateColumns(kind);
+  const ids = new Map<string, string>();
+  const rekey = (id: unknown) => {
+    const key = String(id);
+    if (!ids.has(key)) ids.set(key, makeIdNumber(`${idBase}${ids.size}`));
+    return ids.get(key)!;
+  };
+  // The people file first, so that the founders' new ID numbers are known to the entities.
+  for (const p of exampleRows('people')) rekey(p.idNumber);
+  const rows = exampleRows(kind).map((r, i) => {
+    const row: Record<string, string> = {};
+    for (const c of columns) {
+      let v = r[c.field];
+      if (v === undefined) continue;
+      if (c.field === 'idNumber' || c.field === 'founderIdNumber') v = rekey(v);
+      if (c.field === 'creditCode') v = makeCreditCode(`91500236MA5X0000${i}`);
+      row[c.header] = String(v);
+    }
+    return row;
+  });
+  return csvText(
+    columns.map((c) => c.header),
+    rows,
+  );
+}
 
 let t: TestApp;
 let county: Agent;
@@ -220,17 +253,11 @@ describe('people export', () => {
 
 describe('entity export', () => {
   it('exports entities with masked founders and neutralised text, within scope', async () => {
-    await uploadOk(
-      county,
-      'people',
-      (await county.get('/api/ledger/templates/people.xlsx')).rawPayload,
-    );
+    // The templates' example rows with keys of their own (the examples themselves are skipped).
+    await uploadOk(county, 'people', templateRowsCsv('people', '5002361990031599'));
     await runJobs(t);
-    await uploadOk(
-      county,
-      'entities',
-      (await county.get('/api/ledger/templates/entities.xlsx')).rawPayload,
-    );
+    await uploadOk(county, 'entities', templateRowsCsv('entities', '5002361990031599'));
+    await runJobs(t);
     const headers = templateColumns('entities').map((c) => c.header);
     const formula = {
       主体名称: '兴隆镇公式测试厂',

@@ -8,7 +8,7 @@ import {
   personBody,
   seedPerson,
 } from '../../test/ledger-factories.js';
-import { registerEntrepreneur } from '../portal/portal-test-kit.js';
+import { confirmFirst, registerEntrepreneur } from '../portal/portal-test-kit.js';
 import { users } from '../users/table.js';
 import { writeHistory } from './service.js';
 
@@ -93,6 +93,7 @@ describe('who made a change', () => {
       education: 'senior',
     });
     expect(profile.statusCode, profile.body).toBe(200);
+    await confirmFirst(officer, mobile); // a first registration waits for the township officer
     const enterprise = await me.put('/api/portal/enterprise', {
       name: '奉节县兴隆镇丽华脐橙合作社',
       creditCode: creditCodeFor(),
@@ -102,6 +103,7 @@ describe('who made a change', () => {
       foundedOn: '2024-06-18',
     });
     expect(enterprise.statusCode, enterprise.body).toBe(200);
+    await confirmFirst(officer, mobile);
     const personId = (await me.get('/api/portal/profile')).json().profile.personId as string;
     const entries = await timeline('people', personId);
     expect(entries.map((e) => e.actor.label)).toEqual(entries.map(() => '创业者 孙**'));
