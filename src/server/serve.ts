@@ -43,7 +43,10 @@ export async function prepareStart(
   if (config.demo) {
     if (await hasNoUsers(db)) {
       log('首次启动：载入演示机构和账号 / first start: loading demo organisations and accounts');
-      saveDemoLogins(config.dataDir, await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain));
+      saveDemoLogins(
+        config.dataDir,
+        await seedDemoFoundation(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain),
+      );
       await loadDemoStoryOnFirstStart(runtime);
     }
     return readDemoLogins(config.dataDir);

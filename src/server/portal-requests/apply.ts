@@ -89,7 +89,6 @@ export async function applyEntityValues(
       personId: l.personId,
       role: l.role as 'founder' | 'legal_rep' | 'core_member',
     }));
-  const { links, creditCodeWarning: _w, pilotCode: _p, pilotCodeReason: _r, ...rest } =
-    parsed.data;
+  const { links, creditCodeWarning: _w, pilotCode: _p, pilotCodeReason: _r, ...rest } = parsed.data;
   return updateEntityRecord(tx, row, { ...rest, links: [...others, ...links] }, o);
 }
