@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -114,16 +114,71 @@ export async function reportOpenPages(testName: string): Promise<void> {
   }
 }
 
-/** The current TOTP code of a demo administrator, from the secrets the demo wrote. */
-export function demoTotp(login: string): string {
-  const file = path.join(server()?.dataDir ?? '', 'demo-logins.json');
+/**
+ * A TOTP code of a demo administrator, from the secrets the demo wrote. The server accepts each
+ * 30 s step once (a replayed step is TOTP_REPLAYED) and the next step early, so the steps used
+ * are recorded beside the demo logins (the test files run one after another): a login in a
+ * step already used gets the next step's code, waiting for the clock when that one is used too.
+ */
+export async function demoTotp(login: string): Promise<string> {
+  const dir = server()?.dataDir ?? '';
+  const file = path.join(dir, 'demo-logins.json');
   const logins = JSON.parse(readFileSync(file, 'utf8')) as {
     login: string;
     totpSecret: string | null;
   }[];
   const secret = logins.find((l) => l.login === login)?.totpSecret;
   if (!secret) throw new Error(`no TOTP secret for ${login}`);
-  return totpCode(secret, new Date());
+  const usedFile = path.join(dir, 'browser-totp-steps.json');
+  const used = (existsSync(usedFile) ? JSON.parse(readFileSync(usedFile, 'utf8')) : {}) as Record<
+    string,
+    number
+  >;
+  const STEP_MS = 30_000;
+  let step = Math.max(Math.floor(Date.now() / STEP_MS), (used[login] ?? -1) + 1);
+  // Only the current step and the next are accepted: wait until `step` is at most the next one.
+  while (step > Math.floor(Date.now() / STEP_MS) + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  step = Math.max(step, Math.floor(Date.now() / STEP_MS));
+  used[login] = step;
+  writeFileSync(usedFile, JSON.stringify(used));
+  return totpCode(secret, new Date(step * STEP_MS + 1_000));
+}
+
+/**
+ * The township officer accepts, through the API, the pending first submissions (registration or
+ * claim) of the portal account with `maskedMobile`: a first registration waits for an officer,
+ * so the portal never shows whether an ID number was already on the ledger.
+ */
+export async function officerConfirms(
+  browser: Browser,
+  maskedMobile: string,
+  officer = 'xl_officer',
+): Promise<number> {
+  const context = await browser.newContext({ baseURL: server()?.baseUrl });
+  try {
+    const login = await context.request.post('/api/auth/login', {
+      data: { login: officer, password: DEMO_PASSWORD },
+    });
+    if (!login.ok()) throw new Error(`officer login: ${login.status()} ${await login.text()}`);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const queue = await context.request.get('/api/portal-requests?state=pending&pageSize=100');
+    if (!queue.ok()) throw new Error(`queue: ${queue.status()} ${await queue.text()}`);
+    const items = (
+      (await queue.json()) as { items: { id: string; kind: string; mobileMasked: string }[] }
+    ).items.filter((r) => r.mobileMasked === maskedMobile && r.kind !== 'change');
+    for (const r of items) {
+      const res = await context.request.post(`/api/portal-requests/${r.id}/accept`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: {},
+      });
+      if (!res.ok()) throw new Error(`accept: ${res.status()} ${await res.text()}`);
+    }
+    return items.length;
+  } finally {
+    await context.close();
+  }
 }
 
 /** Types a six-digit code into antd's one-time-code boxes. */
@@ -148,7 +203,7 @@ export async function login(
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
   if (options.totp) {
     await expect.poll(() => page.getByText('动态验证码').first().isVisible()).toBe(true);
-    await typeCode(page, demoTotp(name));
+    await typeCode(page, await demoTotp(name));
     await page.getByRole('button', { name: /^验\s*证$/ }).click();
   }
   await page.getByText('我的角色与管辖范围').waitFor();

@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/identity/credit-code.js';
 import { makeIdNumber } from '../../src/domain/identity/id-number.js';
-import { launchChromium, openPage, pageWidth, screenshot, server } from './browser.js';
+import {
+  launchChromium,
+  officerConfirms,
+  openPage,
+  pageWidth,
+  screenshot,
+  server,
+} from './browser.js';
 
 const PHONE = { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
 const PASSWORD = 'Chunyan#2026';
@@ -122,6 +129,11 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await screenshot(page, 'portal-profile-3');
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
+    // A first registration waits for the township officer, like a claim on someone else's record.
+    await page.getByText('待核实').first().waitFor();
+    await screenshot(page, 'portal-me-pending');
+    await expect.poll(() => officerConfirms(browser, MASKED)).toBe(1);
+    await page.reload();
     await page.locator('.card').first().locator('.badge.ok').waitFor();
     const masked = `${ID_NUMBER.slice(0, 6)}********${ID_NUMBER.slice(14)}`;
     await page.getByText(masked).waitFor();
@@ -144,6 +156,8 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await screenshot(page, 'portal-enterprise-2');
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
+    await expect.poll(() => officerConfirms(browser, MASKED)).toBe(1);
+    await page.reload();
     await page.getByText('奉节县兴隆镇春燕脐橙专业合作社').first().waitFor();
     await page.locator('.msg-title', { hasText: '企业信息已提交' }).waitFor();
     await page.locator('.msg-title', { hasText: '资料已提交' }).waitFor();

@@ -65,7 +65,7 @@ describe.skipIf(!server())('session expiry in the console', () => {
     await relogin.getByLabel('密码').fill(DEMO_PASSWORD);
     await relogin.getByRole('button', { name: /^登\s*录$/ }).click();
     await relogin.getByText('动态验证码').first().waitFor();
-    await typeCode(page, demoTotp('sysadmin'), relogin);
+    await typeCode(page, await demoTotp('sysadmin'), relogin);
     await relogin.getByRole('button', { name: /^验\s*证$/ }).click();
 
     // Without another click, the refused request is sent again once, with what was typed, and the

@@ -32,7 +32,7 @@ describe.skipIf(!server())('the system administrator', () => {
     await page.getByRole('button', { name: /^登\s*录$/ }).click();
     await page.getByText('请打开手机上的验证器 App').waitFor();
     await screenshot(page, 'console-login-totp');
-    await typeCode(page, demoTotp('sysadmin'));
+    await typeCode(page, await demoTotp('sysadmin'));
     await page.getByRole('button', { name: /^验\s*证$/ }).click();
     await page.getByText('我的角色与管辖范围').waitFor();
 
@@ -71,7 +71,7 @@ describe.skipIf(!server())('the system administrator', () => {
     await pickRegion(page, '#grant_region', ['全国', '重庆市', '县', '奉节县']);
     await page.locator('.ant-drawer-title').click();
     await page.getByRole('button', { name: /^授\s*予$/ }).click();
-    await page.locator('.ant-drawer').getByText('24 小时内创建的账号').waitFor();
+    await page.locator('.ant-drawer .ant-alert').getByText('24 小时内创建的账号').waitFor();
     await page.keyboard.press('Escape');
 
     // A grant carrying personal data waits for the security administrator.

@@ -40,6 +40,8 @@ export interface RestoreSummary {
 const SEED_ROWS: Record<string, string> = {
   audit_head: 'seq = 0',
   roles: 'builtin',
+  // The pinyin re-index cursor a fresh target's migrations set: the backup's own state replaces it.
+  search_reindex: 'true',
 };
 
 /** Rows per INSERT: up to this many, or fewer when their lines pass BATCH_CHARS. */

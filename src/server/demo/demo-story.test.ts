@@ -71,7 +71,16 @@ describe('demo load', () => {
     type Page = { items: { id: string }[] };
     type History = { items: { action: string; changes: { field: string; to: unknown }[] }[] };
     const person = (await fj.get('/api/people?pageSize=1')).json<Page>().items[0];
-    const entity = (await fj.get('/api/entities?pageSize=1')).json<Page>().items[0];
+    // An entity with a founder (the demo also files workshops and shops without one).
+    const entities = (await fj.get('/api/entities?pageSize=50')).json<Page>().items;
+    let entity: { id: string } | undefined;
+    for (const e of entities) {
+      const links = (await fj.get(`/api/entities/${e.id}`)).json<{ links: unknown[] }>().links;
+      if (links.length > 0) {
+        entity = e;
+        break;
+      }
+    }
     expect(person && entity).toBeTruthy();
     const ph = (await fj.get(`/api/people/${person!.id}/history`)).json<History>();
     const pe = ph.items.find((e) => e.action === 'import');
