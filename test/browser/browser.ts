@@ -257,10 +257,25 @@ export async function pickRegion(page: Page, field: string, labels: string[]): P
   }
 }
 
-/** Picks an option of an antd Select by its exact label. */
+/**
+ * Picks an option of an antd Select by its exact label, and checks the Select shows it: a click
+ * that lands while the dropdown is still sliding in can miss, so it opens the list again.
+ */
 export async function pickOption(page: Page, field: string, label: string): Promise<void> {
-  await page.locator(field).click();
-  const option = page.locator(`.ant-select-item-option[title="${label}"]:visible`);
-  await option.waitFor();
-  await option.click();
+  const select = page.locator('.ant-select').filter({ has: page.locator(field) });
+  // antd 6 renders the chosen option as `.ant-select-content[title=label]`.
+  const chosen = select.locator(`[title="${label}"]`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(field).click();
+    const option = page.locator(`.ant-select-item-option[title="${label}"]:visible`);
+    await option.waitFor();
+    await option.click();
+    const shown = await chosen
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+  }
+  throw new Error(`the select ${field} does not show ${label} after three tries`);
 }
