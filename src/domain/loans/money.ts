@@ -92,3 +92,40 @@ export function mulDivRound(amount: number, numerator: number, denominator: numb
   const q = (abs * 2n + d) / (2n * d);
   return Number(neg ? -q : q);
 }
+
+/**
+ * Largest-remainder apportionment: `total` (whole units, e.g. fen) split in proportion to whole
+ * `weights` so that the parts are whole and add up to `total` exactly. Each part is the floor of
+ * its exact share, and the units left over go one each to the largest remainders (ties: the
+ * earlier part). With all weights zero the split is even.
+ *
+ * @example
+ * apportion(100, [1, 1, 1]) // => [34, 33, 33]
+ * apportion(10, [0, 3, 1])  // => [0, 8, 2]   (7.5 → 7 + the larger remainder; 2.5 → 2)
+ */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`bad total: ${total}`);
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) {
+    throw new RangeError('weights must be whole and non-negative');
+  }
+  const n = weights.length;
+  if (n === 0) return [];
+  const t = BigInt(total);
+  let w = weights.map((x) => BigInt(x));
+  let sum = w.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) {
+    w = weights.map(() => 1n);
+    sum = BigInt(n);
+  }
+  const parts = w.map((x) => (t * x) / sum);
+  const order = w
+    .map((x, i) => ({ i, rest: (t * x) % sum }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  let left = t - parts.reduce((a, b) => a + b, 0n);
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    parts[i] = parts[i]! + 1n;
+    left -= 1n;
+  }
+  return parts.map(Number);
+}
