@@ -38,6 +38,8 @@ import { registerRegionsRoutes } from './regions/routes.js';
 import { registerRolesRoutes } from './roles/routes.js';
 import { registerSecurityRoutes } from './security/routes.js';
 import { registerTargetsRoutes } from './targets/routes.js';
+import { registerCalendarRoutes } from './calendar/routes.js';
+import { registerLoanProductsRoutes } from './loan-products/routes.js';
 import { registerDashboardsRoutes } from './dashboards/routes.js';
 import { registerUsersRoutes } from './users/routes.js';
 import { registerWebStatic } from './web/static.js';
@@ -168,6 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerLedgerImportRoutes(app, deps);
   registerLedgerExportRoutes(app, deps);
   registerTargetsRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerLoanProductsRoutes(app, deps);
   registerDashboardsRoutes(app, deps);
   registerJobs(app, deps);
   registerPortalRoutes(app, deps, sms);

@@ -13,6 +13,8 @@ import { migrate } from './db/migrate.js';
 import type { Clock } from './http/types.js';
 import { reindexSearchTokens } from './search/reindex.js';
 import { seedBuiltinRoles } from './roles/seed.js';
+import { seedCalendarDays } from './calendar/service.js';
+import { seedLoanProducts } from './loan-products/seed.js';
 
 export interface Runtime {
   config: Config;
@@ -75,6 +77,8 @@ export async function openRuntime(
     if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
     else await migrate(database);
     await seedBuiltinRoles(database.db);
+    await seedCalendarDays(database.db);
+    await seedLoanProducts(database.db);
     const reindexed = await reindexSearchTokens(database.db);
     if (Object.keys(reindexed).length > 0) {
       notes.push(

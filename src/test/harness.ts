@@ -16,6 +16,8 @@ import { hashPassword } from '../server/auth/passwords.js';
 import { newTotpSecret, totpCode, totpStepAt } from '../server/auth/totp.js';
 import { importRegions } from '../server/regions/import.js';
 import { seedBuiltinRoles } from '../server/roles/seed.js';
+import { seedCalendarDays } from '../server/calendar/service.js';
+import { seedLoanProducts } from '../server/loan-products/seed.js';
 import { organisations } from '../server/orgs/table.js';
 import { roleAssignments, users } from '../server/users/table.js';
 import { DEFAULT_XLSX_LIMITS } from '../server/ledger-import/zip-guard.js';
@@ -148,6 +150,8 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   await seedBuiltinRoles(database.db);
+  await seedCalendarDays(database.db);
+  await seedLoanProducts(database.db);
   await importRegions(database.db, { provinces: opts.provinces ?? ['50', '41'] });
   const clock = new TestClock();
   const master = randomBytes(32).toString('base64');

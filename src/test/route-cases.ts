@@ -114,6 +114,12 @@ const ORG_READERS = [
   'park_operator',
 ];
 const fixed = (url: string, body?: unknown) => () => Promise.resolve({ url, body });
+/** Fresh years and start dates for the calendar and loan-product writes (each may succeed once). */
+let calendarYearSeq = 0;
+let productDateSeq = 0;
+const nextCalendarYear = () => 2030 + (calendarYearSeq++ % 70);
+const nextProductDate = () =>
+  new Date(Date.UTC(2030, 0, 1) + 86_400_000 * productDateSeq++).toISOString().slice(0, 10);
 
 /** Queues a people import job in 奉节县's scope and requests the URL `url` builds from its id. */
 const withImportJob =
@@ -778,6 +784,59 @@ export const ROUTE_CASES: RouteCase[] = [
     outOfScope: {
       none: 'a file download: rows outside the actor’s scope are left out (ledger-export tests)',
     },
+  },
+
+  // official calendar and loan products
+  {
+    route: 'GET /api/calendar-days',
+    roles: ALL,
+    request: fixed('/api/calendar-days?year=2025'),
+    outOfScope: { none: 'the national holiday calendar, public information' },
+  },
+  {
+    route: 'POST /api/calendar-days',
+    roles: ['sys_admin'],
+    request: () => {
+      const year = nextCalendarYear();
+      return Promise.resolve({
+        url: '/api/calendar-days',
+        body: {
+          year,
+          source: '国务院办公厅关于部分节假日安排的通知（矩阵测试）',
+          days: [{ date: `${year}-01-01`, kind: 'holiday', name: '元旦' }],
+        },
+      });
+    },
+    audit: { action: 'calendar.add_year', object: 'calendar_year', id: (r) => String(r.body.year) },
+    outOfScope: 403,
+  },
+  {
+    route: 'GET /api/loan-products/:product',
+    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff', 'bank_reviewer'],
+    request: fixed(`/api/loan-products/startup_guarantee?region=${FENGJIE}&date=2025-06-01`),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/loan-products/:product/values',
+    roles: ['leading_office'],
+    request: () =>
+      Promise.resolve({
+        url: '/api/loan-products/startup_guarantee/values',
+        body: {
+          key: 'green_channel',
+          regionCode: FENGJIE,
+          validFrom: nextProductDate(),
+          value: true,
+          source: '奉节县矩阵测试文件',
+          illustrative: true,
+        },
+      }),
+    audit: {
+      action: 'loan_product.value_add',
+      object: 'loan_product_value',
+      id: (r) => String(r.response.id),
+    },
+    outOfScope: 403,
   },
 
   // stats, targets & dashboards routes

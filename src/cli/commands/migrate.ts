@@ -3,6 +3,8 @@ import { migrate } from '../../server/db/migrate.js';
 import { appliedMigrations } from '../../server/backup/migrations.js';
 import type { Database } from '../../server/db/client.js';
 import { seedBuiltinRoles } from '../../server/roles/seed.js';
+import { seedCalendarDays } from '../../server/calendar/service.js';
+import { seedLoanProducts } from '../../server/loan-products/seed.js';
 import { reindexSearchTokens } from '../../server/search/reindex.js';
 import { migrateAsOwner } from '../../server/runtime.js';
 import { withRuntime } from '../run.js';
@@ -28,6 +30,9 @@ export function registerMigrate(program: Command): void {
             await run(database);
           }
           await seedBuiltinRoles(database.db);
+          // Official calendar and loan-product values shipped with the code; idempotent.
+          await seedCalendarDays(database.db);
+          await seedLoanProducts(database.db);
           // Rows marked by a migration get their search tokens rebuilt, resumably, in batches.
           await reindexSearchTokens(database.db);
           const after = { count: counts.after };

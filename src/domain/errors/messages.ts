@@ -107,6 +107,11 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
     '分解到下级的目标合计 {{allocated}} 超过上级目标 {{parentValue}}（超出 {{excess}}），请调整后再提交',
   TARGET_BELOW_CHILDREN: '目标 {{value}} 小于已分解到下级的合计 {{childrenSum}}，请先调整下级目标',
   TARGET_CHILD_INVALID: '{{regionCode}} 不是该区划的直接下级，不能分解到此',
+  LOAN_PRODUCT_VALUE_INVALID: '产品参数 {{key}} 的取值无效：{{reason}}',
+  LOAN_PRODUCT_VALUE_EXISTS:
+    '{{regionCode}} 自 {{validFrom}} 起的产品参数 {{key}} 已有取值；调整政策请按新文件的生效日期另行录入',
+  CALENDAR_YEAR_EXISTS: '{{year}} 年的节假日安排已经录入，不能重复录入',
+  CALENDAR_DAYS_INVALID: '节假日安排中的 {{date}} 有误：{{problemZh}}',
   SMS_UNAVAILABLE: '短信服务未开通，暂时无法发送验证码，请联系当地返乡创业服务中心',
   SMS_RATE_LIMITED: '验证码发送过于频繁，请 {{retryAfter}} 秒后再试',
   SMS_CODE_INVALID: '验证码不正确，还可尝试 {{attemptsLeft}} 次',
@@ -243,6 +248,11 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'The target {{value}} is less than the {{childrenSum}} already split to the regions below; lower theirs first',
   TARGET_CHILD_INVALID:
     '{{regionCode}} is not directly below this region; a target is split to the regions directly below',
+  LOAN_PRODUCT_VALUE_INVALID: 'The value of product parameter {{key}} is invalid: {{reason}}',
+  LOAN_PRODUCT_VALUE_EXISTS:
+    'Product parameter {{key}} already has a value for {{regionCode}} from {{validFrom}}; enter a new rule from its own start date',
+  CALENDAR_YEAR_EXISTS: 'The holiday schedule of {{year}} has already been entered',
+  CALENDAR_DAYS_INVALID: 'The holiday schedule is wrong at {{date}}: {{problemEn}}',
   SMS_UNAVAILABLE:
     'SMS is not available; verification codes cannot be sent. Contact your local service centre',
   SMS_RATE_LIMITED: 'Codes are being requested too often; try again in {{retryAfter}} seconds',
