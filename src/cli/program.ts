@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
 import { registerKeygen } from './commands/keygen.js';
@@ -51,5 +52,6 @@ export function buildProgram(): Command {
   registerKeygen(program);
   registerDemo(program);
   registerStats(program);
+  registerCalendar(program);
   return program;
 }

@@ -34,7 +34,7 @@ export interface RestoreSummary {
 
 /**
  * Rows a fresh database already holds after migrations and start-up (the audit chain's
- * genesis head, the built-in roles). Restore replaces them; any other row means the target
+ * genesis head, the built-in roles, the seeded calendar and loan products). Restore replaces them; any other row means the target
  * is in use and the restore is refused.
  */
 const SEED_ROWS: Record<string, string> = {
@@ -42,6 +42,11 @@ const SEED_ROWS: Record<string, string> = {
   roles: 'builtin',
   // The pinyin re-index cursor a fresh target's migrations set: the backup's own state replaces it.
   search_reindex: 'true',
+  // The official calendar and loan-product values shipped with the code (seeded at start-up,
+  // no author); the backup's own rows replace them.
+  calendar_days: 'created_by IS NULL',
+  loan_product_values: 'created_by IS NULL',
+  loan_products: "code = 'startup_guarantee'",
 };
 
 /** Rows per INSERT: up to this many, or fewer when their lines pass BATCH_CHARS. */

@@ -37,6 +37,39 @@ export async function listCalendar(
 }
 
 /**
+ * Checks and stores a year's schedule inside the caller's transaction (which also writes the
+ * audit record): the route below and `fanxiang calendar add` share it. Same refusals as
+ * {@link addCalendarYear}.
+ */
+export async function enterCalendarYear(
+  tx: Executor,
+  body: AddCalendarYearBodyT,
+  meta: { now: Date; actorId: string | null },
+): Promise<{ holidays: number; workdays: number }> {
+  const problem = yearScheduleProblem(body.year, body.days);
+  if (problem) {
+    throw new AppError('CALENDAR_DAYS_INVALID', {
+      date: problem.date,
+      problemZh: problem.zh,
+      problemEn: problem.en,
+    });
+  }
+  await lockCalendar(tx);
+  if ((await findCalendarDays(tx, body.year)).length > 0) {
+    throw new AppError('CALENDAR_YEAR_EXISTS', { year: body.year });
+  }
+  await insertCalendarDays(
+    tx,
+    body.days.map((d) => ({ ...d, source: body.source })),
+    meta,
+  );
+  return {
+    holidays: body.days.filter((d) => d.kind === 'holiday').length,
+    workdays: body.days.filter((d) => d.kind === 'workday').length,
+  };
+}
+
+/**
  * Enters a year's holidays and 调休 working days from its notice. Refuses a year already
  * entered (CALENDAR_YEAR_EXISTS) and a schedule that cannot be right (CALENDAR_DAYS_INVALID:
  * a date outside the year or listed twice, a working day that is not a weekend day, no holiday).
@@ -47,32 +80,15 @@ export async function addCalendarYear(
   body: AddCalendarYearBodyT,
 ): Promise<CalendarViewT> {
   const actor = requireNationWide(ctx, 'calendar.manage');
-  const problem = yearScheduleProblem(body.year, body.days);
-  if (problem) {
-    throw new AppError('CALENDAR_DAYS_INVALID', {
-      date: problem.date,
-      problemZh: problem.zh,
-      problemEn: problem.en,
-    });
-  }
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
-    await lockCalendar(tx);
-    if ((await findCalendarDays(tx, body.year)).length > 0) {
-      throw new AppError('CALENDAR_YEAR_EXISTS', { year: body.year });
-    }
-    const days = body.days.map((d) => ({ ...d, source: body.source }));
-    await insertCalendarDays(tx, days, { now, actorId: actor.userId });
+    const counts = await enterCalendarYear(tx, body, { now, actorId: actor.userId });
     await recordAudit(tx, ctx, now, {
       action: 'calendar.add_year',
       objectType: 'calendar_year',
       objectId: String(body.year),
       permission: 'calendar.manage',
-      details: {
-        source: body.source,
-        holidays: body.days.filter((d) => d.kind === 'holiday').length,
-        workdays: body.days.filter((d) => d.kind === 'workday').length,
-      },
+      details: { source: body.source, ...counts },
     });
   });
   return { years: await calendarYears(deps.db), days: await findCalendarDays(deps.db, body.year) };
