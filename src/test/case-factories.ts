@@ -1,7 +1,16 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { stepOwner } from '../domain/cases/can-fire.js';
 import { GUARANTEE_LOAN } from '../domain/cases/guarantee-loan.js';
-import { nearestOrgOfType, insertCase, insertTransition } from '../server/cases/repo.js';
+import { attachmentsDir } from '../server/cases/attachment-service.js';
+import {
+  insertAttachment,
+  insertCase,
+  insertTransition,
+  nearestOrgOfType,
+} from '../server/cases/repo.js';
 import { FENGJIE, type TestApp, XINGLONG } from './harness.js';
 
 /**
@@ -151,3 +160,27 @@ export const SAMPLE_FILES = {
   /** A zip that is neither a workbook nor a document. */
   plainZip: storedZip([{ name: 'readme.txt', content: 'hello' }]),
 };
+
+/** A case routed to `bankOrgId` with one stored PDF material (written to the data directory). */
+export async function seedCaseAttachment(
+  t: TestApp,
+  bankOrgId: string,
+): Promise<{ caseId: string; attachmentId: string }> {
+  const { id: caseId } = await seedCase(t, { bankOrgId });
+  const attachmentId = randomUUID();
+  const storageKey = `${caseId}/${attachmentId}`;
+  const dir = attachmentsDir(t.deps);
+  await mkdir(path.join(dir, caseId), { recursive: true });
+  await writeFile(path.join(dir, storageKey), SAMPLE_FILES.pdf);
+  await insertAttachment(t.database.db, {
+    id: attachmentId,
+    caseId,
+    name: '身份证复印件.pdf',
+    contentType: 'application/pdf',
+    size: SAMPLE_FILES.pdf.length,
+    sha256: createHash('sha256').update(SAMPLE_FILES.pdf).digest('hex'),
+    storageKey,
+    uploadedAt: t.clock.read(),
+  });
+  return { caseId, attachmentId };
+}

@@ -66,7 +66,7 @@ function transitionFields(t: TransitionDecl, given: Record<string, unknown> | un
   if (!parsed.success) {
     throw new AppError('CASE_FIELDS_INVALID', { fields: issueFields(parsed.error.issues) });
   }
-  return parsed.data as Record<string, unknown>;
+  return parsed.data;
 }
 
 /** The organisation the actor fires the transition for: the routed organisation they matched. */

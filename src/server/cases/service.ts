@@ -110,7 +110,7 @@ export async function createCase(
   if (!parsed.success) {
     throw new AppError('CASE_FIELDS_INVALID', { fields: issueFields(parsed.error.issues) });
   }
-  const data = parsed.data as Record<string, unknown>;
+  const data = parsed.data;
   if (body.subjectPersonId && !(await personExists(deps.db, body.subjectPersonId)))
     throw new AppError('CASE_SUBJECT_INVALID');
   if (body.subjectEntityId && !(await entityExists(deps.db, body.subjectEntityId)))
