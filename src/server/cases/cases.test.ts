@@ -17,6 +17,8 @@ import {
 } from '../../test/case-factories.js';
 import { loginOfficers } from '../../test/officers.js';
 import { auditLog } from '../audit/table.js';
+import type { WorkingCalendar } from '../../domain/cases/working-calendar.js';
+import { sweepDeadlines } from './deadline-job.js';
 import type { CaseNotice } from './hooks.js';
 import { caseTransitions } from './table.js';
 
@@ -355,5 +357,52 @@ describe('materials', () => {
     expect((await cite([b.id])).json().code).toBe('CASE_ATTACHMENT_UNKNOWN');
     const ok = await cite([a.id]);
     expect(ok.json().history.at(-1).attachmentIds).toEqual([a.id]);
+  });
+});
+
+/** Every day a working day: keeps the arithmetic of the sweep test obvious (not the official calendar). */
+const EVERY_DAY: WorkingCalendar = {
+  addWorkingDays: (from, n) => new Date(from.getTime() + n * DAY),
+  workingDaysBetween: (from, to) => Math.floor((to.getTime() - from.getTime()) / DAY),
+};
+const DAY = 86_400_000;
+
+describe('the deadline sweep', () => {
+  it('marks 临近超时 then 超时, notifies the step’s owner once each, and fills the 超时 tab', async () => {
+    t.deps.caseHooks = { ...t.deps.caseHooks, calendar: EVERY_DAY };
+    const c = (await file(town)).json();
+    await fire(town, c.id, 'accept'); // now at 人社 eligibility: 3 days
+    const mine = () => notices.filter((n) => n.caseId === c.id && n.kind !== 'case.step');
+    // sessions time out while the clock runs on: log in again after each jump
+    let h = hrss;
+    const status = async () => (await h.get(`/api/cases/${c.id}`)).json().deadlineStatus;
+    expect(await status()).toBe('ok');
+
+    t.clock.advance(2.5 * DAY);
+    h = await t.login('fj_hrss');
+    await sweepDeadlines(t.deps, { batchSize: 2 });
+    expect(await status()).toBe('near');
+    expect(mine()).toEqual([
+      expect.objectContaining({ kind: 'case.deadline_near', orgId: orgs.hrss }),
+    ]);
+    await sweepDeadlines(t.deps);
+    expect(mine()).toHaveLength(1);
+    expect(await todo(h, 'overdue')).not.toContain(c.id);
+
+    t.clock.advance(1 * DAY);
+    h = await t.login('fj_hrss');
+    await sweepDeadlines(t.deps, { batchSize: 2 });
+    expect(await status()).toBe('overdue');
+    expect(mine().map((n) => n.kind)).toEqual(['case.deadline_near', 'case.deadline_overdue']);
+    await sweepDeadlines(t.deps);
+    expect(mine()).toHaveLength(2);
+    expect(await todo(h, 'overdue')).toContain(c.id);
+    const detail = (await h.get(`/api/cases/${c.id}`)).json();
+    expect(detail.workingDaysLeft).toBeLessThan(0);
+
+    // the next step starts a fresh clock; the time spent is kept on the history entry
+    const moved = (await fire(h, c.id, 'eligible')).json();
+    expect(moved.deadlineStatus).toBe('ok');
+    expect(moved.history.at(-1).workingDaysInState).toBe(3);
   });
 });

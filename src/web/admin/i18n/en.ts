@@ -335,6 +335,10 @@ export const en: Record<MessageKey, string> = {
   'action.entity.link': 'Link person',
   'action.entity.unlink': 'Unlink person',
   'action.ledger.import': 'Import ledger',
+  'action.case.create': 'File a case',
+  'action.case.transition': 'Move a case on',
+  'action.case.attach': 'Attach case material',
+  'action.case.attachment_download': 'Download case material',
   'action.db.backup': 'Backup',
   'action.demo.load_foundation': 'Load demo data',
   'demo.banner':
