@@ -375,7 +375,8 @@ describe('the deadline sweep', () => {
     const mine = () => notices.filter((n) => n.caseId === c.id && n.kind !== 'case.step');
     // sessions time out while the clock runs on: log in again after each jump
     let h = hrss;
-    const status = async () => (await h.get(`/api/cases/${c.id}`)).json().deadlineStatus;
+    const status = async () =>
+      (await h.get(`/api/cases/${c.id}`)).json<{ deadlineStatus: string }>().deadlineStatus;
     expect(await status()).toBe('ok');
 
     t.clock.advance(2.5 * DAY);
