@@ -77,6 +77,8 @@ export interface CaseType {
   transitions: readonly TransitionDecl[];
   /** Routing fields by name, resolved at creation. */
   routing: Readonly<Record<string, RoutingRule>>;
+  /** The states a step bar shows, in order: the usual path of a case (side states left out). */
+  stepBar: readonly string[];
   /** The data a new case must carry (validated at creation). */
   createFields: z.ZodObject;
 }

@@ -130,6 +130,7 @@ describe('guarantee-loan case type', () => {
     for (const t of GUARANTEE_LOAN.transitions) {
       for (const s of [...t.from, t.to]) expect(STATES, t.id).toContain(s);
     }
+    for (const s of GUARANTEE_LOAN.stepBar) expect(STATES).toContain(s);
     for (const [name, s] of Object.entries(GUARANTEE_LOAN.states)) {
       expect(s.owner.length === 0, name).toBe(s.terminal);
       expect(s.owner.filter((r) => r.kind === 'org').length, name).toBeLessThanOrEqual(1);

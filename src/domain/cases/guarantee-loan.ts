@@ -66,6 +66,15 @@ export const GUARANTEE_LOAN: CaseType = {
     serviceCenterOrgId: { regionOrg: 'service_center' },
   },
   createFields: GuaranteeLoanCreate,
+  stepBar: [
+    'submitted',
+    'eligibility',
+    'guarantee_review',
+    'bank_review',
+    'disbursement',
+    'repaying',
+    'settled',
+  ],
   states: {
     submitted: {
       zh: '待受理',

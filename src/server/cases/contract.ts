@@ -138,6 +138,7 @@ export const CaseTypesView = z.object({
       code: z.string(),
       name: z.string(),
       initial: z.string(),
+      stepBar: z.array(z.string()),
       states: z.array(
         z.object({
           code: z.string(),

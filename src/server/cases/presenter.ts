@@ -95,6 +95,7 @@ export function presentCaseTypes(locale: Locale): CaseTypesViewT {
       code: t.code,
       name: nameOf(t, locale, t.code),
       initial: t.initial,
+      stepBar: [...t.stepBar],
       states: Object.entries(t.states).map(([code, s]) => ({
         code,
         name: nameOf(s, locale, code),

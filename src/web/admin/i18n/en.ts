@@ -1,4 +1,5 @@
 import { adminsEn } from './admins.en';
+import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
 import { importEn } from './import.en';
 import { ledgerEn } from './ledger.en';
@@ -8,6 +9,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   ...ledgerEn,
   ...importEn,
+  ...casesEn,
   ...dashboardEn,
   ...adminsEn,
   'app.name': 'Fanxiang Returnee Entrepreneurship Platform',

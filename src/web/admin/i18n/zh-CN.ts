@@ -1,4 +1,5 @@
 import { adminsZhCN } from './admins.zh-CN';
+import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
@@ -10,6 +11,7 @@ import { ledgerZhCN } from './ledger.zh-CN';
 export const zhCN = {
   ...ledgerZhCN,
   ...importZhCN,
+  ...casesZhCN,
   ...dashboardZhCN,
   ...adminsZhCN,
   'app.name': '返乡创业服务平台',
