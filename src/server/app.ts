@@ -15,6 +15,7 @@ import { ZOD_ERROR_CONFIG } from '../domain/errors/zod-messages.js';
 import { AppError } from '../domain/errors/codes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerCaseRoutes } from './cases/routes.js';
 import { installSessionHooks } from './auth/session-hook.js';
 import { registerGrantRequestsRoutes } from './grant-requests/routes.js';
 import { registerHealthRoutes } from './health/routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerJobs(app, deps);
   registerPortalRoutes(app, deps, sms);
   registerPortalRequestRoutes(app, deps);
+  registerCaseRoutes(app, deps);
   await registerWebStatic(app);
   await app.ready();
   return { app, routes };

@@ -12,6 +12,7 @@ import {
 } from '../test/harness.js';
 import { type Fixture, ROUTE_CASES, type RouteCase } from '../test/route-cases.js';
 import { mobileFor, seedEntity, seedPerson } from '../test/ledger-factories.js';
+import { seedCase, seedCaseAttachment } from '../test/case-factories.js';
 import { registerEntrepreneur } from './portal/portal-test-kit.js';
 
 /**
@@ -65,6 +66,9 @@ beforeAll(async () => {
     newEntity: () => seedEntity(t, { parkOrgId: orgs.park }),
     inScopePersonId: await seedPerson(t, { name: '模糊标记', skills: '模糊标记' }),
     inScopeEntityId: await seedEntity(t, { products: '模糊标记', parkOrgId: orgs.park }),
+    caseBankOrgId: orgs.bank,
+    newCase: (state) => seedCase(t, { bankOrgId: orgs.bank!, ...(state ? { state } : {}) }),
+    newCaseAttachment: () => seedCaseAttachment(t, orgs.bank!),
   };
 });
 afterAll(() => t.close());

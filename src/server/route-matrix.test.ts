@@ -21,6 +21,7 @@ import {
   type SentRequest,
 } from '../test/route-cases.js';
 import { mobileFor, seedEntity, seedPerson } from '../test/ledger-factories.js';
+import { seedCase, seedCaseAttachment } from '../test/case-factories.js';
 import { registerEntrepreneur } from './portal/portal-test-kit.js';
 
 /**
@@ -38,6 +39,8 @@ let orgs: Record<string, string>;
 let disposable = 0;
 const inScope = new Map<string, Agent>();
 const outOfScope = new Map<string, Agent>();
+/** The role of each matrix agent, for requests that depend on who asks. */
+const roleOf = new Map<Agent, string>();
 const ADMIN = new Set(['sys_admin', 'sec_admin', 'audit_admin']);
 
 function grantFor(role: string, where: 'in' | 'out', orgs: Record<string, string>): GrantSpec {
@@ -72,6 +75,9 @@ beforeAll(async () => {
     newEntity: () => seedEntity(t, { parkOrgId: orgs.fjPark }),
     inScopePersonId: await seedPerson(t, { name: '矩阵标记', skills: '矩阵标记' }),
     inScopeEntityId: await seedEntity(t, { products: '矩阵标记', parkOrgId: orgs.fjPark }),
+    caseBankOrgId: orgs.fjBank!,
+    newCase: (state) => seedCase(t, { bankOrgId: orgs.fjBank!, ...(state ? { state } : {}) }),
+    newCaseAttachment: () => seedCaseAttachment(t, orgs.fjBank!),
   };
   for (const role of ALL_ROLES) {
     const totp = ADMIN.has(role);
@@ -79,6 +85,8 @@ beforeAll(async () => {
     await t.createUser({ login: `out_${role}`, grants: [grantFor(role, 'out', orgs)], totp });
     inScope.set(role, await t.login(`in_${role}`));
     outOfScope.set(role, await t.login(`out_${role}`));
+    roleOf.set(inScope.get(role)!, role);
+    roleOf.set(outOfScope.get(role)!, role);
   }
 });
 afterAll(() => t.close());
@@ -154,7 +162,7 @@ async function send(
   headers: Record<string, string> = {},
 ) {
   const [m, pattern] = c.route.split(' ') as [string, string];
-  const { url: plain, body } = await c.request(fx);
+  const { url: plain, body } = await c.request(fx, agent ? roleOf.get(agent) : undefined);
   const url = spell(plain);
   const before = await lastSeq();
   const res = agent

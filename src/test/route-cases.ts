@@ -46,6 +46,12 @@ export interface Fixture {
   inScopePersonId: string;
   /** An entity in 兴隆镇 and the in-scope park whose products hold the marker 矩阵标记. */
   inScopeEntityId: string;
+  /** The in-scope bank: the bank_reviewer's organisation, chosen on guarantee-loan files. */
+  caseBankOrgId: string;
+  /** A fresh guarantee-loan case in 兴隆镇 routed to the in-scope bank, at `state`, version 1. */
+  newCase(state?: string): Promise<{ id: string; version: number }>;
+  /** A fresh case (as newCase) with one stored PDF material. */
+  newCaseAttachment(): Promise<{ caseId: string; attachmentId: string }>;
 }
 
 export interface RouteCase {
@@ -56,8 +62,12 @@ export interface RouteCase {
    * 'entrepreneur' for the portal's own session only (every staff session is refused with 401).
    */
   roles: string[] | 'public' | 'session' | 'entrepreneur';
-  /** Builds one in-scope request (called afresh for each attempt). */
-  request: (fx: Fixture) => Promise<{ url: string; body?: unknown }>;
+  /**
+   * Builds one in-scope request (called afresh for each attempt). `role` is the role of the
+   * caller when known: a route whose success depends on who asks (a case step belongs to one
+   * organisation) builds the request that role may make.
+   */
+  request: (fx: Fixture, role?: string) => Promise<{ url: string; body?: unknown }>;
   outOfScope: OutOfScope;
   /** For 'filtered': a string that must not appear in the out-of-scope answer. */
   marker?: (fx: Fixture) => string;
@@ -143,6 +153,40 @@ const MARKER = encodeURIComponent('矩阵标记');
 const own = { none: 'acts on the caller’s own session only' };
 const catalog = { none: 'a catalog with no scoped data' };
 const portalOwn = { none: 'the entrepreneur’s own account and records only' };
+
+const CASE_READERS = [
+  'leading_office',
+  'county_officer',
+  'township_officer',
+  'dept_staff',
+  'bank_reviewer',
+];
+/** Who files and moves cases in the matrix: region officers (受理) and the routed bank. */
+const CASE_WORKERS = ['county_officer', 'township_officer', 'dept_staff', 'bank_reviewer'];
+const CASE_FILERS = ['county_officer', 'township_officer', 'dept_staff'];
+/**
+ * A transition the role may fire on a fresh case: the bank approves a file at its step, region
+ * officers (and anyone else, who is refused before the case matters) accept one at intake.
+ */
+const caseStepFor = async (fx: Fixture, role?: string) => {
+  if (role === 'bank_reviewer') {
+    const c = await fx.newCase('bank_review');
+    return {
+      url: `/api/cases/${c.id}/transitions`,
+      body: {
+        transition: 'bank_approve',
+        version: c.version,
+        fields: { approvedAmountFen: 10_000_000, approvedTermMonths: 24 },
+        comment: '同意',
+      },
+    };
+  }
+  const c = await fx.newCase('submitted');
+  return {
+    url: `/api/cases/${c.id}/transitions`,
+    body: { transition: 'accept', version: c.version, comment: '材料齐全' },
+  };
+};
 
 /** A fresh portal account's pending claim on a fresh person in 兴隆镇 (奉节县). */
 async function newPortalRequest(fx: Fixture): Promise<string> {
@@ -919,6 +963,75 @@ export const ROUTE_CASES: RouteCase[] = [
     outOfScope: 403,
   },
 
+  // Cases (办件) of every case type (src/server/cases).
+  {
+    route: 'GET /api/cases/types',
+    roles: CASE_READERS,
+    request: fixed('/api/cases/types'),
+    outOfScope: catalog,
+  },
+  {
+    route: 'GET /api/cases/queue',
+    roles: CASE_READERS,
+    request: fixed('/api/cases/queue?tab=todo'),
+    // Each actor's own queue; which cases it holds is tested in src/server/cases/cases.test.ts.
+    outOfScope: 'filtered',
+  },
+  {
+    route: 'POST /api/cases',
+    roles: CASE_FILERS,
+    request: async (fx) => ({
+      url: '/api/cases',
+      body: {
+        type: 'guarantee-loan',
+        regionCode: '500236128000',
+        data: {
+          amountFen: 10_000_000,
+          termMonths: 24,
+          purpose: '扩大柑橘种植',
+          collateral: '林权',
+          greenChannel: false,
+          bankOrgId: fx.caseBankOrgId,
+        },
+        comment: '代申请人登记',
+      },
+    }),
+    audit: { action: 'case.create', object: 'case', id: (r) => String(r.response.id) },
+    outOfScope: 403,
+  },
+  {
+    route: 'GET /api/cases/:id',
+    roles: CASE_READERS,
+    request: async (fx) => ({ url: `/api/cases/${(await fx.newCase()).id}` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/cases/:id/transitions',
+    roles: CASE_WORKERS,
+    request: caseStepFor,
+    audit: { action: 'case.transition', object: 'case', id: (r) => r.params.id },
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/cases/:id/attachments',
+    roles: CASE_WORKERS,
+    request: async (fx) => ({
+      url: `/api/cases/${(await fx.newCase()).id}/attachments?name=${encodeURIComponent('营业执照.pdf')}`,
+      body: '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
+    }),
+    audit: { action: 'case.attach', object: 'case', id: (r) => r.params.id },
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/cases/:id/attachments/:attachmentId',
+    roles: CASE_READERS,
+    request: async (fx) => {
+      const a = await fx.newCaseAttachment();
+      return { url: `/api/cases/${a.caseId}/attachments/${a.attachmentId}` };
+    },
+    audit: { action: 'case.attachment_download', object: 'case', id: (r) => r.params.id },
+    outOfScope: 404,
+  },
   // Entrepreneurs' claims and change requests, decided by officers (src/server/portal-requests).
   {
     route: 'GET /api/portal-requests',

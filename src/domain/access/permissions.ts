@@ -27,6 +27,12 @@ export const PERMISSIONS = {
     en: 'Add dated loan-product values',
     admin: null,
   },
+  'case.read': { zh: '查看办件（审批案件）', en: 'Read cases', admin: null },
+  'case.work': {
+    zh: '办理办件（受理、审核、审批、上传材料）',
+    en: 'Work on cases',
+    admin: null,
+  },
   'portal.self': { zh: '创业者本人操作', en: 'Entrepreneur self-service', admin: null },
   'org.manage': { zh: '维护机构', en: 'Manage organisations', admin: 'system' },
   'user.read': { zh: '查看用户', en: 'Read users', admin: 'system' },

@@ -123,6 +123,21 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   PORTAL_REQUEST_DECIDED: '该申请已处理，请刷新',
   PORTAL_REQUEST_STALE: '该申请已失效：账号已关联其他记录，或记录已关联其他账号',
   DEV_INBOX_LOCAL_ONLY: '演示短信收件箱只对本机访问或安全管理员开放',
+  CASE_CONFLICT: '该办件已被他人处理（当前为第 {{version}} 版），请刷新后查看最新状态',
+  CASE_WRONG_STATE: '办件当前处于“{{state}}”，不能执行“{{transition}}”',
+  CASE_TRANSITION_UNKNOWN: '此类办件没有“{{transition}}”这一操作',
+  CASE_NOT_YOUR_STEP: '这一环节不由您所在的机构办理',
+  CASE_CONDITION: '办件不满足“{{transition}}”的条件：{{conditions}}',
+  CASE_REASON_REQUIRED: '“{{transition}}”须填写理由',
+  CASE_FIELDS_INVALID: '以下字段缺失或不正确：{{fields}}',
+  CASE_TYPE_UNKNOWN: '未知的办件类型 {{type}}',
+  CASE_ROUTING_INVALID: '所选{{orgType}}不存在或类型不符（{{field}}）',
+  CASE_SUBJECT_INVALID: '申请人或市场主体不存在',
+  CASE_ATTACHMENT_UNKNOWN: '所附材料不属于该办件',
+  ATTACHMENT_TYPE_REFUSED:
+    '只接受 PDF、JPEG、PNG、.xlsx、.docx 文件（按文件内容判断，与文件名无关）',
+  ATTACHMENT_TOO_LARGE: '材料文件超过 {{limitMb}} MB 的上限',
+  ATTACHMENT_EMPTY: '材料文件为空',
 };
 
 /** English messages, the second catalog. */
@@ -270,6 +285,22 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'This request no longer applies: the account or the record is linked elsewhere',
   DEV_INBOX_LOCAL_ONLY:
     'The demo SMS inbox answers only requests from this machine or a security administrator',
+  CASE_CONFLICT:
+    'Someone else has already acted on this case (now version {{version}}); reload to see where it stands',
+  CASE_WRONG_STATE: 'The case is at “{{state}}”; “{{transition}}” does not apply',
+  CASE_TRANSITION_UNKNOWN: 'This kind of case has no step “{{transition}}”',
+  CASE_NOT_YOUR_STEP: 'This step belongs to another organisation',
+  CASE_CONDITION: 'The case does not meet the conditions of “{{transition}}”: {{conditions}}',
+  CASE_REASON_REQUIRED: '“{{transition}}” needs a reason',
+  CASE_FIELDS_INVALID: 'These fields are missing or not valid: {{fields}}',
+  CASE_TYPE_UNKNOWN: 'Unknown case type {{type}}',
+  CASE_ROUTING_INVALID: 'The chosen {{orgType}} does not exist or is of another type ({{field}})',
+  CASE_SUBJECT_INVALID: 'The applicant or market entity does not exist',
+  CASE_ATTACHMENT_UNKNOWN: 'An attachment named does not belong to this case',
+  ATTACHMENT_TYPE_REFUSED:
+    'Only PDF, JPEG, PNG, .xlsx and .docx files are accepted (judged by their content, not their name)',
+  ATTACHMENT_TOO_LARGE: 'The file is larger than the {{limitMb}} MB limit',
+  ATTACHMENT_EMPTY: 'The file is empty',
 };
 
 /**

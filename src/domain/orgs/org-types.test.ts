@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ALL_ORG_TYPES, isOrgType, ORG_TYPES, orgTypeName } from './org-types.js';
 
 describe('organisation types', () => {
-  it('knows the seven types of the issue, each with zh and en names', () => {
+  it('knows the types of the issues, each with zh and en names', () => {
     expect(ALL_ORG_TYPES).toEqual([
       'department',
+      'hrss',
+      'finance',
       'bank',
       'guarantee',
       'park',

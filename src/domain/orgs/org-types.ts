@@ -9,6 +9,12 @@ export const ORG_TYPES = {
     en: 'Government department',
     examples: ['人社局', '发改委', '财政局', '农业农村局', '商务局', '人民银行'],
   },
+  hrss: {
+    zh: '人力资源和社会保障部门',
+    en: 'Human resources and social security',
+    examples: ['人社局', '就业局'],
+  },
+  finance: { zh: '财政部门', en: 'Public finance', examples: ['财政局'] },
   bank: { zh: '经办银行', en: 'Handling bank', examples: ['农商行', '邮储银行'] },
   guarantee: { zh: '担保机构', en: 'Guarantee agency', examples: ['融资担保公司'] },
   park: { zh: '园区/孵化基地', en: 'Park or incubator', examples: ['返乡创业园', '孵化基地'] },

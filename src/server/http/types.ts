@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import type { AuditKeys, Keys } from '../crypto/keys.js';
+import type { CaseHooks } from '../cases/hooks.js';
 
 /** The Fastify instance with zod contracts as its type provider. */
 export type App = FastifyInstance<
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** Keys of the audit chain and its checkpoints (never stored in the database). */
   auditKeys: AuditKeys;
   clock: Clock;
+  /** The case engine's calendar and notify hook (src/server/cases/hooks.ts); defaults when absent. */
+  caseHooks?: Partial<CaseHooks>;
 }
 
 /** Per-route settings read by the shared hooks. */

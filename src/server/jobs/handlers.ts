@@ -1,3 +1,4 @@
+import { CASE_DEADLINES_JOB, deadlineJobHandler } from '../cases/deadline-job.js';
 import { importJobHandler } from '../ledger-import/import-job.js';
 import type { JobHandlers } from './runner.js';
 
@@ -5,4 +6,5 @@ import type { JobHandlers } from './runner.js';
 export const JOB_HANDLERS: JobHandlers = {
   'ledger.import.people': importJobHandler('people'),
   'ledger.import.entities': importJobHandler('entities'),
+  [CASE_DEADLINES_JOB]: deadlineJobHandler,
 };

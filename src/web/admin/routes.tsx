@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
 import { navLeaves } from './layout/nav';
 import type { PageRoute } from './pageRoute';
+import { extraRoutes as caseRoutes } from './pages/cases/routes';
 import { extraRoutes as dashboardRoutes } from './pages/dashboard/routes';
 import { extraRoutes as ledgerRoutes } from './pages/ledger/routes';
 import { extraRoutes as ledgerIoRoutes } from './pages/ledger-io/routes';
@@ -33,6 +34,9 @@ const RequestsPage = lazy(() =>
 const ImportExportPage = lazy(() =>
   import('./pages/ledger-io/ImportExportPage').then((m) => ({ default: m.ImportExportPage })),
 );
+const CaseQueuePage = lazy(() =>
+  import('./pages/cases/CaseQueuePage').then((m) => ({ default: m.CaseQueuePage })),
+);
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
@@ -49,6 +53,7 @@ const PAGES: Record<string, ReactNode> = {
   entities: <EntitiesPage />,
   'portal-requests': <RequestsPage />,
   'import-export': <ImportExportPage />,
+  'case-queue': <CaseQueuePage />,
   dashboard: <DashboardPage />,
   targets: <TargetsPage />,
   users: <UsersPage />,
@@ -69,5 +74,6 @@ export function pageRoutes(): PageRoute[] {
     ...ledgerRoutes,
     ...ledgerIoRoutes,
     ...dashboardRoutes,
+    ...caseRoutes,
   ];
 }

@@ -1,4 +1,5 @@
 import { adminsEn } from './admins.en';
+import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
 import { importEn } from './import.en';
 import { ledgerEn } from './ledger.en';
@@ -8,6 +9,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   ...ledgerEn,
   ...importEn,
+  ...casesEn,
   ...dashboardEn,
   ...adminsEn,
   'app.name': 'Fanxiang Returnee Entrepreneurship Platform',
@@ -335,6 +337,10 @@ export const en: Record<MessageKey, string> = {
   'action.entity.link': 'Link person',
   'action.entity.unlink': 'Unlink person',
   'action.ledger.import': 'Import ledger',
+  'action.case.create': 'File a case',
+  'action.case.transition': 'Move a case on',
+  'action.case.attach': 'Attach case material',
+  'action.case.attachment_download': 'Download case material',
   'action.db.backup': 'Backup',
   'action.demo.load_foundation': 'Load demo data',
   'demo.banner':

@@ -1,4 +1,5 @@
 import { adminsZhCN } from './admins.zh-CN';
+import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
@@ -10,6 +11,7 @@ import { ledgerZhCN } from './ledger.zh-CN';
 export const zhCN = {
   ...ledgerZhCN,
   ...importZhCN,
+  ...casesZhCN,
   ...dashboardZhCN,
   ...adminsZhCN,
   'app.name': '返乡创业服务平台',
@@ -328,6 +330,10 @@ export const zhCN = {
   'action.entity.link': '关联人员',
   'action.entity.unlink': '解除关联',
   'action.ledger.import': '导入台账',
+  'action.case.create': '登记办件',
+  'action.case.transition': '办件流转',
+  'action.case.attach': '上传办件材料',
+  'action.case.attachment_download': '下载办件材料',
   'action.db.backup': '数据备份',
   'action.demo.load_foundation': '载入演示数据',
   'demo.banner': '演示环境：演示账号的密码已公开，请勿录入真实个人信息',

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DesktopOutlined,
+  FileDoneOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -59,6 +60,14 @@ export const NAV: NavNode[] = [
         labelKey: 'nav.importExport',
         perms: ['ledger.import', 'ledger.export'],
       },
+    ],
+  },
+  {
+    key: 'cases',
+    labelKey: 'nav.cases',
+    icon: <FileDoneOutlined />,
+    children: [
+      { key: 'case-queue', path: '/cases/queue', labelKey: 'nav.caseQueue', perms: ['case.read'] },
     ],
   },
   {

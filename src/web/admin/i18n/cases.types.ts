@@ -1,0 +1,3 @@
+import type { casesZhCN } from './cases.zh-CN';
+
+export type CasesKey = keyof typeof casesZhCN;

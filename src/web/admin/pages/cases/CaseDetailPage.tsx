@@ -1,0 +1,273 @@
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  Modal,
+  Row,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../../shared/api';
+import { ErrorAlert } from '../../components/errors';
+import { formatTime } from '../../components/format';
+import { PageHead } from '../../components/PageHead';
+import { RegionName } from '../../components/RegionName';
+import { useRequest } from '../../components/useRequest';
+import { useT } from '../../i18n/i18n';
+import { DeadlineTag } from './DeadlineTag';
+import type { CaseDetail, CaseTypes, OfferedTransition } from './types';
+
+/** Field values typed in a decision form: whole numbers for amounts (fen), months and rates. */
+function fieldValue(name: string, text: string): unknown {
+  const v = text.trim();
+  if (/(Fen|Months|Bp)$/.test(name) && /^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+function valueText(v: unknown): string {
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  return JSON.stringify(v);
+}
+
+/** The step bar: the type's usual path, the current step highlighted, skipped steps marked. */
+function StepBar({ c, types }: { c: CaseDetail; types: CaseTypes | undefined }) {
+  const type = types?.items.find((x) => x.code === c.type);
+  if (!type) return null;
+  const visited = new Set(c.history.map((h) => h.toState));
+  const name = (code: string) => type.states.find((s) => s.code === code)?.name ?? code;
+  let current = type.stepBar.indexOf(c.state);
+  const offPath = current < 0;
+  if (offPath) {
+    // refused, withdrawn, overdue …: stop the bar at the last step the case reached
+    current = Math.max(...type.stepBar.map((s, i) => (visited.has(s) ? i : -1)));
+  }
+  return (
+    <Steps
+      size="small"
+      current={current}
+      status={offPath ? (c.terminal ? 'error' : 'process') : c.terminal ? 'finish' : 'process'}
+      items={type.stepBar.map((s, i) => ({
+        title: name(s),
+        description:
+          i < current && !visited.has(s)
+            ? '跳过'
+            : i === current && offPath
+              ? c.stateName
+              : undefined,
+      }))}
+    />
+  );
+}
+
+/** A case: step bar, time left, its data, materials, history and the decisions the user may take. */
+export function CaseDetailPage() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const detail = useRequest(() => api<CaseDetail>(`/api/cases/${id}`), [id]);
+  const types = useRequest(() => api<CaseTypes>('/api/cases/types'), []);
+  const [acting, setActing] = useState<OfferedTransition | null>(null);
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const c = detail.data;
+  const open = (tr: OfferedTransition) => {
+    setActing(tr);
+    setComment('');
+    setReason('');
+    setFields({});
+    setError(null);
+  };
+  const submit = async () => {
+    if (!c || !acting) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/cases/${c.id}/transitions`, {
+        method: 'POST',
+        body: {
+          transition: acting.id,
+          version: c.version,
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(acting.fields.length
+            ? {
+                fields: Object.fromEntries(
+                  acting.fields.map((f) => [f, fieldValue(f, fields[f] ?? '')]),
+                ),
+              }
+            : {}),
+        },
+      });
+      setActing(null);
+      detail.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHead
+        title={c ? `${c.typeName} · ${c.stateName}` : t('case.detail')}
+        extra={<Link to="/cases/queue">{t('case.back')}</Link>}
+      />
+      <ErrorAlert error={detail.error} />
+      {c && (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Card size="small">
+            <StepBar c={c} types={types.data} />
+            <div style={{ marginTop: 12 }}>
+              <Space wrap>
+                <DeadlineTag status={c.deadlineStatus} daysLeft={c.workingDaysLeft} />
+                {c.dueAt && (
+                  <Typography.Text type="secondary">
+                    {t('case.col.deadline')}：{formatTime(c.dueAt)}
+                  </Typography.Text>
+                )}
+                <Typography.Text type="secondary">
+                  {t('case.version', { version: c.version })}
+                </Typography.Text>
+                <Typography.Text type="secondary">{t('case.limitDemo')}</Typography.Text>
+              </Space>
+            </div>
+          </Card>
+          <Row gutter={16}>
+            <Col span={14}>
+              <Card size="small" title={t('case.data')}>
+                <Descriptions size="small" column={1} bordered>
+                  <Descriptions.Item label={t('case.col.subject')}>
+                    {[c.subjectPersonName, c.subjectEntityName].filter(Boolean).join(' / ') ||
+                      t('case.anonymous')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('pr.col.region')}>
+                    <RegionName code={c.regionCode} />
+                  </Descriptions.Item>
+                  {Object.entries(c.data)
+                    .filter(([k]) => !k.endsWith('OrgId'))
+                    .map(([k, v]) => (
+                      <Descriptions.Item key={k} label={k}>
+                        {valueText(v)}
+                      </Descriptions.Item>
+                    ))}
+                </Descriptions>
+              </Card>
+              <Card size="small" title={t('case.attachments')} style={{ marginTop: 16 }}>
+                {c.attachments.length === 0 ? (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={t('case.noAttachments')}
+                  />
+                ) : (
+                  <ul>
+                    {c.attachments.map((a) => (
+                      <li key={a.id}>
+                        <a href={`/api/cases/${c.id}/attachments/${a.id}`}>{a.name}</a>{' '}
+                        <Typography.Text type="secondary">
+                          {formatTime(a.uploadedAt)}
+                        </Typography.Text>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            </Col>
+            <Col span={10}>
+              <Card size="small" title={t('case.actions')}>
+                {c.allowedTransitions.length === 0 ? (
+                  <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>
+                ) : (
+                  <Space wrap>
+                    {c.allowedTransitions.map((tr) => (
+                      <Button
+                        key={tr.id}
+                        danger={tr.needsReason}
+                        type={tr.needsReason ? 'default' : 'primary'}
+                        onClick={() => open(tr)}
+                      >
+                        {tr.name}
+                      </Button>
+                    ))}
+                  </Space>
+                )}
+              </Card>
+              <Card size="small" title={t('case.history')} style={{ marginTop: 16 }}>
+                <Timeline
+                  items={[...c.history].reverse().map((h) => ({
+                    color: h.reason ? 'red' : 'blue',
+                    children: (
+                      <div>
+                        <div>
+                          <b>{h.transitionName}</b>
+                          {h.fromStateName
+                            ? ` · ${h.fromStateName} → ${h.toStateName}`
+                            : ` · ${h.toStateName}`}
+                        </div>
+                        <Typography.Text type="secondary">
+                          {formatTime(h.at)} · {h.actorOrgName ?? h.actorLogin}
+                          {h.actorOrgName ? `（${h.actorLogin}）` : ''}
+                          {h.workingDaysInState !== null && h.fromState
+                            ? ` · ${t('case.daysInState', { days: h.workingDaysInState })}`
+                            : ''}
+                        </Typography.Text>
+                        {h.comment && <div>{h.comment}</div>}
+                        {h.reason && <Tag color="red">{h.reason}</Tag>}
+                      </div>
+                    ),
+                  }))}
+                />
+              </Card>
+            </Col>
+          </Row>
+        </Space>
+      )}
+      <Modal
+        open={acting !== null}
+        title={acting?.name}
+        okText={t('case.submit')}
+        confirmLoading={busy}
+        onOk={() => void submit()}
+        onCancel={() => setActing(null)}
+      >
+        <ErrorAlert error={error} />
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {acting?.fields.map((f) => (
+            <Input
+              key={f}
+              addonBefore={f}
+              value={fields[f] ?? ''}
+              onChange={(e) => setFields((prev) => ({ ...prev, [f]: e.target.value }))}
+            />
+          ))}
+          {acting?.needsReason && (
+            <Input.TextArea
+              rows={3}
+              placeholder={t('case.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+          <Input.TextArea
+            rows={2}
+            placeholder={t('case.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        </Space>
+      </Modal>
+    </>
+  );
+}
