@@ -127,7 +127,11 @@ export const NOTIFICATION_KINDS = {
   },
   'portal.welcome': { title: 'portal.welcome.title', body: 'portal.welcome.body', sms: false },
   'portal.saved': { title: 'portal.saved.title', body: 'portal.saved.body', sms: false },
-  'portal.submitted': { title: 'portal.submitted.title', body: 'portal.submitted.body', sms: false },
+  'portal.submitted': {
+    title: 'portal.submitted.title',
+    body: 'portal.submitted.body',
+    sms: false,
+  },
   // The outcome of a request reaches the entrepreneur's phone too (有结果短信提醒).
   'portal.request_accepted': {
     title: 'portal.request_accepted.title',

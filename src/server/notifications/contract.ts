@@ -4,10 +4,7 @@ import { PageQuery, pageOf } from '../http/paging.js';
 /** zod contracts of the notifications (console /api/notifications, portal /api/portal/notifications). */
 
 export const NotificationQuery = PageQuery.extend({
-  unread: z
-    .enum(['true', 'false'])
-    .optional()
-    .meta({ description: 'true：只列未读' }),
+  unread: z.enum(['true', 'false']).optional().meta({ description: 'true：只列未读' }),
 });
 export type NotificationQueryT = z.infer<typeof NotificationQuery>;
 

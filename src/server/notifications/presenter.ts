@@ -11,8 +11,7 @@ export function presentNotification(row: NotificationRow, locale: Locale): Notif
     title: renderNotificationText(row.titleKey, row.params, locale),
     body: renderNotificationText(row.bodyKey, row.params, locale),
     link: row.link,
-    subject:
-      row.subjectType && row.subjectId ? { type: row.subjectType, id: row.subjectId } : null,
+    subject: row.subjectType && row.subjectId ? { type: row.subjectType, id: row.subjectId } : null,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt ? row.readAt.toISOString() : null,
   };

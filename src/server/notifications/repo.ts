@@ -110,7 +110,9 @@ export async function usersCoveringRegion(
         sql`${permission} = ANY(${roles.permissions})`,
       ),
     );
-  return rows.flatMap((r) => (r.scopeRegion ? [{ userId: r.userId, scopeRegion: r.scopeRegion }] : []));
+  return rows.flatMap((r) =>
+    r.scopeRegion ? [{ userId: r.userId, scopeRegion: r.scopeRegion }] : [],
+  );
 }
 
 /** The enabled users of an organisation. */
@@ -149,9 +151,6 @@ export async function recipientMobileEnc(
     return a?.enc ?? null;
   }
   if (!row.userId) return null;
-  const [u] = await db
-    .select({ enc: users.mobileEnc })
-    .from(users)
-    .where(eq(users.id, row.userId));
+  const [u] = await db.select({ enc: users.mobileEnc }).from(users).where(eq(users.id, row.userId));
   return u?.enc ?? null;
 }

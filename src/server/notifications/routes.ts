@@ -53,7 +53,12 @@ export function registerNotificationRoutes(app: App, deps: AppDeps): void {
   });
   app.post('/api/portal/notifications/:id/read', {
     ...hooks,
-    schema: { tags: ptags, summary: '消息标为已读', params: NotificationParamsSchema, response: one },
+    schema: {
+      tags: ptags,
+      summary: '消息标为已读',
+      params: NotificationParamsSchema,
+      response: one,
+    },
     config: { portal: 'self', action: 'portal.notification_read' },
     handler: (req) => notifications.readPortal(deps, req.ctx, req.portal, req.params.id),
   });

@@ -14,11 +14,7 @@ import { type Paged, pageOffset, toPage } from '../http/paging.js';
 import { changeMeta } from '../ledger-history/service.js';
 import { writablePerson } from '../people/access.js';
 import { findPersonRow } from '../people/repo.js';
-import {
-  findAccount,
-  findAccountOfPerson,
-  updateAccount,
-} from '../portal/repo.js';
+import { findAccount, findAccountOfPerson, updateAccount } from '../portal/repo.js';
 import type { SmsTransport } from '../portal/sms-transport.js';
 import { deliverSms, notify } from '../notifications/notify.js';
 import { actorLabel } from '../portal/session.js';

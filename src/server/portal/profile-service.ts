@@ -346,7 +346,10 @@ export async function saveProfile(
           objectId: requestId,
         };
       }
-      message = { kind: 'portal.submitted', params: { objectType: 'person', requestKind: 'first' } };
+      message = {
+        kind: 'portal.submitted',
+        params: { objectType: 'person', requestKind: 'first' },
+      };
     }
     await notify(tx, { ...message, to: [{ accountId: account.id }], link: '/me', at: now });
     await recordPortalAudit(tx, ctx, now, me, audit);
