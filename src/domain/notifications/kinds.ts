@@ -31,7 +31,8 @@ const REQUEST_EN: Record<string, string> = {
   claim: 'claim of an existing record',
   change: 'change request',
 };
-const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const s = (v: string | number | null | undefined) =>
+  v === null || v === undefined ? '' : String(v);
 
 /** Every text a notification may show, by key (`<kind>.title`, `<kind>.body`). */
 export const NOTIFICATION_TEXTS = {
