@@ -220,12 +220,13 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
 
     // Logged in, the front page offers 我的, not 注册 / 登录 (issue 11, item 16).
     await page.goto('/');
-    await page.getByRole('link', { name: '进入我的' }).waitFor();
+    await page.getByRole('link', { name: '进入我的' }).first().waitFor();
     expect(await page.getByRole('link', { name: '手机号注册' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '立即注册' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '已有账号，登录' }).count()).toBe(0);
     expect(await page.locator('header').getByRole('link', { name: '我的' }).count()).toBe(1);
     await screenshot(page, 'portal-landing-signed-in');
-    await page.getByRole('link', { name: '进入我的' }).click();
+    await page.getByRole('link', { name: '进入我的' }).first().click();
     await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
     // The registration code is not among the messages.
     expect(await page.locator('#messages').textContent()).not.toContain('验证码');
