@@ -1,7 +1,13 @@
 import { userInfo } from 'node:os';
 import { AppError } from '../domain/errors/codes.js';
 import { errorMessage } from '../domain/errors/messages.js';
-import { PASSWORD_PROBLEM_EN, type PasswordProblem } from '../domain/auth/password-policy.js';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  type PasswordPolicy,
+  type PasswordProblem,
+  passwordProblemsSentence,
+  passwordProblemText,
+} from '../domain/auth/password-policy.js';
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
 import { openRuntime, type Runtime } from '../server/runtime.js';
 import { lockDataDir } from './lock.js';
@@ -72,7 +78,10 @@ export async function withRuntime<T>(
 function englishMessage(err: AppError): string {
   const details = { ...err.details };
   if (err.code === 'PASSWORD_POLICY' && Array.isArray(details.problems)) {
-    details.reasons = (details.problems as PasswordProblem[]).map((p) => PASSWORD_PROBLEM_EN[p]);
+    const problems = details.problems as PasswordProblem[];
+    const policy = (details.policy as PasswordPolicy | undefined) ?? DEFAULT_PASSWORD_POLICY;
+    details.reasons = problems.map((p) => passwordProblemText(p, policy, 'en'));
+    details.reasonText = passwordProblemsSentence(problems, policy, 'en');
   }
   return errorMessage(err.code, 'en', details);
 }

@@ -34,6 +34,7 @@ import { registerOrgsRoutes } from './orgs/routes.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
 import { registerPortalRequestRoutes } from './portal-requests/routes.js';
+import { registerNotificationRoutes } from './notifications/routes.js';
 import { createSmsTransport } from './portal/sms-transport.js';
 import { registerRegionsRoutes } from './regions/routes.js';
 import { registerRolesRoutes } from './roles/routes.js';
@@ -176,7 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   registerDashboardsRoutes(app, deps);
   registerJobs(app, deps);
   registerPortalRoutes(app, deps, sms);
-  registerPortalRequestRoutes(app, deps);
+  registerPortalRequestRoutes(app, deps, sms);
+  registerNotificationRoutes(app, deps);
   registerCaseRoutes(app, deps);
   await registerWebStatic(app);
   await app.ready();

@@ -104,6 +104,8 @@ const NEVER_SUCCEED: Record<string, string> = {
   'POST /api/auth/totp/verify': 'a wrong code on a session that is already verified (auth tests)',
   'POST /api/portal/register': 'a guessed SMS code (portal tests)',
   'POST /api/portal/login': 'an unknown mobile number (portal tests)',
+  'POST /api/notifications/:id/read': 'an id of nobody’s notification (notifications tests)',
+  'POST /api/portal/notifications/:id/read': 'an id of nobody’s notification (notifications tests)',
   'PUT /api/portal/enterprise':
     'a fresh entrepreneur without a profile is refused with PORTAL_PROFILE_REQUIRED (portal tests)',
 };

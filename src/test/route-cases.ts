@@ -1032,6 +1032,52 @@ export const ROUTE_CASES: RouteCase[] = [
     audit: { action: 'case.attachment_download', object: 'case', id: (r) => r.params.id },
     outOfScope: 404,
   },
+
+  // Each reader's own notifications (src/server/notifications).
+  {
+    route: 'GET /api/notifications',
+    roles: 'session',
+    request: fixed('/api/notifications?unread=true'),
+    outOfScope: {
+      none: 'the caller’s own notifications only (notifications tests: another’s id is 404)',
+    },
+  },
+  {
+    route: 'POST /api/notifications/:id/read',
+    roles: 'session',
+    request: fixed('/api/notifications/00000000-0000-4000-8000-000000000000/read'),
+    audit: { action: 'notification.read', object: 'notification' },
+    outOfScope: {
+      none: 'the caller’s own notifications only (notifications tests: another’s id is 404)',
+    },
+  },
+  {
+    route: 'POST /api/notifications/read-all',
+    roles: 'session',
+    request: fixed('/api/notifications/read-all'),
+    audit: { action: 'notification.read_all', object: 'user' },
+    outOfScope: own,
+  },
+  {
+    route: 'GET /api/portal/notifications',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/notifications'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'POST /api/portal/notifications/:id/read',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/notifications/00000000-0000-4000-8000-000000000000/read'),
+    audit: { action: 'portal.notification_read', object: 'notification' },
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'POST /api/portal/notifications/read-all',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/notifications/read-all'),
+    audit: { action: 'portal.notification_read_all', object: 'portal_account' },
+    outOfScope: portalOwn,
+  },
   // Entrepreneurs' claims and change requests, decided by officers (src/server/portal-requests).
   {
     route: 'GET /api/portal-requests',

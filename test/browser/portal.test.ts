@@ -4,6 +4,7 @@ import { makeCreditCode } from '../../src/domain/identity/credit-code.js';
 import { makeIdNumber } from '../../src/domain/identity/id-number.js';
 import {
   launchChromium,
+  login,
   officerConfirms,
   openPage,
   pageWidth,
@@ -61,6 +62,19 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByRole('heading', { name: '回家创业，政策帮您办' }).waitFor();
     expect(await page.getByText('创业担保贷款').isVisible()).toBe(true);
+    // What does not exist yet says so and is neither a link nor a button (issue 11, item 13).
+    for (const key of ['loans', 'subsidies', 'parks', 'training', 'policies']) {
+      const card = page.locator(`[data-service="${key}"]`);
+      expect(await card.evaluate((el) => el.tagName)).toBe('DIV');
+      expect(await card.locator('xpath=ancestor-or-self::a').count()).toBe(0);
+      expect(await card.getByText('即将开通').isVisible()).toBe(true);
+    }
+    expect(await page.getByRole('link', { name: /创业担保贷款/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /创业担保贷款/ }).count()).toBe(0);
+    // What exists is the way in.
+    for (const key of ['profile', 'enterprise', 'messages']) {
+      expect(await page.locator(`a[data-service="${key}"]`).count()).toBe(1);
+    }
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     expect(scripts.some((s) => s.includes('admin'))).toBe(false);
     await screenshot(page, 'portal-landing');
@@ -88,7 +102,14 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await page.locator('input[name="again"]').fill('password');
     await page.getByRole('button', { name: '注册并登录' }).click();
     // The browser applies the same password policy; the input stays.
-    await page.getByText('过于常见', { exact: false }).waitFor();
+    await page
+      .getByText('密码须包含大写字母、小写字母、数字、符号中的至少三类；不能使用过于常见的密码')
+      .waitFor();
+    await page
+      .getByText(
+        '密码须至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类；不能使用过于常见的密码',
+      )
+      .waitFor({ state: 'detached' });
     expect(await page.locator('input[name="code"]').inputValue()).toBe(code);
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('input[name="again"]').fill(PASSWORD);
@@ -111,9 +132,17 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await screenshot(page, 'portal-profile-1');
     await page.getByRole('button', { name: '下一步' }).click();
 
-    // Step 2: places from the division tree, groups, status.
-    await pickRegion(page, 'hukou', ['重庆市', '县', '奉节县', '兴隆镇']);
-    await pickRegion(page, 'current', ['重庆市', '县', '奉节县', '兴隆镇']);
+    // Step 2: places from the division tree without its generic 县 level, groups, status.
+    await pickRegion(page, 'hukou', ['重庆市']);
+    const counties = page.locator('select[name="hukou-1"] option');
+    await counties.filter({ hasText: '奉节县' }).waitFor({ state: 'attached' });
+    const names = (await counties.allTextContents()).map((t) => t.trim());
+    expect(names).not.toContain('县');
+    expect(names).not.toContain('市辖区');
+    await pickRegion(page, 'hukou', ['重庆市', '奉节县', '兴隆镇']);
+    // 现居地同户籍地: one tick instead of the same four picks again.
+    await page.getByLabel('现居地同户籍地').check();
+    expect(await page.locator('select[name="current-0"]').count()).toBe(0);
     await page.locator('.chip', { hasText: '农民工' }).click();
     await page.locator('select[name="status"]').selectOption({ label: '已返乡' });
     await screenshot(page, 'portal-profile-2');
@@ -132,6 +161,25 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     // A first registration waits for the township officer, like a claim on someone else's record.
     await page.getByText('待核实').first().waitFor();
     await screenshot(page, 'portal-me-pending');
+
+    // The township officer hears of it: in the bell and on the workbench (issue 11, item 15).
+    const console = await openPage(browser);
+    const desk = console.page;
+    await login(desk, 'xl_officer');
+    const todo = desk.locator('.todo-card');
+    await todo.getByText(MASKED).first().waitFor();
+    expect(await todo.getByText('李春燕').first().isVisible()).toBe(true);
+    await screenshot(desk, 'workbench-pending-requests');
+    await desk.getByRole('button', { name: /^通知（\d+ 条未读）$/ }).click();
+    const notice = desk.locator('.notice.unread', { hasText: MASKED }).first();
+    await notice.getByText('待核实：李春燕的个人资料').waitFor();
+    await screenshot(desk, 'notifications-bell');
+    await notice.click();
+    await desk.waitForURL(/\/admin\/ledger\/requests/);
+    await desk.getByText(MASKED).first().waitFor();
+    expect(console.errors).toEqual([]);
+    await desk.context().close();
+
     await expect.poll(() => officerConfirms(browser, MASKED)).toBe(1);
     await page.reload();
     await page.locator('.card').first().locator('.badge.ok').waitFor();
@@ -149,7 +197,13 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await page.locator('select[name="division"]').selectOption({ label: '01 农业' });
     await screenshot(page, 'portal-enterprise-1');
     await page.getByRole('button', { name: '下一步' }).click();
-    await pickRegion(page, 'region', ['重庆市', '县', '奉节县', '兴隆镇']);
+    await pickRegion(page, 'region', ['重庆市', '奉节县', '兴隆镇']);
+    // The 法定代表人 checkbox sits on the line of its label.
+    const box = await page.locator('input[name="legalRep"]').boundingBox();
+    const text = await page.getByText('我是法定代表人').boundingBox();
+    expect(
+      box && text && Math.abs(box.y + box.height / 2 - (text.y + text.height / 2)),
+    ).toBeLessThan(6);
     await page.locator('input[name="foundedOn"]').fill('2024-06-18');
     await page.locator('input[name="employees"]').fill('6');
     await page.locator('input[name="jobsCreated"]').fill('12');
@@ -163,6 +217,19 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await page.locator('.msg-title', { hasText: '资料已提交' }).waitFor();
     await screenshot(page, 'portal-me', true);
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+
+    // Logged in, the front page offers 我的, not 注册 / 登录 (issue 11, item 16).
+    await page.goto('/');
+    await page.getByRole('link', { name: '进入我的' }).first().waitFor();
+    expect(await page.getByRole('link', { name: '手机号注册' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '立即注册' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '已有账号，登录' }).count()).toBe(0);
+    expect(await page.locator('header').getByRole('link', { name: '我的' }).count()).toBe(1);
+    await screenshot(page, 'portal-landing-signed-in');
+    await page.getByRole('link', { name: '进入我的' }).first().click();
+    await page.getByRole('heading', { name: '我的', exact: true }).waitFor();
+    // The registration code is not among the messages.
+    expect(await page.locator('#messages').textContent()).not.toContain('验证码');
 
     // Log out, log back in.
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -201,7 +268,9 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     await page.goto('/profile');
     await page.getByRole('heading', { name: '个人资料' }).waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
-    await page.locator('select[name="hukou-3"]').waitFor();
+    await page.locator('select[name="hukou-2"]').waitFor();
+    // Saved with the same place: the box stays ticked.
+    expect(await page.getByLabel('现居地同户籍地').isChecked()).toBe(true);
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await screenshot(page, 'portal-profile-360');
     expect(errors).toEqual([]);

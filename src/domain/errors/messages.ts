@@ -23,7 +23,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   LOGIN_TAKEN: '登录名 {{login}} 已被使用',
   ROLE_TAKEN: '角色代码 {{code}} 已存在',
   VERSION_CONFLICT: '该记录已被他人修改，请刷新后重试',
-  PASSWORD_POLICY: '密码不符合安全要求：{{reasons}}',
+  PASSWORD_POLICY: '密码不符合安全要求：{{reasonText}}',
   PASSWORD_WRONG: '原密码不正确',
   SEPARATION_OF_DUTIES: '系统管理员、安全管理员、审计管理员三种角色不能由同一人兼任',
   GRANT_EXCEEDS_OWN: '不能授予自己不具备的权限：{{permissions}}',
@@ -161,7 +161,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   LOGIN_TAKEN: 'Login name {{login}} is already taken',
   ROLE_TAKEN: 'Role code {{code}} already exists',
   VERSION_CONFLICT: 'Someone else changed this record; reload and try again',
-  PASSWORD_POLICY: 'The password does not meet the policy: {{reasons}}',
+  PASSWORD_POLICY: 'The password does not meet the policy: it {{reasonText}}',
   PASSWORD_WRONG: 'The current password is wrong',
   SEPARATION_OF_DUTIES:
     'The system, security and audit administrator roles cannot be held by one person',

@@ -2,8 +2,8 @@ import { AppError } from '../../domain/errors/codes.js';
 import type { Locale } from '../../domain/errors/messages.js';
 import {
   checkPassword,
-  PASSWORD_PROBLEM_EN,
-  PASSWORD_PROBLEM_ZH,
+  passwordProblemsSentence,
+  passwordProblemText,
 } from '../../domain/auth/password-policy.js';
 import type { Executor } from '../db/client.js';
 import { readSecuritySettings } from '../security/settings.js';
@@ -16,12 +16,14 @@ export async function assertPasswordPolicy(
   locale: Locale,
 ): Promise<void> {
   const s = await readSecuritySettings(db);
-  const problems = checkPassword(password, login, {
-    minLength: s.passwordMinLength,
-    minClasses: s.passwordMinClasses,
-  });
+  const policy = { minLength: s.passwordMinLength, minClasses: s.passwordMinClasses };
+  const problems = checkPassword(password, login, policy);
   if (problems.length > 0) {
-    const words = locale === 'en' ? PASSWORD_PROBLEM_EN : PASSWORD_PROBLEM_ZH;
-    throw new AppError('PASSWORD_POLICY', { problems, reasons: problems.map((p) => words[p]) });
+    throw new AppError('PASSWORD_POLICY', {
+      problems,
+      policy,
+      reasons: problems.map((p) => passwordProblemText(p, policy, locale)),
+      reasonText: passwordProblemsSentence(problems, policy, locale),
+    });
   }
 }

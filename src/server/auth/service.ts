@@ -173,9 +173,8 @@ export async function changePassword(
     throw new AppError('PASSWORD_WRONG');
   await assertPasswordPolicy(deps.db, body.newPassword, user.login, ctx.locale);
   if (await verifyPassword(user.passwordHash, body.newPassword)) {
-    throw new AppError('PASSWORD_POLICY', {
-      reasons: [ctx.locale === 'en' ? 'same as the current one' : '不能与原密码相同'],
-    });
+    const same = ctx.locale === 'en' ? 'must not be the current one' : '不能与原密码相同';
+    throw new AppError('PASSWORD_POLICY', { reasons: [same], reasonText: same });
   }
   const passwordHash = await hashPassword(body.newPassword);
   await deps.db.transaction(async (tx) => {

@@ -242,7 +242,7 @@ describe('officers decide claims and change requests in their scope', () => {
     const titles = (await me.get('/api/portal/home'))
       .json()
       .messages.map((m: { title: string }) => m.title);
-    expect(titles).toContain('资料核实通过');
+    expect(titles).toContain('个人资料核实通过');
   });
 
   it('rejecting needs a reason, which the entrepreneur sees; the ledger is untouched', async () => {
@@ -270,7 +270,7 @@ describe('officers decide claims and change requests in their scope', () => {
     expect(mine.requests[0]).toMatchObject({ state: 'rejected', reason: '电话核实非本人' });
     const home = (await me.get('/api/portal/home')).json();
     expect(home.messages).toContainEqual(
-      expect.objectContaining({ title: '资料核实未通过', body: '驳回理由：电话核实非本人' }),
+      expect.objectContaining({ title: '个人资料核实未通过', body: '驳回理由：电话核实非本人' }),
     );
   });
 });

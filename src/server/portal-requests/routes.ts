@@ -1,5 +1,6 @@
 import { ERROR_RESPONSES } from '../http/error-body.js';
 import type { App, AppDeps } from '../http/types.js';
+import type { SmsTransport } from '../portal/sms-transport.js';
 import { QueuePage, QueueQuery, RejectBody, RequestDetail, RequestParams } from './contract.js';
 import { acceptRequest, getRequest, listRequests, rejectRequest } from './service.js';
 
@@ -7,7 +8,8 @@ import { acceptRequest, getRequest, listRequests, rejectRequest } from './servic
  * The officers' queue of entrepreneurs' claims and change requests (台账 → 待核实申请): list,
  * detail, accept, reject. Scoped by person.write / entity.write over the record's region.
  */
-export function registerPortalRequestRoutes(app: App, deps: AppDeps): void {
+export function registerPortalRequestRoutes(app: App, deps: AppDeps, sms: SmsTransport): void {
+  const rdeps = { ...deps, sms, log: app.log };
   const tags = ['创业者申请核实 portal requests'];
   const detail = { 200: RequestDetail, ...ERROR_RESPONSES };
   app.get('/api/portal-requests', {
@@ -31,7 +33,7 @@ export function registerPortalRequestRoutes(app: App, deps: AppDeps): void {
   app.post('/api/portal-requests/:id/accept', {
     schema: { tags, summary: '通过申请（写入台账）', params: RequestParams, response: detail },
     config: { action: 'portal_request.accept' },
-    handler: (req) => acceptRequest(deps, req.ctx, req.params.id),
+    handler: (req) => acceptRequest(rdeps, req.ctx, req.params.id),
   });
   app.post('/api/portal-requests/:id/reject', {
     schema: {
@@ -42,6 +44,6 @@ export function registerPortalRequestRoutes(app: App, deps: AppDeps): void {
       response: detail,
     },
     config: { action: 'portal_request.reject' },
-    handler: (req) => rejectRequest(deps, req.ctx, req.params.id, req.body),
+    handler: (req) => rejectRequest(rdeps, req.ctx, req.params.id, req.body),
   });
 }

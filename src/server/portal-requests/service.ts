@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { Permission } from '../../domain/access/permissions.js';
 import { AppError } from '../../domain/errors/codes.js';
@@ -13,12 +14,9 @@ import { type Paged, pageOffset, toPage } from '../http/paging.js';
 import { changeMeta } from '../ledger-history/service.js';
 import { writablePerson } from '../people/access.js';
 import { findPersonRow } from '../people/repo.js';
-import {
-  findAccount,
-  findAccountOfPerson,
-  insertNotifications,
-  updateAccount,
-} from '../portal/repo.js';
+import { findAccount, findAccountOfPerson, updateAccount } from '../portal/repo.js';
+import type { SmsTransport } from '../portal/sms-transport.js';
+import { deliverSms, notify } from '../notifications/notify.js';
 import { actorLabel } from '../portal/session.js';
 import { regionInScope, regionScopeWhere, requireActor } from '../scope/scope.js';
 import { applyEntityValues, applyPersonValues } from './apply.js';
@@ -129,6 +127,12 @@ export async function getRequest(
   };
 }
 
+/** What deciding needs beyond the app: the SMS transport and a log for the outcome's text. */
+export interface DecideDeps extends AppDeps {
+  sms: SmsTransport;
+  log: FastifyBaseLogger;
+}
+
 /**
  * Accepts a pending request: a claim links the account to the record, then the proposed values
  * (and, for a person, the account's verified mobile) are applied through the write model with
@@ -138,13 +142,13 @@ export async function getRequest(
  * ENTITY_DUPLICATE.
  */
 export async function acceptRequest(
-  deps: AppDeps,
+  deps: DecideDeps,
   ctx: RequestContext,
   id: string,
 ): Promise<RequestDetailT> {
   const actor = requireDecider(ctx);
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  const notified = await deps.db.transaction(async (tx) => {
     const { request, mobileMask } = await requestInScope(tx, actor, id, true);
     if (request.state !== 'pending') throw new AppError('PORTAL_REQUEST_DECIDED');
     const account = await findAccount(tx, request.accountId, true);
@@ -203,15 +207,14 @@ export async function acceptRequest(
       decidedBy: actor.userId,
       decidedByLogin: actor.login,
     });
-    await insertNotifications(tx, [
-      {
-        accountId: account.id,
-        kind: request.objectType === 'person' ? 'profile' : 'enterprise',
-        title: request.objectType === 'person' ? '资料核实通过' : '企业信息核实通过',
-        body: '服务专员已核实您提交的信息，台账已更新。',
-        createdAt: now,
-      },
-    ]);
+    const sent = await notify(tx, {
+      kind: 'portal.request_accepted',
+      to: [{ accountId: account.id }],
+      params: { objectType: request.objectType, requestKind: request.kind },
+      link: '/me',
+      subject: { type: 'portal_request', id: request.id },
+      at: now,
+    });
     await recordAudit(tx, ctx, now, {
       action: 'portal_request.accept',
       objectType: request.objectType,
@@ -219,7 +222,9 @@ export async function acceptRequest(
       permission: PERMISSION[request.objectType],
       details: { requestId: request.id, kind: request.kind, fields: changed },
     });
+    return sent;
   });
+  await deliverSms(deps.db, deps.keys, deps.sms, deps.log, notified, now);
   return getRequest(deps, ctx, id);
 }
 
@@ -229,14 +234,14 @@ export async function acceptRequest(
  * any enterprise); the record stays in the ledger for officers to keep, merge or delete.
  */
 export async function rejectRequest(
-  deps: AppDeps,
+  deps: DecideDeps,
   ctx: RequestContext,
   id: string,
   body: RejectBodyT,
 ): Promise<RequestDetailT> {
   const actor = requireDecider(ctx);
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  const notified = await deps.db.transaction(async (tx) => {
     const { request } = await requestInScope(tx, actor, id, true);
     if (request.state !== 'pending') throw new AppError('PORTAL_REQUEST_DECIDED');
     if (request.kind === 'registration') {
@@ -254,15 +259,14 @@ export async function rejectRequest(
       decidedBy: actor.userId,
       decidedByLogin: actor.login,
     });
-    await insertNotifications(tx, [
-      {
-        accountId: request.accountId,
-        kind: request.objectType === 'person' ? 'profile' : 'enterprise',
-        title: request.objectType === 'person' ? '资料核实未通过' : '企业信息核实未通过',
-        body: `驳回理由：${body.reason}`,
-        createdAt: now,
-      },
-    ]);
+    const sent = await notify(tx, {
+      kind: 'portal.request_rejected',
+      to: [{ accountId: request.accountId }],
+      params: { objectType: request.objectType, requestKind: request.kind, reason: body.reason },
+      link: '/me',
+      subject: { type: 'portal_request', id: request.id },
+      at: now,
+    });
     await recordAudit(tx, ctx, now, {
       action: 'portal_request.reject',
       objectType: request.objectType,
@@ -270,6 +274,8 @@ export async function rejectRequest(
       permission: PERMISSION[request.objectType],
       details: { requestId: request.id, kind: request.kind },
     });
+    return sent;
   });
+  await deliverSms(deps.db, deps.keys, deps.sms, deps.log, notified, now);
   return getRequest(deps, ctx, id);
 }

@@ -194,6 +194,7 @@ export const MessageView = z.object({
   kind: z.string(),
   title: z.string(),
   body: z.string(),
+  link: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -7,7 +7,9 @@ import type {
   PortalRequestViewT,
   ProfileViewT,
 } from './contract.js';
-import type { NotificationRow } from './repo.js';
+import type { Locale } from '../../domain/errors/messages.js';
+import { presentNotification } from '../notifications/presenter.js';
+import type { NotificationRow } from '../notifications/repo.js';
 
 /** Portal answers, field by field: the ID number only ever masked, sealed columns never. */
 
@@ -56,14 +58,17 @@ export function presentEnterprise(row: EntityListRow, roles: string[]): Enterpri
   };
 }
 
-export function presentMessage(row: NotificationRow): MessageViewT {
+/** A notification as 我的 lists it, rendered in the reader's language. */
+export function presentMessage(row: NotificationRow, locale: Locale): MessageViewT {
+  const n = presentNotification(row, locale);
   return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    body: row.body,
-    createdAt: row.createdAt.toISOString(),
-    read: row.readAt !== null,
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt,
+    read: n.readAt !== null,
   };
 }
 

@@ -39,7 +39,9 @@ import type {
   ProfileViewT,
 } from './contract.js';
 import { presentEnterprise, presentPortalRequest, presentProfile } from './presenter.js';
-import { findAccount, findAccountOfPerson, insertNotifications, updateAccount } from './repo.js';
+import { findAccount, findAccountOfPerson, updateAccount } from './repo.js';
+import { notify } from '../notifications/notify.js';
+import type { NotificationParams } from '../../domain/notifications/kinds.js';
 import type { PortalDeps } from './service.js';
 import { type PortalState, requireEntrepreneur } from './session.js';
 
@@ -164,7 +166,7 @@ async function assertMayClaim(
 /** Stores a claim or change request for an officer; a newer change replaces a waiting one. */
 async function submitRequest(
   tx: Executor,
-  accountId: string,
+  account: { id: string; mobileMask: string },
   now: Date,
   r: {
     objectType: 'person' | 'entity';
@@ -174,6 +176,7 @@ async function submitRequest(
     proposed: Record<string, unknown>;
   },
 ): Promise<string> {
+  const accountId = account.id;
   if (r.kind === 'change') {
     const waiting = await openRequestsOn(tx, accountId, r.objectType);
     await supersedeRequests(
@@ -182,8 +185,26 @@ async function submitRequest(
       now,
     );
   }
-  return insertRequest(tx, { ...r, accountId, createdAt: now });
+  const id = await insertRequest(tx, { ...r, accountId, createdAt: now });
+  // The responsible officers hear of it in the same transaction (bell and workbench).
+  await notify(tx, {
+    kind: 'portal.request_opened',
+    to: [{ officersOf: { regionCode: r.regionCode, permission: PERMISSION_OF[r.objectType] } }],
+    params: {
+      name: typeof r.proposed.name === 'string' ? r.proposed.name : '',
+      objectType: r.objectType,
+      requestKind: r.kind,
+      mobileMasked: account.mobileMask,
+    },
+    link: '/ledger/requests',
+    subject: { type: 'portal_request', id },
+    at: now,
+  });
+  return id;
 }
+
+/** Who decides a request about each kind of record. */
+const PERMISSION_OF = { person: 'person.write', entity: 'entity.write' } as const;
 
 /** The entrepreneur's own profile (ID number masked) and their recent requests about it. */
 export async function getProfile(
@@ -235,7 +256,7 @@ export async function saveProfile(
     if (await pendingFirst(tx, account.id, 'person')) throw new AppError('PORTAL_REQUEST_PENDING');
     const linked = await live((id) => findPersonRow(tx, id, true), account.personId);
     let audit: { action: string; objectType: string; objectId: string };
-    let message: { title: string; body: string };
+    let message: { kind: 'portal.saved' | 'portal.submitted'; params: NotificationParams };
     if (linked) {
       if (version !== undefined && version !== linked.version) {
         throw new AppError('VERSION_CONFLICT', { version: linked.version });
@@ -247,12 +268,9 @@ export async function saveProfile(
         await applyPersonValues(tx, deps.keys, linked, fields, mobile, { meta, context });
         outcome = 'applied';
         audit = { action: 'portal.profile_update', objectType: 'person', objectId: linked.id };
-        message = {
-          title: '资料已更新',
-          body: '您的个人资料已更新到返乡创业实名制台账。',
-        };
+        message = { kind: 'portal.saved', params: { objectType: 'person' } };
       } else {
-        const requestId = await submitRequest(tx, account.id, now, {
+        const requestId = await submitRequest(tx, account, now, {
           objectType: 'person',
           kind: 'change',
           objectId: linked.id,
@@ -265,8 +283,8 @@ export async function saveProfile(
           objectId: requestId,
         };
         message = {
-          title: '资料修改已提交',
-          body: '您的资料修改已提交，等待服务专员核实后生效。',
+          kind: 'portal.submitted',
+          params: { objectType: 'person', requestKind: 'change' },
         };
       }
     } else {
@@ -287,7 +305,7 @@ export async function saveProfile(
         await updateAccount(tx, account.id, { personId, updatedAt: now });
         const created = await findPersonRow(tx, personId);
         if (!created) throw new Error('created person not found');
-        await submitRequest(tx, account.id, now, {
+        await submitRequest(tx, account, now, {
           objectType: 'person',
           kind: 'registration',
           objectId: personId,
@@ -305,7 +323,7 @@ export async function saveProfile(
         // person. Linked; what they submitted still waits for an officer.
         await updateAccount(tx, account.id, { personId: existing.id, updatedAt: now });
         if (differs(existing, fields)) {
-          await submitRequest(tx, account.id, now, {
+          await submitRequest(tx, account, now, {
             objectType: 'person',
             kind: 'change',
             objectId: existing.id,
@@ -315,7 +333,7 @@ export async function saveProfile(
         }
         audit = { action: 'portal.profile_link', objectType: 'person', objectId: existing.id };
       } else {
-        const requestId = await submitRequest(tx, account.id, now, {
+        const requestId = await submitRequest(tx, account, now, {
           objectType: 'person',
           kind: 'claim',
           objectId: existing.id,
@@ -329,13 +347,11 @@ export async function saveProfile(
         };
       }
       message = {
-        title: '资料已提交',
-        body: '已提交，等待服务专员核实。核实结果会在“我的”消息中告知。',
+        kind: 'portal.submitted',
+        params: { objectType: 'person', requestKind: 'first' },
       };
     }
-    await insertNotifications(tx, [
-      { accountId: account.id, kind: 'profile', ...message, createdAt: now },
-    ]);
+    await notify(tx, { ...message, to: [{ accountId: account.id }], link: '/me', at: now });
     await recordPortalAudit(tx, ctx, now, me, audit);
   });
   return { outcome, warnings: [] };
@@ -409,7 +425,7 @@ export async function saveEnterprise(
     const context = { via: 'portal' };
     const row = await live((id) => findEntityRow(tx, id, true), account.entityId);
     let audit: { action: string; objectType: string; objectId: string };
-    let message: { title: string; body: string };
+    let message: { kind: 'portal.saved' | 'portal.submitted'; params: NotificationParams };
     if (row) {
       if (version !== undefined && version !== row.version) {
         throw new AppError('VERSION_CONFLICT', { version: row.version });
@@ -418,9 +434,9 @@ export async function saveEnterprise(
         await applyEntityValues(tx, row, proposed, person.id, { meta, context });
         outcome = 'applied';
         audit = { action: 'portal.enterprise_update', objectType: 'entity', objectId: row.id };
-        message = { title: '企业信息已更新', body: `“${input.name}”的信息已更新到市场主体台账。` };
+        message = { kind: 'portal.saved', params: { objectType: 'entity', name: input.name } };
       } else {
-        const requestId = await submitRequest(tx, account.id, now, {
+        const requestId = await submitRequest(tx, account, now, {
           objectType: 'entity',
           kind: 'change',
           objectId: row.id,
@@ -433,8 +449,8 @@ export async function saveEnterprise(
           objectId: requestId,
         };
         message = {
-          title: '企业信息修改已提交',
-          body: `“${input.name}”的修改已提交，等待服务专员核实后生效。`,
+          kind: 'portal.submitted',
+          params: { objectType: 'entity', requestKind: 'change', name: input.name },
         };
       }
     } else {
@@ -445,7 +461,7 @@ export async function saveEnterprise(
         // Created and linked, but shown only once an officer confirms it, like a claim.
         const entityId = await createEntityRecord(tx, input, { meta, context });
         await updateAccount(tx, account.id, { entityId, updatedAt: now });
-        await submitRequest(tx, account.id, now, {
+        await submitRequest(tx, account, now, {
           objectType: 'entity',
           kind: 'registration',
           objectId: entityId,
@@ -460,7 +476,7 @@ export async function saveEnterprise(
           await updateAccount(tx, account.id, { entityId: existing.id, updatedAt: now });
           const roleChange = legalRepresentative !== mine.some((l) => l.role === 'legal_rep');
           if (roleChange || differs(existing, fields)) {
-            await submitRequest(tx, account.id, now, {
+            await submitRequest(tx, account, now, {
               objectType: 'entity',
               kind: 'change',
               objectId: existing.id,
@@ -470,7 +486,7 @@ export async function saveEnterprise(
           }
           audit = { action: 'portal.enterprise_link', objectType: 'entity', objectId: existing.id };
         } else {
-          const requestId = await submitRequest(tx, account.id, now, {
+          const requestId = await submitRequest(tx, account, now, {
             objectType: 'entity',
             kind: 'claim',
             objectId: existing.id,
@@ -485,13 +501,11 @@ export async function saveEnterprise(
         }
       }
       message = {
-        title: '企业信息已提交',
-        body: `“${input.name}”已提交，等待服务专员核实。核实结果会在“我的”消息中告知。`,
+        kind: 'portal.submitted',
+        params: { objectType: 'entity', requestKind: 'first', name: input.name },
       };
     }
-    await insertNotifications(tx, [
-      { accountId: account.id, kind: 'enterprise', ...message, createdAt: now },
-    ]);
+    await notify(tx, { ...message, to: [{ accountId: account.id }], link: '/me', at: now });
     await recordPortalAudit(tx, ctx, now, me, { ...audit, details: { warnings } });
   });
   return { outcome, warnings };

@@ -1,13 +1,12 @@
 import { and, desc, eq, gte, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { portalAccounts, portalNotifications, portalSessions, portalSmsCodes } from './table.js';
+import { portalAccounts, portalSessions, portalSmsCodes } from './table.js';
 
 /** The only SQL of the portal's own tables (the ledger is written through its write models). */
 
 export type AccountRow = typeof portalAccounts.$inferSelect;
 export type PortalSessionRow = typeof portalSessions.$inferSelect;
 export type SmsCodeRow = typeof portalSmsCodes.$inferSelect;
-export type NotificationRow = typeof portalNotifications.$inferSelect;
 
 export async function findAccountByMobileIndex(
   db: Executor,
@@ -151,25 +150,4 @@ export async function updateCode(
   set: Partial<typeof portalSmsCodes.$inferInsert>,
 ): Promise<void> {
   await db.update(portalSmsCodes).set(set).where(eq(portalSmsCodes.id, id));
-}
-
-export async function insertNotifications(
-  db: Executor,
-  rows: (typeof portalNotifications.$inferInsert)[],
-): Promise<void> {
-  if (rows.length > 0) await db.insert(portalNotifications).values(rows);
-}
-
-/** An account's latest messages, newest first. */
-export function listNotifications(
-  db: Executor,
-  accountId: string,
-  limit: number,
-): Promise<NotificationRow[]> {
-  return db
-    .select()
-    .from(portalNotifications)
-    .where(eq(portalNotifications.accountId, accountId))
-    .orderBy(desc(portalNotifications.createdAt), desc(portalNotifications.id))
-    .limit(limit);
 }

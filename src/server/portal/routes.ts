@@ -94,7 +94,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps, sms?: SmsTransport
     ...hooks,
     schema: { tags, summary: '我的：资料、企业和消息', response: { 200: HomeView, ...ERRORS } },
     config: self,
-    handler: (req) => portal.home(pdeps, req.portal),
+    handler: (req) => portal.home(pdeps, req.ctx, req.portal),
   });
   app.get('/api/portal/profile', {
     ...hooks,

@@ -11,6 +11,8 @@ import { phoneIndex } from '../people/sealed.js';
 import { requestsOfAccount } from '../portal-requests/repo.js';
 import { listChildren } from '../regions/repo.js';
 import { readSecuritySettings } from '../security/settings.js';
+import { listOwn } from '../notifications/repo.js';
+import { notify } from '../notifications/notify.js';
 import { recordPortalAudit } from './audit.js';
 import type { HomeViewT, PortalSessionViewT } from './contract.js';
 import { presentMessage, presentPortalRequest } from './presenter.js';
@@ -21,9 +23,7 @@ import {
   findAccountByMobileIndex,
   insertAccount,
   insertCode,
-  insertNotifications,
   latestCode,
-  listNotifications,
   revokeAccountSessions,
   revokeSession,
   sessionCsrf,
@@ -167,7 +167,7 @@ export async function register(
   await assertPasswordPolicy(deps.db, body.password, body.mobile, ctx.locale);
   const now = deps.clock();
   const bidx = phoneIndex(deps.keys, body.mobile);
-  const code = await consumeCode(deps, bidx, 'register', body.code, now);
+  await consumeCode(deps, bidx, 'register', body.code, now);
   const passwordHash = await hashPassword(body.password);
   const result = await deps.db.transaction(async (tx) => {
     if (await findAccountByMobileIndex(tx, bidx)) throw new AppError('SMS_CODE_EXPIRED');
@@ -182,22 +182,8 @@ export async function register(
     });
     if (state.entrepreneur) await revokeSession(tx, state.entrepreneur.sessionId, now);
     const session = await startSession(tx, deps, ctx, accountId, now);
-    await insertNotifications(tx, [
-      {
-        accountId,
-        kind: 'sms',
-        title: '短信：注册验证码',
-        body: `注册验证码已发送至 ${mobileMasked}`,
-        createdAt: code.createdAt,
-      },
-      {
-        accountId,
-        kind: 'account',
-        title: '注册成功',
-        body: '欢迎使用返乡创业服务平台。请填写个人资料，以便服务专员联系您、为您匹配政策。',
-        createdAt: now,
-      },
-    ]);
+    // The SMS code itself is not a message: only the welcome is.
+    await notify(tx, { kind: 'portal.welcome', to: [{ accountId }], link: '/profile', at: now });
     await recordPortalAudit(
       tx,
       ctx,
@@ -311,7 +297,11 @@ export async function currentSession(
 }
 
 /** 我的: profile and enterprise at a glance (masked) and the latest messages. */
-export async function home(deps: PortalDeps, state: PortalState): Promise<HomeViewT> {
+export async function home(
+  deps: PortalDeps,
+  ctx: RequestContext,
+  state: PortalState,
+): Promise<HomeViewT> {
   const me = requireEntrepreneur(state);
   const account = await findAccount(deps.db, me.accountId);
   if (!account) throw new AppError('UNAUTHENTICATED');
@@ -319,7 +309,7 @@ export async function home(deps: PortalDeps, state: PortalState): Promise<HomeVi
   const [profile, enterprise, messages, people, enterprises] = await Promise.all([
     profileSummary(deps.db, visible.personId),
     enterpriseSummary(deps.db, visible.entityId),
-    listNotifications(deps.db, account.id, 30),
+    listOwn(deps.db, { accountId: account.id }, { unreadOnly: false, limit: 30, offset: 0 }),
     requestsOfAccount(deps.db, account.id, 'person'),
     requestsOfAccount(deps.db, account.id, 'entity'),
   ]);
@@ -327,7 +317,7 @@ export async function home(deps: PortalDeps, state: PortalState): Promise<HomeVi
     mobileMasked: account.mobileMask,
     profile,
     enterprise,
-    messages: messages.map(presentMessage),
+    messages: messages.rows.map((m) => presentMessage(m, ctx.locale)),
     requests: [...people, ...enterprises].map(presentPortalRequest),
   };
 }

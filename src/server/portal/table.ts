@@ -93,7 +93,11 @@ export const portalSmsCodes = pgTable(
   (t) => [index('portal_sms_codes_mobile_idx').on(t.mobileBidx, t.createdAt)],
 );
 
-/** Messages to an entrepreneur shown on 我的: submissions, SMS sent. Never plaintext numbers. */
+/**
+ * Superseded by the generic `notifications` table (src/server/notifications): no longer written
+ * or read. Its rows were copied there by the `notifications` migration (the SMS-code rows
+ * left out); kept one release so nothing is lost, then to be dropped.
+ */
 export const portalNotifications = pgTable(
   'portal_notifications',
   {

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { isPlaceholderRegionName, NATION_CODE } from '../../domain/regions/region-code.js';
+import { visibleChildren } from '../../domain/regions/visible-regions.js';
 import type { Executor } from '../db/client.js';
 import { regions } from '../regions/table.js';
 
@@ -47,15 +48,12 @@ export async function reportChildren(db: Executor, code: string): Promise<Report
     .from(regions)
     .where(eq(regions.parentCode, code))
     .orderBy(asc(regions.code));
-  const placeholders = direct.filter((r) => isPlaceholderRegionName(r.name)).map((r) => r.code);
-  if (placeholders.length === 0) return direct;
-  const below = await db
-    .select(columns)
-    .from(regions)
-    .where(inArray(regions.parentCode, placeholders))
-    .orderBy(asc(regions.code));
-  return [...direct.filter((r) => !isPlaceholderRegionName(r.name)), ...below].sort((a, b) =>
-    a.code < b.code ? -1 : 1,
+  return visibleChildren(direct, (placeholders) =>
+    db
+      .select(columns)
+      .from(regions)
+      .where(inArray(regions.parentCode, placeholders))
+      .orderBy(asc(regions.code)),
   );
 }
 

@@ -161,10 +161,12 @@ describe('user accounts', () => {
     const body = res.json();
     expect(body.code).toBe('PASSWORD_POLICY');
     expect(body.details.reasons).toEqual([
-      '须混合大写字母、小写字母、数字、符号中的至少三类',
-      '过于常见',
+      '须包含大写字母、小写字母、数字、符号中的至少三类',
+      '不能使用过于常见的密码',
     ]);
-    expect(body.message).toContain('密码不符合安全要求');
+    expect(body.message).toBe(
+      '密码不符合安全要求：须包含大写字母、小写字母、数字、符号中的至少三类；不能使用过于常见的密码',
+    );
   });
 
   it('refuses to create a user in 南阳市 for a 奉节县 administrator', async () => {

@@ -1,5 +1,9 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { checkPassword, PASSWORD_PROBLEM_ZH } from '../../domain/auth/password-policy';
+import {
+  checkPassword,
+  DEFAULT_PASSWORD_POLICY,
+  passwordProblemsSentence,
+} from '../../domain/auth/password-policy';
 import { parseMobile } from '../../domain/identity/phone';
 import { ledgerIssueMessage } from '../../domain/ledger/ledger-issues';
 import { api, ApiError, type PortalSession } from './api';
@@ -184,7 +188,9 @@ export function RegisterPage() {
       mobile: mobileError(mobile),
       code: /^\d{6}$/.test(code.trim()) ? undefined : T.codePlaceholder,
       password:
-        problems.length > 0 ? problems.map((p) => PASSWORD_PROBLEM_ZH[p]).join('，') : undefined,
+        problems.length > 0
+          ? `密码${passwordProblemsSentence(problems, DEFAULT_PASSWORD_POLICY, 'zh-CN')}`
+          : undefined,
       again: again === password ? undefined : T.passwordMismatch,
     };
     void submit(e, found, '/api/portal/register', { mobile, code, password });

@@ -3,7 +3,7 @@ import { DIVISION_ROWS, SECTION_ROWS } from '../../domain/ledger/industry-data';
 import { ledgerIssueMessage } from '../../domain/ledger/ledger-issues';
 import type { Enterprise } from './api';
 import { ENTITY_TYPE_NAMES, T } from './catalog';
-import { CodeSelect, DigitsInput, type Errors, Field, RegionPicker } from './forms';
+import { CodeSelect, DigitsInput, type Errors, Field, RegionPicker, regionDepth } from './forms';
 import { StepForm, type StepFormSpec, useStepForm } from './StepForm';
 
 interface Form {
@@ -52,7 +52,7 @@ function fromEnterprise(e: Enterprise): Form {
     section,
     division: e.industryCode && e.industryCode !== section ? e.industryCode : '',
     region: e.region?.code ?? '',
-    regionDepth: e.region ? 4 : 0,
+    regionDepth: regionDepth(e.region?.code ?? ''),
     foundedOn: e.foundedOn ?? '',
     employees: String(e.employees),
     jobsCreated: String(e.jobsCreated),

@@ -3,6 +3,8 @@ import { api, ApiError, type Home, requestNotice } from './api';
 import { ENTITY_TYPE_NAMES, STATUS_NAMES, T } from './catalog';
 import { RequestNote, requestBadge } from './RequestNote';
 import { Link, navigate } from './router';
+import { ServiceCards } from './ServiceCards';
+import { SERVICES } from './services';
 import { setSession } from './session';
 
 const when = (iso: string) =>
@@ -28,7 +30,19 @@ export function HomePage() {
     navigate('/');
   };
 
+  useEffect(() => {
+    if (home && window.location.hash === '#messages') {
+      document.getElementById('messages')?.scrollIntoView();
+    }
+  }, [home]);
+
+  const readAll = async () => {
+    await api('POST', '/api/portal/notifications/read-all').catch(() => undefined);
+    setHome((h) => (h ? { ...h, messages: h.messages.map((m) => ({ ...m, read: true })) } : h));
+  };
+
   if (!home) return <p className="block">{error || T.loading}</p>;
+  const unread = home.messages.filter((m) => !m.read).length;
   const p = home.profile;
   const e = home.enterprise;
   const pr = requestNotice(home.requests, 'person');
@@ -98,16 +112,24 @@ export function HomePage() {
         )}
       </div>
 
-      <div className="card">
+      <div className="card" id="messages">
         <div className="card-head">
-          <h2>{T.messages}</h2>
+          <h2>
+            {T.messages}
+            {unread > 0 && <span className="badge unread">{T.unread(unread)}</span>}
+          </h2>
+          {unread > 0 && (
+            <button type="button" className="btn-link" onClick={() => void readAll()}>
+              {T.readAll}
+            </button>
+          )}
         </div>
         {home.messages.length === 0 ? (
           <p className="note">{T.noMessages}</p>
         ) : (
           <ul className="messages">
             {home.messages.map((m) => (
-              <li key={m.id}>
+              <li key={m.id} className={m.read ? 'read' : 'unread'}>
                 <div className="msg-title">
                   {m.title}
                   <time>{when(m.createdAt)}</time>
@@ -118,6 +140,12 @@ export function HomePage() {
           </ul>
         )}
       </div>
+
+      <section className="more-services">
+        <h2>{T.moreServices}</h2>
+        <p className="note">{T.moreServicesNote}</p>
+        <ServiceCards services={SERVICES.filter((s) => !s.available)} />
+      </section>
 
       <button type="button" className="btn btn-ghost btn-block" onClick={() => void logout()}>
         {T.logout}

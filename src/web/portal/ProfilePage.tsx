@@ -2,7 +2,7 @@ import { parseIdNumber } from '../../domain/identity/id-number';
 import { ledgerIssueMessage } from '../../domain/ledger/ledger-issues';
 import type { Profile } from './api';
 import { CATEGORY_NAMES, EDUCATION_NAMES, SEX_NAMES, STATUS_NAMES, T } from './catalog';
-import { CodeSelect, DigitsInput, type Errors, Field, RegionPicker } from './forms';
+import { CodeSelect, DigitsInput, type Errors, Field, RegionPicker, regionDepth } from './forms';
 import { StepForm, type StepFormSpec, useStepForm } from './StepForm';
 
 interface Form {
@@ -12,6 +12,8 @@ interface Form {
   hukouDepth: number;
   current: string;
   currentDepth: number;
+  /** 现居地同户籍地: the current place follows the household one. */
+  sameAsHukou: boolean;
   categories: string[];
   status: string;
   away: string;
@@ -28,6 +30,7 @@ const EMPTY: Form = {
   hukouDepth: 0,
   current: '',
   currentDepth: 0,
+  sameAsHukou: false,
   categories: [],
   status: 'returned',
   away: '',
@@ -61,7 +64,8 @@ const FIELD_OF: Record<string, string> = {
 };
 
 function fromProfile(p: Profile): Form {
-  const depth = (code: string | undefined) => (code ? 4 : 0);
+  const depth = (code: string | undefined) => regionDepth(code ?? '');
+  const hukou = p.hukouRegion?.code ?? '';
   return {
     name: p.name,
     idNumber: '',
@@ -69,6 +73,7 @@ function fromProfile(p: Profile): Form {
     hukouDepth: depth(p.hukouRegion?.code),
     current: p.currentRegion?.code ?? '',
     currentDepth: depth(p.currentRegion?.code),
+    sameAsHukou: hukou !== '' && hukou === (p.currentRegion?.code ?? ''),
     categories: p.categories,
     status: p.status,
     away: p.awayCityCode
@@ -110,7 +115,7 @@ const SPEC: StepFormSpec<Form, Profile> = {
     }
     if (at === 1) {
       if (form.hukouDepth < 3) e.hukou = '请选择到区县或乡镇（街道）';
-      if (form.currentDepth < 3) e.current = '请选择到区县或乡镇（街道）';
+      if (!form.sameAsHukou && form.currentDepth < 3) e.current = '请选择到区县或乡镇（街道）';
       if (form.categories.length === 0)
         e.categories = ledgerIssueMessage('CATEGORIES_EMPTY', 'zh-CN');
     }
@@ -123,7 +128,7 @@ const SPEC: StepFormSpec<Form, Profile> = {
       name: form.name,
       ...(form.idNumber.trim() ? { idNumber: form.idNumber } : {}),
       hukouRegionCode: form.hukou,
-      currentRegionCode: form.current,
+      currentRegionCode: form.sameAsHukou ? form.hukou : form.current,
       categories: form.categories,
       status: form.status,
       awayProvinceCode: form.away ? form.away.slice(0, 2) : null,
@@ -190,15 +195,33 @@ export function ProfilePage() {
             error={errors.hukou}
             onChange={(code, depth) => setForm((f) => ({ ...f, hukou: code, hukouDepth: depth }))}
           />
-          <RegionPicker
-            name="current"
-            label={T.current}
-            value={form.current}
-            error={errors.current}
-            onChange={(code, depth) =>
-              setForm((f) => ({ ...f, current: code, currentDepth: depth }))
-            }
-          />
+          <label className="check">
+            <input
+              type="checkbox"
+              name="sameAsHukou"
+              checked={form.sameAsHukou}
+              onChange={(e) =>
+                setForm((f) => ({
+                  ...f,
+                  sameAsHukou: e.target.checked,
+                  // Unticked: the current place starts from the household one, to be changed.
+                  ...(e.target.checked ? {} : { current: f.hukou, currentDepth: f.hukouDepth }),
+                }))
+              }
+            />
+            {T.sameAsHukou}
+          </label>
+          {!form.sameAsHukou && (
+            <RegionPicker
+              name="current"
+              label={T.current}
+              value={form.current}
+              error={errors.current}
+              onChange={(code, depth) =>
+                setForm((f) => ({ ...f, current: code, currentDepth: depth }))
+              }
+            />
+          )}
           <fieldset className={errors.categories ? 'field has-error' : 'field'}>
             <legend className="field-label">{T.categories}</legend>
             <div className="chips">

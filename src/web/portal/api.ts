@@ -153,7 +153,15 @@ export interface Home {
   mobileMasked: string;
   profile: { name: string; idNumberMasked: string; status: string; updatedAt: string } | null;
   enterprise: { name: string; creditCode: string; type: string; updatedAt: string } | null;
-  messages: { id: string; kind: string; title: string; body: string; createdAt: string }[];
+  messages: {
+    id: string;
+    kind: string;
+    title: string;
+    body: string;
+    link: string | null;
+    createdAt: string;
+    read: boolean;
+  }[];
   requests: PortalRequest[];
 }
 

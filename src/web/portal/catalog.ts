@@ -1,3 +1,4 @@
+import { DEFAULT_PASSWORD_POLICY, passwordRuleText } from '../../domain/auth/password-policy';
 import type {
   Education,
   PersonCategory,
@@ -25,7 +26,7 @@ export const T = {
   codeSent: (m: string) => `验证码已发送至 ${m}，5 分钟内有效`,
   password: '密码',
   passwordNew: '设置密码',
-  passwordHint: '至少 8 位，包含大写字母、小写字母、数字、符号中的三种',
+  passwordHint: passwordRuleText(DEFAULT_PASSWORD_POLICY, 'zh-CN'),
   passwordAgain: '再次输入密码',
   passwordMismatch: '两次输入的密码不一致',
   registerSubmit: '注册并登录',
@@ -52,7 +53,6 @@ export const T = {
   hukou: '户籍地',
   current: '现居地',
   pickRegion: '请选择',
-  regionLevels: ['省', '市', '区县', '乡镇（街道）'],
   categories: '人员类别（可多选）',
   status: '目前状态',
   awayPlace: '外出务工地',
@@ -86,6 +86,11 @@ export const T = {
   enterpriseCard: '我的企业',
   messages: '消息',
   noMessages: '暂无消息',
+  unread: (n: number) => `${n} 条未读`,
+  readAll: '全部标为已读',
+  moreServices: '更多服务',
+  moreServicesNote: '以下服务正在建设中，开通后会在这里直接办理。',
+  sameAsHukou: '现居地同户籍地',
   notFilled: '未填写',
   filled: '已提交',
   fillProfile: '填写个人资料',

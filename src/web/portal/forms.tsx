@@ -1,5 +1,11 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { ancestorCodes, NATION_CODE } from '../../domain/regions/region-code';
+import {
+  isWithin,
+  NATION_CODE,
+  REGION_LEVELS,
+  regionLevel,
+} from '../../domain/regions/region-code';
+import { visibleChildren } from '../../domain/regions/visible-regions';
 import { api, type Region } from './api';
 import { T } from './catalog';
 
@@ -102,15 +108,49 @@ function loadChildren(code: string): Promise<Region[]> {
   return p;
 }
 
-/** The chosen code and its ancestors below the nation, root first. */
-function chainOf(code: string): string[] {
-  return code ? [...ancestorCodes(code).filter((c) => c !== NATION_CODE), code] : [];
+/** A region's children as people read the tree (no 县 / 市辖区 levels; see visible-regions). */
+async function loadVisible(code: string, expand: boolean): Promise<Region[]> {
+  return visibleChildren(
+    await loadChildren(code),
+    async (codes) => (await Promise.all(codes.map(loadChildren))).flat(),
+    { expand },
+  );
+}
+
+/** How deep a code is: 1 province, 2 city, 3 county, 4 township (0 for none). */
+export function regionDepth(code: string): number {
+  return code ? REGION_LEVELS.indexOf(regionLevel(code)) : 0;
+}
+
+const LEVEL_NAMES: Record<string, string> = {
+  province: '省',
+  city: '市',
+  county: '区县',
+  township: '乡镇（街道）',
+};
+
+/**
+ * The visible chain down to `code`, root first: walks the visible tree from the nation, taking at
+ * each level the child whose subtree holds `code`.
+ */
+async function visibleChain(code: string, levels: number, expand: boolean): Promise<string[]> {
+  const chain: string[] = [];
+  let parent = NATION_CODE;
+  while (chain.length < levels && parent !== code) {
+    const next = (await loadVisible(parent, expand)).find((r) => isWithin(code, r.code));
+    if (!next) break;
+    chain.push(next.code);
+    parent = next.code;
+  }
+  return chain;
 }
 
 /**
  * Cascading native selects over the division tree (province → city → county → township), each
- * level loaded on demand from the portal's public region endpoint. `levels` limits the depth
- * (2 for a city worked in). Reports the deepest code chosen and how deep it is.
+ * level loaded on demand from the portal's public region endpoint, without the tree's generic
+ * 县 / 市辖区 levels: 重庆市 → 奉节县 → 兴隆镇. `levels` limits the depth (2 for a city worked
+ * in: placeholders are then left out, so 重庆市 offers no city). Reports the deepest code chosen
+ * and its depth ({@link regionDepth}).
  */
 export function RegionPicker({
   label,
@@ -127,13 +167,26 @@ export function RegionPicker({
   levels?: number;
   name: string;
 }) {
-  const [chain, setChain] = useState<string[]>(() => chainOf(value).slice(0, levels));
+  const expand = levels > 2;
+  const [chain, setChain] = useState<string[] | null>(value ? null : []);
   const [options, setOptions] = useState<Region[][]>([]);
 
   useEffect(() => {
+    if (chain !== null) return;
+    let live = true;
+    void visibleChain(value, levels, expand)
+      .then((c) => live && setChain(c))
+      .catch(() => live && setChain([]));
+    return () => {
+      live = false;
+    };
+  }, [chain, value, levels, expand]);
+
+  useEffect(() => {
+    if (chain === null) return;
     let live = true;
     const parents = [NATION_CODE, ...chain].slice(0, levels);
-    void Promise.all(parents.map(loadChildren))
+    void Promise.all(parents.map((p) => loadVisible(p, expand)))
       .then((lists) => {
         if (!live) return;
         // A level is shown only when its parent has children.
@@ -148,37 +201,42 @@ export function RegionPicker({
     return () => {
       live = false;
     };
-  }, [chain, levels]);
+  }, [chain, levels, expand]);
 
   const pick = (level: number, code: string) => {
-    const next = code ? [...chain.slice(0, level), code] : chain.slice(0, level);
+    const current = chain ?? [];
+    const next = code ? [...current.slice(0, level), code] : current.slice(0, level);
     setChain(next);
-    onChange(next.at(-1) ?? '', next.length);
+    const last = next.at(-1) ?? '';
+    onChange(last, regionDepth(last));
   };
 
   return (
     <fieldset className={error ? 'field region has-error' : 'field region'}>
       <legend className="field-label">{label}</legend>
       <div className="region-selects">
-        {options.map((list, level) => (
-          <select
-            key={level}
-            name={`${name}-${level}`}
-            aria-label={`${label}：${T.regionLevels[level] ?? ''}`}
-            value={chain[level] ?? ''}
-            onChange={(e) => pick(level, e.target.value)}
-          >
-            <option value="">
-              {T.pickRegion}
-              {T.regionLevels[level] ?? ''}
-            </option>
-            {list.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
+        {options.map((list, level) => {
+          const levelName = LEVEL_NAMES[list[0] ? regionLevel(list[0].code) : ''] ?? '';
+          return (
+            <select
+              key={level}
+              name={`${name}-${level}`}
+              aria-label={`${label}：${levelName}`}
+              value={chain?.[level] ?? ''}
+              onChange={(e) => pick(level, e.target.value)}
+            >
+              <option value="">
+                {T.pickRegion}
+                {levelName}
               </option>
-            ))}
-          </select>
-        ))}
+              {list.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          );
+        })}
       </div>
       {error && (
         <span className="field-error" role="alert">

@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
     'Lists and statistics follow the region chosen; only regions within your scope can be chosen',
   'notices.title': 'Notifications',
   'notices.empty': 'No notifications',
+  'notices.readAll': 'Mark all read',
+  'notices.titleUnread': 'Notifications ({count} unread)',
 
   'scope.region': 'Region',
   'scope.org': 'Organisation',
@@ -156,6 +158,11 @@ export const en: Record<MessageKey, string> = {
   'workbench.todo': 'To do',
   'workbench.todoEmpty': 'Nothing to do',
   'workbench.todoHint': 'Service requests, reviews and reporting reminders will appear here.',
+  'workbench.pendingRequests': 'Requests to verify',
+  'workbench.pendingUnit': '',
+  'workbench.pendingSplit': 'Profiles {person} · enterprises {entity}',
+  'workbench.pendingOpen': 'Verify',
+  'workbench.pendingMore': 'All {total}',
 
   'users.title': 'Users',
   'users.create': 'New user',

@@ -140,6 +140,8 @@ export const zhCN = {
   'region.switcherHint': '列表和统计按所选区划显示，只能选择您管辖范围内的区划',
   'notices.title': '通知',
   'notices.empty': '暂无通知',
+  'notices.readAll': '全部已读',
+  'notices.titleUnread': '通知（{count} 条未读）',
 
   'scope.region': '区划',
   'scope.org': '机构',
@@ -157,6 +159,11 @@ export const zhCN = {
   'workbench.todo': '待办事项',
   'workbench.todoEmpty': '暂无待办',
   'workbench.todoHint': '工单、审核和上报提醒将显示在这里。',
+  'workbench.pendingRequests': '待核实申请',
+  'workbench.pendingUnit': '件',
+  'workbench.pendingSplit': '个人资料 {person} 件 · 企业信息 {entity} 件',
+  'workbench.pendingOpen': '去核实',
+  'workbench.pendingMore': '查看全部 {total} 件',
 
   'users.title': '用户管理',
   'users.create': '新建用户',

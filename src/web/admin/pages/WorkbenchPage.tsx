@@ -6,6 +6,7 @@ import { useRoleNames } from '../components/roles';
 import { useT } from '../i18n/i18n';
 import { isGroup, visibleNav } from '../layout/nav';
 import { useSession } from '../session/SessionProvider';
+import { PendingRequestsCard } from './PendingRequestsCard';
 
 /** 工作台: who I am and where I may work, shortcuts to my modules, my to-do list. */
 export function WorkbenchPage() {
@@ -50,12 +51,16 @@ export function WorkbenchPage() {
           </Card>
         </Col>
         <Col span={24}>
-          <Card title={t('workbench.todo')}>
-            <Empty description={t('workbench.todoEmpty')} />
-            <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
-              {t('workbench.todoHint')}
-            </Typography.Paragraph>
-          </Card>
+          {can('person.write', 'entity.write') ? (
+            <PendingRequestsCard />
+          ) : (
+            <Card title={t('workbench.todo')}>
+              <Empty description={t('workbench.todoEmpty')} />
+              <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
+                {t('workbench.todoHint')}
+              </Typography.Paragraph>
+            </Card>
+          )}
         </Col>
       </Row>
     </>
