@@ -9,6 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import type { AuditKeys, Keys } from '../crypto/keys.js';
+import type { SessionCache } from '../auth/session-cache.js';
+import type { RegionTree } from '../regions/region-tree.js';
 
 /** The Fastify instance with zod contracts as its type provider. */
 export type App = FastifyInstance<
@@ -31,6 +33,10 @@ export interface AppDeps {
   /** Keys of the audit chain and its checkpoints (never stored in the database). */
   auditKeys: AuditKeys;
   clock: Clock;
+  /** The division tree in memory, set by buildApp; services fall back to the database. */
+  regionTree?: RegionTree;
+  /** Sessions with their users and grants, kept briefly in memory; set by buildApp. */
+  sessionCache?: SessionCache;
 }
 
 /** Per-route settings read by the shared hooks. */
