@@ -6,7 +6,8 @@
  *
  *   npx tsx bench/http.ts                  # embedded PGlite
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/http.ts
- *   BENCH_SECONDS=5 BENCH_CONNECTIONS=10,50 BENCH_PEOPLE=10000 npx tsx bench/http.ts
+ *   BENCH_SECONDS=6 BENCH_ROUNDS=3 BENCH_CONNECTIONS=10,50 BENCH_PEOPLE=10000 BENCH_ROUTES=region \
+ *     npx tsx bench/http.ts
  *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/http.ts  # a V8 CPU profile of the servers' process
  */
 import { spawn } from 'node:child_process';
@@ -49,14 +50,57 @@ interface Figure {
   rps: number;
   p50: number;
   p99: number;
+  errors: number;
 }
 
-async function measure(url: string, connections: number, headers: Record<string, string> = {}) {
-  await autocannon({ url, connections, duration: 2, headers }); // warm-up
-  const r = await autocannon({ url, connections, duration: seconds, headers });
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+async function run(url: string, connections: number, duration: number, cookie?: string) {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const r = await autocannon({ url, connections, duration, headers });
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 } satisfies Figure;
+  return {
+    requests: r.requests.total,
+    seconds: r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The bare route and Fanxiang's, in `rounds` alternating rounds (bare first, then Fanxiang
+ * first, …) so that a change in the machine's load hits both alike: req/s over all rounds,
+ * p50 and p99 the median of the rounds'.
+ */
+async function pair(
+  bareUrl: string,
+  appUrl: string,
+  connections: number,
+): Promise<{ bare: Figure; app: Figure }> {
+  await run(bareUrl, connections, 2); // warm-up
+  await run(appUrl, connections, 2, info.cookie);
+  const each = Math.max(1, Math.round(seconds / rounds));
+  const bare: Awaited<ReturnType<typeof run>>[] = [];
+  const app: Awaited<ReturnType<typeof run>>[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      bare.push(await run(bareUrl, connections, each));
+      app.push(await run(appUrl, connections, each, info.cookie));
+    } else {
+      app.push(await run(appUrl, connections, each, info.cookie));
+      bare.push(await run(bareUrl, connections, each));
+    }
+  }
+  const figure = (rs: typeof bare): Figure => ({
+    rps: rs.reduce((n, r) => n + r.requests, 0) / rs.reduce((n, r) => n + r.seconds, 0),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    errors: rs.reduce((n, r) => n + r.errors, 0),
+  });
+  return { bare: figure(bare), app: figure(app) };
 }
 
 const load = loadavg()[0]!.toFixed(1);
@@ -64,12 +108,10 @@ const rows: string[] = [];
 for (const route of info.routes) {
   if (only && !only.some((o) => route.name.includes(o))) continue;
   for (const connections of connectionLevels) {
-    // Alternate the two so a change in the machine's load hits both alike.
-    const bare = await measure(route.bareUrl, connections);
-    const app = await measure(route.appUrl, connections, { cookie: info.cookie });
+    const { bare, app } = await pair(route.bareUrl, route.appUrl, connections);
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     rows.push(
-      `| ${route.name} | ${connections} | ${fmt(bare.rps)} | ${bare.p50} / ${bare.p99} | ${fmt(app.rps)} | ${app.p50} / ${app.p99} | ${(app.rps / bare.rps).toFixed(2)} |`,
+      `| ${route.name} | ${connections} | ${fmt(bare.rps)} | ${bare.p50} / ${bare.p99} | ${fmt(app.rps)} | ${app.p50} / ${app.p99} | ${(app.rps / bare.rps).toFixed(2)} |${bare.errors + app.errors > 0 ? ` ${bare.errors} / ${app.errors} errors or timeouts` : ''}`,
     );
     console.error(rows.at(-1));
   }
@@ -77,7 +119,7 @@ for (const route of info.routes) {
 child.stdin.end();
 
 console.log(
-  `\nHTTP bench — ${info.backend}, ${info.people.toLocaleString('en-US')} people, ${seconds} s each after a 2 s warm-up, load average ${load} at the start`,
+  `\nHTTP bench — ${info.backend}, ${info.people.toLocaleString('en-US')} people, ${seconds} s per route and side in ${rounds} alternating rounds after a 2 s warm-up, load average ${load} at the start`,
 );
 console.log(
   '| route | connections | bare req/s | bare p50 / p99 ms | Fanxiang req/s | Fanxiang p50 / p99 ms | ratio |',
