@@ -9,7 +9,12 @@ const RELOAD_DEBOUNCE_MS = 200;
 interface Snapshot {
   byCode: Map<string, RegionRow>;
   children: Map<string, RegionRow[]>;
+  /** Answers built from this snapshot (JSON text), by a key the caller chooses. */
+  bodies: Map<string, string>;
 }
+
+/** Answers kept per snapshot at most; beyond, the oldest go first. */
+const MAX_BODIES = 5_000;
 
 /**
  * The division tree down to townships, read once at start and served from memory: the tree
@@ -99,6 +104,25 @@ export class RegionTree {
     return out;
   }
 
+  /**
+   * The answer text for `key`, built once per snapshot by `make` (the tree never changes under
+   * it). Null while the tree is not serving: build the answer from the database instead.
+   */
+  body(key: string, make: () => string | null): string | null {
+    if (!this.serving) return null;
+    const bodies = this.snapshot!.bodies;
+    const kept = bodies.get(key);
+    if (kept !== undefined) return kept;
+    const made = make();
+    if (made === null) return null;
+    if (bodies.size >= MAX_BODIES) {
+      const oldest = bodies.keys().next().value;
+      if (oldest !== undefined) bodies.delete(oldest);
+    }
+    bodies.set(key, made);
+    return made;
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -118,5 +142,5 @@ async function readSnapshot(db: Executor): Promise<Snapshot> {
       else children.set(row.parentCode, [row]);
     }
   }
-  return { byCode, children };
+  return { byCode, children, bodies: new Map() };
 }

@@ -10,7 +10,12 @@ import type { RequestContext } from '../http/context.js';
 import { pageOffset, toPage, type Paged, type PageRequest } from '../http/paging.js';
 import type { AppDeps } from '../http/types.js';
 import { requirePermission, scopeRoots } from '../scope/scope.js';
-import type { RegionPathViewT, RegionSearchQueryT, RegionViewT } from './contract.js';
+import {
+  RegionPage,
+  type RegionPathViewT,
+  type RegionSearchQueryT,
+  type RegionViewT,
+} from './contract.js';
 import { presentRegion, presentRegionPath } from './presenter.js';
 import {
   findRegion,
@@ -91,6 +96,31 @@ export async function getRegionChildren(
   const { rows, total } = await listChildren(deps.db, code, only, page);
   if (total === 0 && !(await findRegion(deps.db, code))) throw new AppError('NOT_FOUND');
   return toPage(rows, total, page, presentRegion);
+}
+
+/**
+ * {@link getRegionChildren}'s answer as JSON text, kept with the division tree in memory (the
+ * same scope check runs on every request; the text depends only on the code, the page and,
+ * above the actor's scope, the children on the way down). Null when the tree does not hold
+ * the children: answer with getRegionChildren.
+ */
+export function regionChildrenBody(
+  deps: AppDeps,
+  ctx: RequestContext,
+  code: string,
+  page: PageRequest,
+): string | null {
+  const tree = deps.regionTree;
+  if (!tree) return null;
+  const { roots, reach } = reachOrNotFound(ctx, code);
+  const only = reach === 'within' ? null : childrenTowardRoots(roots, code);
+  const key = `children|${code}|${page.page}|${page.pageSize}|${only?.join(',') ?? '*'}`;
+  return tree.body(key, () => {
+    const held = tree.children(code);
+    if (!held) return null;
+    const answer = pageOfHeld(only ? held.filter((r) => only.includes(r.code)) : held, page);
+    return JSON.stringify(RegionPage.parse(answer));
+  });
 }
 
 /** One page of children held in memory (src/server/regions/region-tree.ts). */
