@@ -45,6 +45,7 @@ import { registerLoanProductsRoutes } from './loan-products/routes.js';
 import { registerDashboardsRoutes } from './dashboards/routes.js';
 import { registerUsersRoutes } from './users/routes.js';
 import { registerWebStatic } from './web/static.js';
+import { startCaches } from './caches.js';
 
 /** Drops bound parameters (which may hold personal data) from failed-query messages. */
 function withoutParams(text: string): string {
@@ -97,7 +98,13 @@ export interface RouteInfo {
  * Builds the HTTP application: contracts, OpenAPI, sessions, CSRF, audit and every feature's
  * routes. `routes` lists what was registered, for the route-permission matrix test.
  */
-export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
+export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
+  const caches = await startCaches(plainDeps);
+  const deps: AppDeps = {
+    ...plainDeps,
+    regionTree: caches.regionTree,
+    sessionCache: caches.sessionCache,
+  };
   // Chinese first: zod's own messages as whole zh-CN sentences (the edge re-words them per locale).
   z.config(ZOD_ERROR_CONFIG);
   const app = Fastify({
@@ -111,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onClose', () => caches.close());
 
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {

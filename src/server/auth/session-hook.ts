@@ -48,13 +48,17 @@ function cookieOptions(deps: AppDeps, req: FastifyRequest) {
 async function loadActor(deps: AppDeps, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
-  const found = await findSessionBundle(deps.db, tokenHash(token));
+  const hash = tokenHash(token);
+  const read = () => findSessionBundle(deps.db, hash);
+  const found = deps.sessionCache
+    ? await deps.sessionCache.get(hash, read)
+    : await read().then((b) => b && { bundle: b, actor: toActor(b.session, b.user, b.grants) });
   if (!found) {
     req.ctx.sessionProblem = 'SESSION_EXPIRED';
     req.ctx.clearSession = true;
     return;
   }
-  const { session, user } = found;
+  const { session, user, grants } = found.bundle;
   const now = deps.clock();
   const policy = await readSecuritySettings(deps.db);
   const idleMs = policy.idleMinutes * 60_000;
@@ -64,6 +68,7 @@ async function loadActor(deps: AppDeps, req: FastifyRequest, reply: FastifyReply
     now.getTime() - session.lastSeenAt.getTime() >= idleMs;
   if (expired) {
     await revokeSession(deps.db, session.id, now);
+    deps.sessionCache?.notice(`s:${session.id}`);
     req.ctx.sessionProblem = 'SESSION_EXPIRED';
     req.ctx.clearSession = true;
     return;
@@ -74,14 +79,15 @@ async function loadActor(deps: AppDeps, req: FastifyRequest, reply: FastifyReply
       throw new AppError('CSRF_INVALID');
     }
   }
-  const grants = found.grants;
-  req.ctx.actor = toActor(session, user, grants);
+  req.ctx.actor = found.actor;
   // A role needing TOTP granted after login (API, CLI) sends a session without it back to enrol.
   if (req.ctx.actor.mfaState === 'ok' && !user.totpEnabled && grants.some((g) => g.requireTotp)) {
     req.ctx.actor.mfaState = 'enrol';
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await updateSession(deps.db, session.id, { lastSeenAt: now });
+    // The cached copy too (the trigger raises no notice for lastSeenAt alone).
+    session.lastSeenAt = now;
   }
   void reply;
 }
@@ -138,6 +144,12 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
 
   app.addHook('onSend', async (req, reply, payload) => {
     const ctx = req.ctx as RequestContext | null;
+    // A state change made here is visible to this instance's very next request: its notice
+    // (drizzle/0010) may arrive a moment after the answer. (The portal's routes change no staff
+    // session, user or grant.)
+    if (!SAFE_METHODS.has(req.method) && isApiRequest(req) && !req.routeOptions.config.portal) {
+      deps.sessionCache?.clear();
+    }
     if (ctx?.newSessionToken) {
       void reply.setCookie(SESSION_COOKIE, ctx.newSessionToken, cookieOptions(deps, req));
     } else if (ctx?.clearSession) {

@@ -10,6 +10,8 @@ import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import type { AuditKeys, Keys } from '../crypto/keys.js';
 import type { CaseHooks } from '../cases/hooks.js';
+import type { SessionCache } from '../auth/session-cache.js';
+import type { RegionTree } from '../regions/region-tree.js';
 
 /** The Fastify instance with zod contracts as its type provider. */
 export type App = FastifyInstance<
@@ -34,6 +36,10 @@ export interface AppDeps {
   clock: Clock;
   /** The case engine's calendar and notify hook (src/server/cases/hooks.ts); defaults when absent. */
   caseHooks?: Partial<CaseHooks>;
+  /** The division tree in memory, set by buildApp; services fall back to the database. */
+  regionTree?: RegionTree;
+  /** Sessions with their users and grants, kept briefly in memory; set by buildApp. */
+  sessionCache?: SessionCache;
 }
 
 /** Per-route settings read by the shared hooks. */

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
 import type { Actor } from '../http/context.js';
@@ -49,6 +49,15 @@ function regionColumns(db: Executor) {
 export async function findRegion(db: Executor, code: string): Promise<RegionRow | undefined> {
   const [row] = await db.select(regionColumns(db)).from(regions).where(eq(regions.code, code));
   return row;
+}
+
+/** Every region down to `maxLevel`, in code order (the in-memory tree's load). */
+export function listRegionsToLevel(db: Executor, maxLevel: number): Promise<RegionRow[]> {
+  return db
+    .select(regionColumns(db))
+    .from(regions)
+    .where(lte(regions.level, maxLevel))
+    .orderBy(asc(regions.code));
 }
 
 /** Code, name and level of the given regions (one `IN` lookup on the primary key). */

@@ -43,7 +43,15 @@ export function registerRegionsRoutes(app: App, deps: AppDeps): void {
       querystring: RegionChildrenQuery,
       response: { 200: RegionPage, ...ERROR_RESPONSES },
     },
-    handler: (req) => regions.getRegionChildren(deps, req.ctx, req.params.code, req.query),
+    handler: async (req, reply) => {
+      // From the tree in memory: the answer's text itself, parsed with RegionPage once when it
+      // was built. A string with its content type is sent as it is, not serialised again.
+      const body = regions.regionChildrenBody(deps, req.ctx, req.params.code, req.query);
+      if (body !== null) {
+        return reply.type('application/json; charset=utf-8').send(body as never);
+      }
+      return regions.getRegionChildren(deps, req.ctx, req.params.code, req.query);
+    },
   });
   app.get('/api/regions/:code/path', {
     schema: {

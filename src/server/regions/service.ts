@@ -7,16 +7,22 @@ import {
 } from '../../domain/regions/region-code.js';
 import { isPinyinQuery } from '../../domain/text/pinyin.js';
 import type { RequestContext } from '../http/context.js';
-import { toPage, type Paged, type PageRequest } from '../http/paging.js';
+import { pageOffset, toPage, type Paged, type PageRequest } from '../http/paging.js';
 import type { AppDeps } from '../http/types.js';
 import { requirePermission, scopeRoots } from '../scope/scope.js';
-import type { RegionPathViewT, RegionSearchQueryT, RegionViewT } from './contract.js';
+import {
+  RegionPage,
+  type RegionPathViewT,
+  type RegionSearchQueryT,
+  type RegionViewT,
+} from './contract.js';
 import { presentRegion, presentRegionPath } from './presenter.js';
 import {
   findRegion,
   findRegionNames,
   listChildren,
   type RegionMatch,
+  type RegionRow,
   searchRegions as searchRegionRows,
 } from './repo.js';
 
@@ -68,7 +74,7 @@ export async function getRegion(
   code: string,
 ): Promise<RegionViewT> {
   reachOrNotFound(ctx, code);
-  const row = await findRegion(deps.db, code);
+  const row = deps.regionTree?.find(code) ?? (await findRegion(deps.db, code));
   if (!row) throw new AppError('NOT_FOUND');
   return presentRegion(row);
 }
@@ -85,9 +91,42 @@ export async function getRegionChildren(
 ): Promise<Paged<RegionViewT>> {
   const { roots, reach } = reachOrNotFound(ctx, code);
   const only = reach === 'within' ? null : childrenTowardRoots(roots, code);
+  const held = deps.regionTree?.children(code);
+  if (held) return pageOfHeld(only ? held.filter((r) => only.includes(r.code)) : held, page);
   const { rows, total } = await listChildren(deps.db, code, only, page);
   if (total === 0 && !(await findRegion(deps.db, code))) throw new AppError('NOT_FOUND');
   return toPage(rows, total, page, presentRegion);
+}
+
+/**
+ * {@link getRegionChildren}'s answer as JSON text, kept with the division tree in memory (the
+ * same scope check runs on every request; the text depends only on the code, the page and,
+ * above the actor's scope, the children on the way down). Null when the tree does not hold
+ * the children: answer with getRegionChildren.
+ */
+export function regionChildrenBody(
+  deps: AppDeps,
+  ctx: RequestContext,
+  code: string,
+  page: PageRequest,
+): string | null {
+  const tree = deps.regionTree;
+  if (!tree) return null;
+  const { roots, reach } = reachOrNotFound(ctx, code);
+  const only = reach === 'within' ? null : childrenTowardRoots(roots, code);
+  const key = `children|${code}|${page.page}|${page.pageSize}|${only?.join(',') ?? '*'}`;
+  return tree.body(key, () => {
+    const held = tree.children(code);
+    if (!held) return null;
+    const answer = pageOfHeld(only ? held.filter((r) => only.includes(r.code)) : held, page);
+    return JSON.stringify(RegionPage.parse(answer));
+  });
+}
+
+/** One page of children held in memory (src/server/regions/region-tree.ts). */
+function pageOfHeld(rows: RegionRow[], page: PageRequest): Paged<RegionViewT> {
+  const start = pageOffset(page);
+  return toPage(rows.slice(start, start + page.pageSize), rows.length, page, presentRegion);
 }
 
 /**
@@ -101,7 +140,7 @@ export async function getRegionPath(
 ): Promise<RegionPathViewT> {
   reachOrNotFound(ctx, code);
   const chain = [...ancestorCodes(code), code];
-  const rows = await findRegionNames(deps.db, chain);
+  const rows = deps.regionTree?.names(chain) ?? (await findRegionNames(deps.db, chain));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   if (!byCode.has(code)) throw new AppError('NOT_FOUND');
   const ordered = chain.flatMap((c) => {

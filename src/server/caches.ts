@@ -1,0 +1,42 @@
+import { SessionCache } from './auth/session-cache.js';
+import { listenNotices, type NoticeListener } from './db/notices.js';
+import type { AppDeps } from './http/types.js';
+import { RegionTree } from './regions/region-tree.js';
+
+export interface Caches {
+  regionTree: RegionTree;
+  sessionCache: SessionCache;
+  close(): Promise<void>;
+}
+
+/**
+ * The in-memory caches of one instance and the notices that keep them true: the division tree
+ * (loaded now, reloaded on `fx_regions`) and the session cache (dropped on `fx_auth`, and
+ * bypassed while the notice connection is down).
+ */
+export async function startCaches(deps: AppDeps): Promise<Caches> {
+  const regionTree = new RegionTree(deps.db);
+  const sessionCache = new SessionCache();
+  let everUp = false;
+  const listener: NoticeListener = await listenNotices(deps.database, {
+    onNotice(channel, payload) {
+      if (channel === 'fx_auth') sessionCache.notice(payload);
+      else regionTree.changed();
+    },
+    onState(connected) {
+      sessionCache.setLive(connected);
+      // Notices may have been missed while the connection was down.
+      if (connected && everUp) void regionTree.reload();
+      if (connected) everUp = true;
+    },
+  });
+  await regionTree.load();
+  return {
+    regionTree,
+    sessionCache,
+    async close() {
+      regionTree.close();
+      await listener.close();
+    },
+  };
+}
