@@ -60,6 +60,8 @@ const SEED_ENTITIES = 60;
 /** Serial ranges of the files (see src/test/import-csv.ts): seed, background imports, portal. */
 const IMPORT_SERIAL_BASE = 100_000;
 const PORTAL_SERIAL_BASE = 900_000;
+/** People created through the API get ID numbers of their own range too. */
+const API_SERIAL_BASE = 500_000;
 
 const log = (s: string) => console.log(s);
 log(
@@ -147,6 +149,7 @@ try {
   const rec = new Recorder();
   const deadline = Date.now() + SECONDS * 1000;
   let editSerial = 0;
+  let apiSerial = 0;
 
   const call = async (
     route: string,
@@ -209,7 +212,11 @@ try {
       4,
       async (o) => {
         const r = await call('POST /api/people', () =>
-          o.post(nextUrl(), '/api/people', personBody()),
+          o.post(
+            nextUrl(),
+            '/api/people',
+            personBody({ idNumber: serialIdNumber(API_SERIAL_BASE + ++apiSerial) }),
+          ),
         );
         if (r?.status === 201) {
           const id = r.json<{ id: string }>().id;
