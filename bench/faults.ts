@@ -174,24 +174,26 @@ try {
   {
     log('\n2. kill -9 while merges are in flight');
     const pairs: { survivor: string; duplicate: string; version: number }[] = [];
-    for (let i = 0; i < 40; i++) {
-      const a = await officer.post(
+    const PAIRS = 150;
+    const createOne = async (name: string, serial: number) => {
+      const r = await officer.post(
         c.instances[1]!.url,
         '/api/people',
-        personBody({ name: '合并甲', idNumber: serialIdNumber(500_000 + 2 * i) }),
+        personBody({ name, idNumber: serialIdNumber(serial) }),
       );
-      const b = await officer.post(
-        c.instances[1]!.url,
-        '/api/people',
-        personBody({ name: '合并乙', idNumber: serialIdNumber(500_001 + 2 * i) }),
+      if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.json<{ id: string; version: number }>();
+    };
+    for (let i = 0; i < PAIRS; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, PAIRS - i) }, async (_, k) => {
+          const n = i + k;
+          const a = await createOne('合并甲', 500_000 + 2 * n);
+          const b = await createOne('合并乙', 500_001 + 2 * n);
+          return { survivor: a.id, duplicate: b.id, version: a.version };
+        }),
       );
-      if (a.status !== 201 || b.status !== 201)
-        throw new Error(`create: ${JSON.stringify(a.body)}`);
-      pairs.push({
-        survivor: a.json<{ id: string }>().id,
-        duplicate: b.json<{ id: string }>().id,
-        version: a.json<{ version: number }>().version,
-      });
+      pairs.push(...batch);
     }
     const victim = c.instances[0]!;
     const acked = new Set<string>();
@@ -206,8 +208,8 @@ try {
         })
         .catch(() => undefined),
     );
-    // Kill as soon as the first merges have been answered, with the rest in flight.
-    await within(30_000, () => Promise.resolve(acked.size >= 3));
+    // Kill as soon as the first merge has been answered, with the rest in flight.
+    await within(30_000, () => Promise.resolve(acked.size >= 1));
     await killAndRestart(victim);
     await Promise.all(sent);
     const ids = pairs.flatMap((p) => [p.survivor, p.duplicate]);
