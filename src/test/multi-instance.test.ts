@@ -45,8 +45,8 @@ describe.skipIf(!server)('three instances on one PostgreSQL', () => {
         { login: 'locked_seq', role: 'county_officer', region: FENGJIE },
         { login: 'locked_par', role: 'county_officer', region: FENGJIE },
       ],
-      // A dead worker's job is taken over after 3 s instead of a minute.
-      env: { FANXIANG_JOB_LEASE_SECONDS: '3' },
+      // A dead worker's job is taken over after 5 s instead of a minute.
+      env: { FANXIANG_JOB_LEASE_SECONDS: '5' },
     });
     urls = c.instances.map((i) => i.url);
   }, 120_000);
@@ -175,7 +175,7 @@ describe.skipIf(!server)('three instances on one PostgreSQL', () => {
   });
 
   it('an import whose instance is killed (SIGKILL) resumes on another and finishes once', async () => {
-    const rows = 6000;
+    const rows = 8000;
     const officer = new Client();
     await officer.login(urls[0]!, 'officer_a');
     const up = await officer.request(
@@ -213,7 +213,9 @@ describe.skipIf(!server)('three instances on one PostgreSQL', () => {
     });
     expect(finished, 'the job was not resumed').not.toBeNull();
     const [job] = await c.db.db.select().from(jobs).where(eq(jobs.id, jobId));
-    expect(job).toMatchObject({ status: 'done', done: rows, total: rows, attempts: 2 });
+    expect(job).toMatchObject({ status: 'done', done: rows, total: rows });
+    // Two at least: the killed worker's and the survivor's (a busy machine may add a takeover).
+    expect(job!.attempts).toBeGreaterThanOrEqual(2);
     expect(job!.leaseOwner).not.toBe(owner);
     expect(job!.result).toMatchObject({ total: rows, created: rows, failed: 0 });
     expect(await c.db.db.$count(people, sql`${people.name} LIKE '导入%'`)).toBe(rows);
