@@ -170,6 +170,7 @@ try {
   log(`server on the tmpfs: ${url}`);
 
   const officer = new Client();
+  officer.timeoutMs = 15_000;
   await officer.login(url, 'filler');
   const acked: string[] = [];
   const outcomes = new Map<string, number>();
@@ -245,7 +246,18 @@ try {
   check(firstRefusal !== '', 'the disk filled up within the time given');
 
   if (!serverExited) {
-    const ready = await safely(() => fetch(`${url}/api/ready`).then((r) => r.status));
+    const health = await safely(() =>
+      fetch(`${url}/api/health`, { signal: AbortSignal.timeout(15_000) }).then((r) => r.status),
+    );
+    const ready = await safely(() =>
+      fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(15_000) }).then((r) => r.status),
+    );
+    const pidNow = Number(readFileSync(pidFile, 'utf8').trim());
+    const cpu = spawnSync('ps', ['-o', 'pcpu=,rss=', '-p', String(pidNow)], { encoding: 'utf8' });
+    log(
+      `server process still there (ps: %CPU, RSS KB = ${cpu.stdout.trim()}); ` +
+        `/api/health → ${health ?? 'no answer in 15 s'}, /api/ready → ${ready ?? 'no answer in 15 s'}`,
+    );
     const more = await safely(() =>
       officer.post(url, '/api/people', personBody({ idNumber: serialIdNumber(++apiSerial) })),
     );
@@ -256,13 +268,16 @@ try {
       more !== null && more.status !== 500,
       'a write on the full disk gets an answer, and not a bare 500',
     );
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    const pid = pidNow;
     process.kill(pid, 'SIGTERM');
     const stopped = await Promise.race([
       ended.then(() => true),
       new Promise<boolean>((r) => setTimeout(() => r(false), 20_000)),
     ]);
-    if (!stopped) process.kill(pid, 'SIGKILL');
+    if (!stopped) {
+      log('no exit 20 s after SIGTERM: SIGKILL');
+      process.kill(pid, 'SIGKILL');
+    }
     await ended;
   } else {
     log(`the server process ended by itself; its last output:\n${out.slice(-1500)}`);
@@ -280,7 +295,7 @@ try {
   const stats = cli(['stats', 'verify'], after);
   check(stats.code === 0, `fanxiang stats verify: exit ${stats.code}`);
   if (stats.code !== 0) log(stats.out.slice(-1500));
-  const db = await openDatabase({ embeddedDir: after });
+  const db = await openDatabase({ embeddedDir: path.join(after, 'pgdata') });
   try {
     const [found] = acked.length
       ? await db.db.select({ n: count() }).from(people).where(inArray(people.id, acked))

@@ -245,6 +245,8 @@ export interface Answer {
 export class Client {
   cookie = '';
   csrf = '';
+  /** A request without an answer after this long fails (a hung server must not hang the caller). */
+  timeoutMs = 60_000;
 
   async request(base: string, method: string, url: string, body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = {};
@@ -258,7 +260,12 @@ export class Client {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const res = await fetch(base + url, { method, headers, body: payload });
+    const res = await fetch(base + url, {
+      method,
+      headers,
+      body: payload,
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
     for (const c of res.headers.getSetCookie()) {
       const m = /^(fx_sid|fx_psid)=([^;]*)/.exec(c);
       if (m) this.cookie = m[2] ? `${m[1]}=${m[2]}` : '';
