@@ -82,6 +82,7 @@ const EnvSchema = z.object({
   FANXIANG_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().min(1000).default(1_000_000),
   FANXIANG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   FANXIANG_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  FANXIANG_JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
   FANXIANG_DEMO: z
     .enum(['true', 'false'])
     .default('false')
@@ -124,6 +125,11 @@ export interface Config {
   auditCheckpointDir: string;
   /** Minutes between checkpoints while serving; 0 turns the timer off (shutdown and verify still write). */
   auditCheckpointMinutes: number;
+  /**
+   * Seconds a worker's lease on a background job lasts (renewed every third of it while the
+   * worker lives); a job whose instance died is resumed elsewhere once it has run out.
+   */
+  jobLeaseSeconds: number;
   /**
    * Demo mode (`FANXIANG_DEMO=true` or `fanxiang serve --demo`): the first start loads the demo
    * organisations, accounts and ledger, and the dev SMS inbox exists. Off unless asked for.
@@ -190,5 +196,6 @@ export function loadConfig(
       e.FANXIANG_AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints'),
     ),
     auditCheckpointMinutes: e.FANXIANG_AUDIT_CHECKPOINT_MINUTES,
+    jobLeaseSeconds: e.FANXIANG_JOB_LEASE_SECONDS,
   };
 }

@@ -136,6 +136,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Never created unless a test writes a checkpoint; one per app, so keys never mix.
     auditCheckpointDir: `/tmp/fanxiang-test/audit-checkpoints-${randomBytes(6).toString('hex')}`,
     auditCheckpointMinutes: 0,
+    jobLeaseSeconds: 60,
     demo: true,
     ...overrides,
   };

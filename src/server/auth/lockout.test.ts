@@ -41,6 +41,20 @@ describe('lock-out after repeated failed logins', () => {
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('counts failures that arrive at the same time (each one, not the last write)', async () => {
+    await t.createUser({ login: 'raced', grants: [{ role: 'county_officer', region: FENGJIE }] });
+    const hit = (password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.0.0.2',
+        payload: { login: 'raced', password },
+      });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => hit('wrong-password')));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([401, 401, 401, 401, 423]);
+    expect((await hit(TEST_PASSWORD)).json().code).toBe('ACCOUNT_LOCKED');
+  });
+
   it('does not reveal whether a login exists', async () => {
     const res = await t.app.inject({
       method: 'POST',

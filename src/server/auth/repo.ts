@@ -102,6 +102,19 @@ export async function updateUser(
 }
 
 /**
+ * Counts one more failed login in the database itself (`failed_logins + 1`), so failures sent at
+ * the same moment, to one instance or several, are all counted; returns the new count.
+ */
+export async function addFailedLogin(db: Executor, id: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, id))
+    .returning({ failedLogins: users.failedLogins });
+  return row?.failedLogins ?? 0;
+}
+
+/**
  * Marks TOTP time step `step` used, only if it is later than the last one used. False when another
  * request already used this step or a later one (a replay, or two requests racing with one code).
  */

@@ -12,6 +12,7 @@ import type { ChangePasswordBody, LoginBody, NextStep, SessionView } from './con
 import { hashPassword, verifyDummy, verifyPassword } from './passwords.js';
 import { assertPasswordPolicy } from './password-check.js';
 import {
+  addFailedLogin,
   claimTotpStepRow,
   findGrants,
   findUserById,
@@ -42,18 +43,18 @@ function nextStep(actor: Pick<Actor, 'mfaState' | 'mustChangePassword'>): z.infe
 
 /**
  * Counts a failed password or code: at the threshold the account locks. Committed on its own,
- * because the request itself fails.
+ * because the request itself fails. The count is incremented in the database, never from the row
+ * read at the start of the request, so concurrent failures on several instances all count.
  */
 async function countFailure(deps: AppDeps, user: UserRow, now: Date): Promise<AppError> {
   const policy = await readSecuritySettings(deps.db);
-  const failures = user.failedLogins + 1;
+  const failures = await addFailedLogin(deps.db, user.id);
   if (failures >= policy.lockoutThreshold) {
     const until = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
     await updateUser(deps.db, user.id, { failedLogins: 0, lockedUntil: until });
     await revokeUserSessions(deps.db, user.id, now);
     return new AppError('ACCOUNT_LOCKED', { until: until.toISOString() });
   }
-  await updateUser(deps.db, user.id, { failedLogins: failures });
   return new AppError('LOGIN_FAILED');
 }
 

@@ -23,7 +23,10 @@ export function registerJobs(app: App, deps: AppDeps): void {
 
   let worker: JobWorker | null = null;
   app.addHook('onListen', (done) => {
-    worker ??= startJobWorker(deps, JOB_HANDLERS, { log: app.log });
+    worker ??= startJobWorker(deps, JOB_HANDLERS, {
+      log: app.log,
+      leaseMs: deps.config.jobLeaseSeconds * 1000,
+    });
     done();
   });
   app.addHook('onClose', async () => {

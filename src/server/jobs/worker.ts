@@ -24,7 +24,7 @@ export interface JobWorker {
 export function startJobWorker(
   deps: AppDeps,
   handlers: JobHandlers,
-  options: Pick<JobRunOptions, 'log'> & { pollMs?: number } = {},
+  options: Pick<JobRunOptions, 'log' | 'leaseMs'> & { pollMs?: number } = {},
 ): JobWorker {
   const abort = new AbortController();
   const owner = newOwnerName();
