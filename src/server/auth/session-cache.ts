@@ -17,7 +17,7 @@ interface Entry {
 /**
  * Sessions with their user and grants, read once and kept for a few seconds. Every change
  * that matters (logout, disable, password reset, grants, roles, TOTP) raises an `fx_auth`
- * notice from a database trigger (drizzle/0010), delivered to every instance when it commits:
+ * notice from a database trigger (drizzle/0012), delivered to every instance when it commits:
  * the entries concerned are dropped. A state-changing request on this instance also drops
  * everything before its answer leaves, so its own next request never sees the old state.
  * While the notice connection is down nothing is served from memory.

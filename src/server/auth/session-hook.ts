@@ -145,7 +145,7 @@ export function installSessionHooks(app: App, deps: AppDeps): void {
   app.addHook('onSend', async (req, reply, payload) => {
     const ctx = req.ctx as RequestContext | null;
     // A state change made here is visible to this instance's very next request: its notice
-    // (drizzle/0010) may arrive a moment after the answer. (The portal's routes change no staff
+    // (drizzle/0012) may arrive a moment after the answer. (The portal's routes change no staff
     // session, user or grant.)
     if (!SAFE_METHODS.has(req.method) && isApiRequest(req) && !req.routeOptions.config.portal) {
       deps.sessionCache?.clear();

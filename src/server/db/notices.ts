@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Database } from './client.js';
 
-/** The channels the database triggers raise (drizzle/0010_auth_region_notify.sql). */
+/** The channels the database triggers raise (drizzle/0012_auth_region_notify.sql). */
 export type NoticeChannel = 'fx_auth' | 'fx_regions';
 
 export interface NoticeHandlers {

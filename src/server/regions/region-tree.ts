@@ -19,7 +19,7 @@ const MAX_BODIES = 5_000;
 /**
  * The division tree down to townships, read once at start and served from memory: the tree
  * does not change while the server runs, except by `regions import`, whose `fx_regions` notice
- * (drizzle/0010) makes every instance reload it. Between a notice and the reload, and for
+ * (drizzle/0012) makes every instance reload it. Between a notice and the reload, and for
  * anything not held (villages, unknown codes), every method answers `null`: ask the database.
  */
 export class RegionTree {
