@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, login, openPage, screenshot, server } from './browser.js';
 
 /**
- * A guarantee-loan file in the console: the township officer's 待办 queue, the case detail with
+ * A guarantee-loan file in the console: the county officer's 待办 queue (intake), the case detail with
  * its step bar and time left, a decision, and the next organisation (人社) finding it in its own
  * queue. The file itself is entered through the API (the application forms come later).
  */
 
-/** Files a loan case in 兴隆镇 as the logged-in officer, lending through 农商行奉节支行. */
+/**
+ * Files a loan case in 兴隆镇 as the logged-in officer (who must see the county's banks), lending
+ * through 农商行奉节支行.
+ */
 async function fileLoan(page: Page): Promise<string> {
   const session = (await (await page.request.get('/api/auth/session')).json()) as {
     csrfToken: string;
@@ -42,9 +45,9 @@ describe.skipIf(!server())('cases in the console', () => {
   });
   afterAll(() => browser?.close());
 
-  it('moves a loan file on from the township queue to 人社’s', async () => {
+  it('moves a loan file on from the intake queue to 人社’s', async () => {
     const { page, errors } = await openPage(browser);
-    await login(page, 'xl_officer');
+    await login(page, 'fj_officer');
     const id = await fileLoan(page);
 
     await page.goto('/admin/cases/queue');

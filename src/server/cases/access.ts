@@ -2,7 +2,9 @@ import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { CaseActor } from '../../domain/cases/case-type.js';
 import { isWithin, regionPrefix } from '../../domain/regions/region-code.js';
 import type { Executor } from '../db/client.js';
-import type { Actor } from '../http/context.js';
+import { AppError } from '../../domain/errors/codes.js';
+import type { Actor, RequestContext } from '../http/context.js';
+import { requireActor } from '../scope/scope.js';
 import { organisations } from '../orgs/table.js';
 import { cases } from './table.js';
 
@@ -15,6 +17,15 @@ import { cases } from './table.js';
 
 /** The permissions that let one read a case. */
 export const CASE_READERS = ['case.read', 'case.work'] as const;
+
+/** The actor, when they hold case.read or case.work somewhere; FORBIDDEN otherwise. */
+export function requireCaseReader(ctx: RequestContext): Actor {
+  const actor = requireActor(ctx);
+  if (!CASE_READERS.some((p) => actor.permissions.has(p))) {
+    throw new AppError('FORBIDDEN', { permission: 'case.read' });
+  }
+  return actor;
+}
 
 function carriesAny(perms: ReadonlySet<string>, wanted: readonly string[]): boolean {
   return wanted.some((p) => perms.has(p));
