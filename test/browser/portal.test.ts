@@ -65,7 +65,7 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     // What does not exist yet says so and is neither a link nor a button (issue 11, item 13).
     for (const key of ['loans', 'subsidies', 'parks', 'training', 'policies']) {
       const card = page.locator(`[data-service="${key}"]`);
-      expect(await card.evaluate((el) => el.tagName)).toBe('DIV');
+      expect(await card.evaluate((el: { tagName: string }) => el.tagName)).toBe('DIV');
       expect(await card.locator('xpath=ancestor-or-self::a').count()).toBe(0);
       expect(await card.getByText('即将开通').isVisible()).toBe(true);
     }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword } from './password-policy.js';
+import {
+  checkPassword,
+  DEFAULT_PASSWORD_POLICY,
+  passwordProblemsSentence,
+  passwordRuleText,
+} from './password-policy.js';
 
 describe('password policy', () => {
   it('accepts a long password mixing classes', () => {
@@ -19,5 +24,20 @@ describe('password policy', () => {
   it('refuses common passwords, ignoring case and digits around them', () => {
     expect(checkPassword('P@ssw0rd', 'x')).toContain('too_common');
     expect(checkPassword('Woaini1314!', 'x')).toContain('too_common');
+  });
+
+  it('says the rule and the problems as sentences with the policy’s figures', () => {
+    expect(passwordRuleText(DEFAULT_PASSWORD_POLICY, 'zh-CN')).toBe(
+      '密码须至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类；不能使用过于常见的密码',
+    );
+    expect(passwordRuleText({ minLength: 12, minClasses: 4 }, 'zh-CN')).toBe(
+      '密码须至少 12 位，并包含大写字母、小写字母、数字、符号中的至少四类；不能使用过于常见的密码',
+    );
+    expect(
+      passwordProblemsSentence(checkPassword('password', 'wang'), DEFAULT_PASSWORD_POLICY, 'zh-CN'),
+    ).toBe('须包含大写字母、小写字母、数字、符号中的至少三类；不能使用过于常见的密码');
+    expect(passwordProblemsSentence(['too_short'], { minLength: 10, minClasses: 3 }, 'en')).toBe(
+      'must be at least 10 characters long',
+    );
   });
 });

@@ -201,6 +201,7 @@ describe('notifications', () => {
       .json<{ items: { id: string; mobileMasked: string }[] }>()
       .items.find((r) => r.mobileMasked === maskMobile(mobile));
     if (!request) throw new Error('no request');
+    t.clock.advance(60_000); // newest first: the decision comes after the submission
     const rejected = await xl.post(`/api/portal-requests/${request.id}/reject`, {
       reason: '身份证号与本人不符',
     });

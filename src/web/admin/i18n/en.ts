@@ -159,7 +159,7 @@ export const en: Record<MessageKey, string> = {
   'workbench.todoEmpty': 'Nothing to do',
   'workbench.todoHint': 'Service requests, reviews and reporting reminders will appear here.',
   'workbench.pendingRequests': 'Requests to verify',
-  'workbench.pendingUnit': '',
+  'workbench.pendingUnit': 'waiting',
   'workbench.pendingSplit': 'Profiles {person} · enterprises {entity}',
   'workbench.pendingOpen': 'Verify',
   'workbench.pendingMore': 'All {total}',
