@@ -160,11 +160,15 @@ try {
     const alive = inst.child.exitCode === null && inst.child.signalCode === null;
     const ready = alive ? (await fetch(`${inst.url}/api/ready`)).status : 0;
     check(alive && ready === 200, `instance ${inst.name} kept running and is ready (${ready})`);
+    if (!alive) log(`    ${inst.name} ended; its last output:\n${inst.output().slice(-1500)}`);
   }
-  const done = await within(240_000, async () => {
-    const [j] = await c.db.db.select().from(jobs).where(eq(jobs.id, jobId));
-    return j?.status === 'done' || j?.status === 'failed';
-  });
+  const done = await within(
+    c.instances.some((i) => i.child.exitCode !== null || i.child.signalCode !== null) ? 0 : 240_000,
+    async () => {
+      const [j] = await c.db.db.select().from(jobs).where(eq(jobs.id, jobId));
+      return j?.status === 'done' || j?.status === 'failed';
+    },
+  );
   const [job] = await c.db.db.select().from(jobs).where(eq(jobs.id, jobId));
   const [imported] = await c.db.db
     .select({ n: count() })

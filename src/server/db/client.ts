@@ -53,6 +53,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', () => {
       /* idle client errors are reported by the next query */
     });
+    // A connection that dies while checked out (PostgreSQL restarted, a backend terminated)
+    // emits 'error' on its client, where the pool no longer listens: without a listener of its
+    // own Node ends the process. The query in flight fails with the error and the pool drops
+    // the client, so nothing more is needed here.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const url = new URL(opts.url);
     return {
       db: drizzlePg({ client: pool }) as unknown as Db,
