@@ -23,6 +23,7 @@ describe('database failures as coded errors', () => {
       { code: '57P03', message: 'the database system is starting up' },
       { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' },
       new Error('Connection terminated unexpectedly'),
+      new Error('Client has encountered a connection error and is not queryable'),
     ]) {
       expect(databaseErrorCode(wrapped(cause))).toBe('DATABASE_UNAVAILABLE');
     }

@@ -108,7 +108,10 @@ export function databaseErrorCode(error: unknown): ErrorCode | null {
     const text = typeof message === 'string' ? message : '';
     if (code === '53100' || code === 'ENOSPC' || text.includes('No space left on device'))
       return 'STORAGE_FULL';
-    if ((typeof code === 'string' && DB_GONE.has(code)) || /^Connection terminated/.test(text))
+    if (
+      (typeof code === 'string' && DB_GONE.has(code)) ||
+      /^Connection terminated|is not queryable/.test(text)
+    )
       return 'DATABASE_UNAVAILABLE';
     e = cause;
   }
