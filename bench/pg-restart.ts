@@ -155,6 +155,21 @@ try {
       `first success after PostgreSQL was back: ${firstOkAfter ? firstOkAfter - outageEnd : '—'} ms`,
   );
 
+  const causes = new Map<string, number>();
+  for (const inst of c.instances)
+    for (const line of inst.output().split('\n')) {
+      if (!line.includes('"request failed"')) continue;
+      try {
+        const entry = JSON.parse(line) as { err?: { message?: string; type?: string } };
+        const key = `${entry.err?.type ?? ''}: ${(entry.err?.message ?? '').slice(0, 120)}`;
+        causes.set(key, (causes.get(key) ?? 0) + 1);
+      } catch {
+        // not a log line
+      }
+    }
+  if (causes.size) log('what the instances logged for those requests:');
+  for (const [k, n] of causes) log(`  ${n} × ${k}`);
+
   log('\nchecks after the run:');
   for (const inst of c.instances) {
     const alive = inst.child.exitCode === null && inst.child.signalCode === null;

@@ -45,6 +45,8 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   ORG_NOT_FOUND: '机构不存在或不在您的管辖范围内',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   NOT_READY: '服务尚未就绪',
+  DATABASE_UNAVAILABLE: '数据库暂时无法连接，本次操作未完成，请稍后重试',
+  STORAGE_FULL: '服务器存储空间已满，本次操作未保存，请联系系统管理员',
   INTERNAL: '服务器内部错误，请稍后再试',
   LOGIN_UNKNOWN: '账号 {{login}} 不存在',
   BODY_TOO_LARGE: '提交的内容超过 {{limit}} 的上限，请缩小后重试（大批数据请用导入功能分批上传）',
@@ -186,6 +188,10 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   ORG_NOT_FOUND: 'Organisation not found, or outside your scope',
   RATE_LIMITED: 'Too many requests; try again later',
   NOT_READY: 'The service is not ready',
+  DATABASE_UNAVAILABLE:
+    'The database cannot be reached right now; nothing was done, please try again shortly',
+  STORAGE_FULL:
+    "The server's storage is full; nothing was saved, please contact the system administrator",
   INTERNAL: 'Internal server error; please try again later',
   LOGIN_UNKNOWN: 'No account with login {{login}}',
   BODY_TOO_LARGE:

@@ -82,6 +82,42 @@ function clientErrorCode(
   return { code: 'INTERNAL', details: {} };
 }
 
+/** PostgreSQL SQLSTATEs and Node socket errors of a database that went away (restart, crash). */
+const DB_GONE = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, recovering)
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+]);
+
+/**
+ * A database failure the client should hear about by name rather than as INTERNAL: the disk is
+ * full (SQLSTATE 53100 or ENOSPC), or the database cannot be reached. Looks through the causes
+ * (drizzle wraps the driver's error).
+ */
+export function databaseErrorCode(error: unknown): ErrorCode | null {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    const text = typeof message === 'string' ? message : '';
+    if (code === '53100' || code === 'ENOSPC' || text.includes('No space left on device'))
+      return 'STORAGE_FULL';
+    if (
+      (typeof code === 'string' && DB_GONE.has(code)) ||
+      /^Connection terminated|is not queryable/.test(text)
+    )
+      return 'DATABASE_UNAVAILABLE';
+    e = cause;
+  }
+  return null;
+}
+
 /** The media type of a Content-Type header, without parameters, cut short for the message. */
 function mediaType(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().slice(0, 100);
@@ -110,6 +146,8 @@ export function toErrorResponse(
       details = { issues: validationIssues(e, locale) };
     } else if (e.statusCode === 429) {
       code = 'RATE_LIMITED';
+    } else if (databaseErrorCode(e)) {
+      code = databaseErrorCode(e)!;
     } else {
       ({ code, details } = clientErrorCode(e, contentType ?? ''));
     }
