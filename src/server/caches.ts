@@ -30,12 +30,13 @@ export async function startCaches(deps: AppDeps): Promise<Caches> {
       if (connected) everUp = true;
     },
   });
-  await regionTree.load();
+  // In the background: until it is in memory the routes read the database, as before.
+  void regionTree.reload();
   return {
     regionTree,
     sessionCache,
     async close() {
-      regionTree.close();
+      await regionTree.close();
       await listener.close();
     },
   };

@@ -40,6 +40,13 @@ function onOther(agent: Agent): Agent {
 }
 
 /** Polls `check` until it holds; false when it still does not after `ms`. */
+/**
+ * How long a change may take to reach the other instance: the notice arrives in milliseconds; the
+ * window leaves room for a loaded CI machine and stays well under the cache's 5 s lifetime, so
+ * only the notice can make these tests pass.
+ */
+const NOTICE_WINDOW_MS = 2_500;
+
 async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -60,34 +67,37 @@ async function officer(login: string): Promise<{ id: string; agent: Agent }> {
 }
 
 describe('session cache across instances', () => {
-  it('ends a session logged out on one instance on the other within a second', async () => {
+  it('ends a session logged out on one instance on the other within moments', async () => {
     const { agent } = await officer('cache_logout');
     expect((await agent.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await agent.get('/api/auth/session')).statusCode).toBe(401);
     expect(
       await within(
-        1_000,
+        NOTICE_WINDOW_MS,
         async () => (await onOther(agent).get('/api/auth/session')).statusCode === 401,
       ),
     ).toBe(true);
   });
 
-  it('ends the sessions of a user disabled on one instance on the other within a second', async () => {
+  it('ends the sessions of a user disabled on one instance on the other within moments', async () => {
     const { id, agent } = await officer('cache_disable');
     expect((await admin.post(`/api/users/${id}/disable`)).statusCode).toBe(200);
     expect(
-      await within(1_000, async () => (await onOther(agent).get('/api/orgs')).statusCode === 401),
+      await within(
+        NOTICE_WINDOW_MS,
+        async () => (await onOther(agent).get('/api/orgs')).statusCode === 401,
+      ),
     ).toBe(true);
   });
 
-  it('applies a grant removed straight in the database on both instances within a second', async () => {
+  it('applies a grant removed straight in the database on both instances within moments', async () => {
     const { id, agent } = await officer('cache_grant');
     expect((await onOther(agent).get('/api/orgs')).statusCode).toBe(200);
     await t.database.db.delete(roleAssignments).where(eq(roleAssignments.userId, id));
     for (const a of [agent, onOther(agent)]) {
-      expect(await within(1_000, async () => (await a.get('/api/orgs')).statusCode === 403)).toBe(
-        true,
-      );
+      expect(
+        await within(NOTICE_WINDOW_MS, async () => (await a.get('/api/orgs')).statusCode === 403),
+      ).toBe(true);
     }
   });
 

@@ -17,10 +17,11 @@ interface Snapshot {
 const MAX_BODIES = 5_000;
 
 /**
- * The division tree down to townships, read once at start and served from memory: the tree
- * does not change while the server runs, except by `regions import`, whose `fx_regions` notice
- * (drizzle/0012) makes every instance reload it. Between a notice and the reload, and for
- * anything not held (villages, unknown codes), every method answers `null`: ask the database.
+ * The division tree down to townships, read once at start (in the background) and served from
+ * memory: the tree does not change while the server runs, except by `regions import`, whose
+ * `fx_regions` notice (drizzle/0012) makes every instance reload it. Until the first load, between
+ * a notice and the reload, and for anything not held (villages, unknown codes), every method
+ * answers `null`: ask the database.
  */
 export class RegionTree {
   private snapshot: Snapshot | null = null;
@@ -31,12 +32,6 @@ export class RegionTree {
   private closed = false;
 
   constructor(private readonly db: Executor) {}
-
-  /** Loads the tree; resolves when it is in memory. */
-  async load(): Promise<void> {
-    this.snapshot = await readSnapshot(this.db);
-    this.stale = false;
-  }
 
   /** A change notice: stop serving from memory now, reload shortly. */
   changed(): void {
@@ -75,7 +70,7 @@ export class RegionTree {
     return this.reloading;
   }
 
-  /** True while the tree may differ from the database. */
+  /** True when the tree is loaded and no change notice is pending: it matches the database. */
   get serving(): boolean {
     return this.snapshot !== null && !this.stale;
   }
@@ -123,18 +118,23 @@ export class RegionTree {
     return made;
   }
 
-  close(): void {
+  /** Stops reloading; waits for a load in flight, so the database can close after it. */
+  async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.reloading;
   }
 }
 
 async function readSnapshot(db: Executor): Promise<Snapshot> {
-  const rows = await listRegionsToLevel(db, TREE_MAX_LEVEL);
+  const { rows, parentsBelow } = await listRegionsToLevel(db, TREE_MAX_LEVEL);
+  const withChildren = new Set(parentsBelow);
+  for (const r of rows) if (r.parentCode !== null) withChildren.add(r.parentCode);
   const byCode = new Map<string, RegionRow>();
   const children = new Map<string, RegionRow[]>();
-  for (const row of rows) {
+  for (const r of rows) {
+    const row: RegionRow = { ...r, hasChildren: withChildren.has(r.code) };
     byCode.set(row.code, row);
     if (row.parentCode !== null) {
       const list = children.get(row.parentCode);

@@ -51,13 +51,30 @@ export async function findRegion(db: Executor, code: string): Promise<RegionRow 
   return row;
 }
 
-/** Every region down to `maxLevel`, in code order (the in-memory tree's load). */
-export function listRegionsToLevel(db: Executor, maxLevel: number): Promise<RegionRow[]> {
-  return db
-    .select(regionColumns(db))
+/**
+ * Every region down to `maxLevel` in code order, and the parents of the regions one level
+ * deeper (the in-memory tree's load: `hasChildren` is worked out from these, not per row).
+ */
+export async function listRegionsToLevel(
+  db: Executor,
+  maxLevel: number,
+): Promise<{ rows: Omit<RegionRow, 'hasChildren'>[]; parentsBelow: string[] }> {
+  const rows = await db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      level: regions.level,
+      parentCode: regions.parentCode,
+      pathName: regions.pathName,
+    })
     .from(regions)
     .where(lte(regions.level, maxLevel))
     .orderBy(asc(regions.code));
+  const below = await db
+    .selectDistinct({ code: regions.parentCode })
+    .from(regions)
+    .where(eq(regions.level, maxLevel + 1));
+  return { rows, parentsBelow: below.flatMap((r) => (r.code ? [r.code] : [])) };
 }
 
 /** Code, name and level of the given regions (one `IN` lookup on the primary key). */
