@@ -71,8 +71,12 @@ describe.skipIf(!server())('cases in the console', () => {
     await dialog.getByPlaceholder('意见').fill('材料齐全，同意受理');
     await dialog.getByRole('button', { name: /确\s*认/ }).click();
     await expect.poll(() => page.locator('.fx-page-head').innerText()).toContain('人社资格审核');
-    expect(await page.getByText('材料齐全，同意受理').isVisible()).toBe(true);
-    expect(await page.getByText('当前环节不由您办理').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.ant-timeline').innerText())
+      .toContain('材料齐全，同意受理');
+    // 人社 decides now; intake may only still withdraw the file for the applicant
+    expect(await page.getByRole('button', { name: /^受\s*理$/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /撤回申请/ }).isVisible()).toBe(true);
     await screenshot(page, 'case-detail-accepted');
     expect(errors).toEqual([]);
 
