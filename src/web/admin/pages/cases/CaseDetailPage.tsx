@@ -170,7 +170,12 @@ export function CaseDetailPage() {
                   {Object.entries(c.data)
                     .filter(([k]) => !k.endsWith('OrgId'))
                     .map(([k, v]) => (
-                      <Descriptions.Item key={k} label={fieldName(k)}>
+                      <Descriptions.Item
+                        key={k}
+                        label={
+                          k.endsWith('Fen') ? fieldName(k).replace(/（分）$/, '') : fieldName(k)
+                        }
+                      >
                         {valueText(k, v)}
                       </Descriptions.Item>
                     ))}
