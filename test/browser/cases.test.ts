@@ -59,18 +59,24 @@ describe.skipIf(!server())('cases in the console', () => {
 
     await row.click();
     await page.waitForURL(new RegExp(`/admin/cases/${id}$`));
-    await page.locator('.ant-steps').waitFor();
-    expect(await page.locator('.ant-steps').innerText()).toContain('人社资格审核');
+    const steps = page.getByTestId('case-steps').locator('.ant-steps');
+    await steps.waitFor();
+    expect(await steps.innerText()).toContain('人社资格审核');
     expect(await page.locator('.fx-page-head').innerText()).toContain('创业担保贷款 · 待受理');
+    expect(await page.getByText('150,000.00 元').isVisible()).toBe(true);
     await screenshot(page, 'case-detail-intake');
 
-    await page.getByRole('button', { name: '受理' }).click();
+    await page.getByRole('button', { name: /^受\s*理$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByPlaceholder('意见').fill('材料齐全，同意受理');
     await dialog.getByRole('button', { name: /确\s*认/ }).click();
     await expect.poll(() => page.locator('.fx-page-head').innerText()).toContain('人社资格审核');
-    expect(await page.getByText('材料齐全，同意受理').isVisible()).toBe(true);
-    expect(await page.getByText('当前环节不由您办理').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.ant-timeline').innerText())
+      .toContain('材料齐全，同意受理');
+    // 人社 decides now; intake may only still withdraw the file for the applicant
+    expect(await page.getByRole('button', { name: /^受\s*理$/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /撤回申请/ }).isVisible()).toBe(true);
     await screenshot(page, 'case-detail-accepted');
     expect(errors).toEqual([]);
 

@@ -79,6 +79,8 @@ export interface CaseType {
   routing: Readonly<Record<string, RoutingRule>>;
   /** The states a step bar shows, in order: the usual path of a case (side states left out). */
   stepBar: readonly string[];
+  /** Display names of the data fields (creation and transition fields), for forms and detail. */
+  fieldNames: Readonly<Record<string, { zh: string; en: string }>>;
   /** The data a new case must carry (validated at creation). */
   createFields: z.ZodObject;
 }

@@ -131,6 +131,10 @@ describe('guarantee-loan case type', () => {
       for (const s of [...t.from, t.to]) expect(STATES, t.id).toContain(s);
     }
     for (const s of GUARANTEE_LOAN.stepBar) expect(STATES).toContain(s);
+    const named = Object.keys(GUARANTEE_LOAN.fieldNames);
+    for (const f of Object.keys(GUARANTEE_LOAN.createFields.shape)) expect(named).toContain(f);
+    for (const t of GUARANTEE_LOAN.transitions)
+      for (const f of Object.keys(t.fields?.shape ?? {})) expect(named, t.id).toContain(f);
     for (const [name, s] of Object.entries(GUARANTEE_LOAN.states)) {
       expect(s.owner.length === 0, name).toBe(s.terminal);
       expect(s.owner.filter((r) => r.kind === 'org').length, name).toBeLessThanOrEqual(1);

@@ -139,6 +139,7 @@ export const CaseTypesView = z.object({
       name: z.string(),
       initial: z.string(),
       stepBar: z.array(z.string()),
+      fieldNames: z.record(z.string(), z.string()),
       states: z.array(
         z.object({
           code: z.string(),

@@ -96,6 +96,9 @@ export function presentCaseTypes(locale: Locale): CaseTypesViewT {
       name: nameOf(t, locale, t.code),
       initial: t.initial,
       stepBar: [...t.stepBar],
+      fieldNames: Object.fromEntries(
+        Object.entries(t.fieldNames).map(([k, n]) => [k, nameOf(n, locale, k)]),
+      ),
       states: Object.entries(t.states).map(([code, s]) => ({
         code,
         name: nameOf(s, locale, code),

@@ -32,7 +32,14 @@ function fieldValue(name: string, text: string): unknown {
   return v;
 }
 
-function valueText(v: unknown): string {
+/** Integer fen as yuan with two decimals and thousands separators, computed without floats. */
+function yuan(fen: number): string {
+  const whole = Math.trunc(fen / 100).toLocaleString('zh-CN');
+  return `${whole}.${String(Math.abs(fen % 100)).padStart(2, '0')} 元`;
+}
+
+function valueText(key: string, v: unknown): string {
+  if (typeof v === 'number' && key.endsWith('Fen')) return yuan(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   return JSON.stringify(v);
@@ -82,6 +89,8 @@ export function CaseDetailPage() {
   const [error, setError] = useState<unknown>(null);
 
   const c = detail.data;
+  const fieldNames = types.data?.items.find((x) => x.code === c?.type)?.fieldNames ?? {};
+  const fieldName = (k: string) => fieldNames[k] ?? k;
   const open = (tr: OfferedTransition) => {
     setActing(tr);
     setComment('');
@@ -129,7 +138,9 @@ export function CaseDetailPage() {
       {c && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Card size="small">
-            <StepBar c={c} types={types.data} />
+            <div data-testid="case-steps">
+              <StepBar c={c} types={types.data} />
+            </div>
             <div style={{ marginTop: 12 }}>
               <Space wrap>
                 <DeadlineTag status={c.deadlineStatus} daysLeft={c.workingDaysLeft} />
@@ -159,8 +170,13 @@ export function CaseDetailPage() {
                   {Object.entries(c.data)
                     .filter(([k]) => !k.endsWith('OrgId'))
                     .map(([k, v]) => (
-                      <Descriptions.Item key={k} label={k}>
-                        {valueText(v)}
+                      <Descriptions.Item
+                        key={k}
+                        label={
+                          k.endsWith('Fen') ? fieldName(k).replace(/（分）$/, '') : fieldName(k)
+                        }
+                      >
+                        {valueText(k, v)}
                       </Descriptions.Item>
                     ))}
                 </Descriptions>
@@ -247,7 +263,7 @@ export function CaseDetailPage() {
           {acting?.fields.map((f) => (
             <Input
               key={f}
-              addonBefore={f}
+              addonBefore={fieldName(f)}
               value={fields[f] ?? ''}
               onChange={(e) => setFields((prev) => ({ ...prev, [f]: e.target.value }))}
             />

@@ -70,6 +70,7 @@ export interface CaseTypes {
     name: string;
     initial: string;
     stepBar: string[];
+    fieldNames: Record<string, string>;
     states: {
       code: string;
       name: string;
