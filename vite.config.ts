@@ -8,7 +8,7 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * Two bundles from one Vite build: the entrepreneurs' portal at `/` (src/web/index.html, no antd)
  * and the officials' console at `/admin/` (src/web/admin/index.html). Output: dist/web, served by
- * src/server/web/static.ts.
+ * src/server/platform/web/static.ts.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webRoot = path.join(here, 'src/web');
@@ -66,6 +66,8 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react(), precompress(), adminDevFallback()],
+  // The web reads the server's contracts (types only) as `@server/<context>/<feature>/contract.js`.
+  resolve: { alias: { '@server': path.join(here, 'src/server') } },
   build: {
     outDir,
     emptyOutDir: true,

@@ -7,17 +7,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
-import { hashPassword } from '../src/server/auth/passwords.js';
-import { deriveAuditKeys, type Keys } from '../src/server/crypto/keys.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
-import { migrate } from '../src/server/db/migrate.js';
+import { hashPassword } from '../src/server/platform/auth/passwords.js';
+import { deriveAuditKeys, type Keys } from '../src/server/platform/crypto/keys.js';
+import { openDatabase, type Database } from '../src/server/platform/db/client.js';
+import { migrate } from '../src/server/platform/db/migrate.js';
 import { generateLedger } from '../src/server/demo/generate.js';
-import type { App } from '../src/server/http/types.js';
+import type { App } from '../src/server/platform/http/types.js';
 import { progressLine } from '../src/server/progress.js';
-import { importRegions } from '../src/server/regions/import.js';
-import { seedBuiltinRoles } from '../src/server/roles/seed.js';
-import { rowsOf } from '../src/server/stats/source.js';
-import { roleAssignments, users } from '../src/server/users/table.js';
+import { importRegions } from '../src/server/platform/regions/import.js';
+import { seedBuiltinRoles } from '../src/server/access/roles/seed.js';
+import { rowsOf } from '../src/server/statistics/stats/source.js';
+import { roleAssignments, users } from '../src/server/access/users/table.js';
 import { testConfig } from '../src/test/harness.js';
 
 /** Opens (creating when missing) the bench database next to the server named by `serverUrl`. */

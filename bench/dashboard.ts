@@ -13,15 +13,15 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { deriveKeys } from '../src/server/crypto/keys.js';
-import { buildDashboard } from '../src/server/dashboards/assemble.js';
-import type { DashboardT } from '../src/server/dashboards/contract.js';
+import { deriveKeys } from '../src/server/platform/crypto/keys.js';
+import { buildDashboard } from '../src/server/statistics/dashboards/assemble.js';
+import type { DashboardT } from '../src/server/statistics/dashboards/contract.js';
 import { mobileOf } from '../src/server/demo/synth-person.js';
 import { makeIdNumber } from '../src/domain/identity/id-number.js';
-import { ledgerSource } from '../src/server/stats/ledger-source.js';
-import { findReportRegion } from '../src/server/stats/regions.js';
-import { counterSource } from '../src/server/stats/repo.js';
-import { rowsOf } from '../src/server/stats/source.js';
+import { ledgerSource } from '../src/server/statistics/stats/ledger-source.js';
+import { findReportRegion } from '../src/server/statistics/stats/regions.js';
+import { counterSource } from '../src/server/statistics/stats/repo.js';
+import { rowsOf } from '../src/server/statistics/stats/source.js';
 import { benchApp, ensureLedger, openBenchDatabase } from './dashboard-setup.js';
 
 const { values } = parseArgs({

@@ -23,11 +23,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog } from '../src/server/audit/table.js';
-import { jobs } from '../src/server/jobs/table.js';
-import { recordHistory } from '../src/server/ledger-history/table.js';
-import { people } from '../src/server/people/table.js';
-import { targets } from '../src/server/targets/table.js';
+import { auditLog } from '../src/server/platform/audit/table.js';
+import { jobs } from '../src/server/platform/jobs/table.js';
+import { recordHistory } from '../src/server/ledger/history/table.js';
+import { people } from '../src/server/ledger/people/table.js';
+import { targets } from '../src/server/statistics/targets/table.js';
 import { peopleCsv, serialIdNumber } from '../src/test/import-csv.js';
 import {
   type Answer,

@@ -18,12 +18,16 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { type Database, openDatabase } from '../src/server/db/client.js';
+import { type Database, openDatabase } from '../src/server/platform/db/client.js';
 import { loadConfig } from '../src/server/config.js';
-import { deriveAuditKeys, deriveKeys, generateMasterKey } from '../src/server/crypto/keys.js';
-import type { AppDeps } from '../src/server/http/types.js';
-import { importFileAs } from '../src/server/ledger-import/cli.js';
-import { people } from '../src/server/people/table.js';
+import {
+  deriveAuditKeys,
+  deriveKeys,
+  generateMasterKey,
+} from '../src/server/platform/crypto/keys.js';
+import type { AppDeps } from '../src/server/platform/http/types.js';
+import { importFileAs } from '../src/server/ledger/import/cli.js';
+import { people } from '../src/server/ledger/people/table.js';
 import { PEOPLE_CSV_HEADER } from './ledger-data.js';
 
 const arg = (name: string) => {

@@ -6,12 +6,12 @@
  *   tsx bench/import-setup.ts <database url> <csv file> <rows>
  */
 import { like } from 'drizzle-orm';
-import { openDatabase } from '../src/server/db/client.js';
-import { migrate } from '../src/server/db/migrate.js';
-import { importRegions } from '../src/server/regions/import.js';
-import { regions } from '../src/server/regions/table.js';
-import { seedBuiltinRoles } from '../src/server/roles/seed.js';
-import { roleAssignments, users } from '../src/server/users/table.js';
+import { openDatabase } from '../src/server/platform/db/client.js';
+import { migrate } from '../src/server/platform/db/migrate.js';
+import { importRegions } from '../src/server/platform/regions/import.js';
+import { regions } from '../src/server/platform/regions/table.js';
+import { seedBuiltinRoles } from '../src/server/access/roles/seed.js';
+import { roleAssignments, users } from '../src/server/access/users/table.js';
 import { writePeopleCsv } from './ledger-data.js';
 
 const [url, file, rows] = process.argv.slice(2);

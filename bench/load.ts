@@ -14,14 +14,14 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { count, inArray, sql } from 'drizzle-orm';
-import { auditLog } from '../src/server/audit/table.js';
-import { hashPassword } from '../src/server/auth/passwords.js';
-import { deriveKeys, encrypt } from '../src/server/crypto/keys.js';
-import { entities } from '../src/server/entities/table.js';
-import { jobs } from '../src/server/jobs/table.js';
-import { phoneIndex } from '../src/server/people/sealed.js';
-import { people } from '../src/server/people/table.js';
-import { portalAccounts } from '../src/server/portal/table.js';
+import { auditLog } from '../src/server/platform/audit/table.js';
+import { hashPassword } from '../src/server/platform/auth/passwords.js';
+import { deriveKeys, encrypt } from '../src/server/platform/crypto/keys.js';
+import { entities } from '../src/server/ledger/entities/table.js';
+import { jobs } from '../src/server/platform/jobs/table.js';
+import { phoneIndex } from '../src/server/ledger/people/sealed.js';
+import { people } from '../src/server/ledger/people/table.js';
+import { portalAccounts } from '../src/server/portal/accounts/table.js';
 import { maskMobile } from '../src/domain/identity/phone.js';
 import { peopleCsv, serialIdNumber } from '../src/test/import-csv.js';
 import {

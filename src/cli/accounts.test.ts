@@ -2,16 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../domain/errors/codes.js';
 import { createTestApp, FENGJIE, type TestApp } from '../test/harness.js';
-import { auditLog } from '../server/audit/table.js';
-import { verifyAuditChain } from '../server/audit/verify.js';
-import { roles } from '../server/roles/table.js';
+import { auditLog } from '../server/platform/audit/table.js';
+import { verifyAuditChain } from '../server/platform/audit/verify.js';
+import { roles } from '../server/access/roles/table.js';
 import {
   createAccount,
   listAccounts,
   resetAccountPassword,
   setAccountDisabled,
-} from '../server/users/cli-accounts.js';
-import { users } from '../server/users/table.js';
+} from '../server/access/users/cli-accounts.js';
+import { users } from '../server/access/users/table.js';
 
 /** The account operations behind `fanxiang user …`, called directly on a real database. */
 

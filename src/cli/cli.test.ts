@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * The real `fanxiang` command in a child process, on embedded PGlite in temporary data
  * directories, the way an operator runs it. Each command starts PGlite (1–2 s, a new data
  * directory several more), so the cases share two directories; the rules behind the commands
- * are tested in-process (accounts.test.ts, src/server/backup, src/server/audit).
+ * are tested in-process (accounts.test.ts, src/server/platform/backup, src/server/platform/audit).
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../server/config.js';
-import { makePrivateDir } from '../server/db/private-files.js';
+import { makePrivateDir } from '../server/platform/db/private-files.js';
 
 /**
  * The embedded database (PGlite) must be opened by one process at a time: a second process

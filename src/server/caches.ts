@@ -1,7 +1,7 @@
-import { SessionCache } from './auth/session-cache.js';
-import { listenNotices, type NoticeListener } from './db/notices.js';
-import type { AppDeps } from './http/types.js';
-import { RegionTree } from './regions/region-tree.js';
+import { SessionCache } from './platform/auth/session-cache.js';
+import { listenNotices, type NoticeListener } from './platform/db/notices.js';
+import type { AppDeps } from './platform/http/types.js';
+import { RegionTree } from './platform/regions/region-tree.js';
 
 export interface Caches {
   regionTree: RegionTree;

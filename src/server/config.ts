@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import type { XlsxLimits } from './ledger-import/zip-guard.js';
+import type { XlsxLimits } from './ledger/import/zip-guard.js';
 
 /** proxy-addr's names for address ranges, accepted in FANXIANG_TRUST_PROXY. */
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -119,7 +119,7 @@ export interface Config {
   loginRatePerMinute: number;
   /** Default `log` in demo mode, `none` otherwise. */
   sms: SmsMode;
-  /** What an uploaded .xlsx may inflate to (see src/server/ledger-import/zip-guard.ts). */
+  /** What an uploaded .xlsx may inflate to (see src/server/ledger/import/zip-guard.ts). */
   importXlsxLimits: XlsxLimits;
   /** Directory of the signed audit checkpoints, outside the database; default `<dataDir>/audit-checkpoints`. */
   auditCheckpointDir: string;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATION_CODE } from '../domain/regions/region-code.js';
-import { auditLog } from './audit/table.js';
-import { users } from './users/table.js';
+import { auditLog } from './platform/audit/table.js';
+import { users } from './access/users/table.js';
 import {
   type Agent,
   createTestApp,
@@ -13,7 +13,7 @@ import {
 import { type Fixture, ROUTE_CASES, type RouteCase } from '../test/route-cases.js';
 import { mobileFor, seedEntity, seedPerson } from '../test/ledger-factories.js';
 import { seedCase, seedCaseAttachment } from '../test/case-factories.js';
-import { registerEntrepreneur } from './portal/portal-test-kit.js';
+import { registerEntrepreneur } from './portal/accounts/portal-test-kit.js';
 
 /**
  * Hostile input on every state-changing route of the route matrix: each route's valid request

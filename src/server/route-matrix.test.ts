@@ -2,9 +2,9 @@ import { asc, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_ROLES } from '../domain/access/roles.js';
 import { NATION_CODE } from '../domain/regions/region-code.js';
-import { isFallbackRecord } from './audit/fallback.js';
-import { auditLog } from './audit/table.js';
-import { users } from './users/table.js';
+import { isFallbackRecord } from './platform/audit/fallback.js';
+import { auditLog } from './platform/audit/table.js';
+import { users } from './access/users/table.js';
 import {
   type Agent,
   createTestApp,
@@ -22,7 +22,7 @@ import {
 } from '../test/route-cases.js';
 import { mobileFor, seedEntity, seedPerson } from '../test/ledger-factories.js';
 import { seedCase, seedCaseAttachment } from '../test/case-factories.js';
-import { registerEntrepreneur } from './portal/portal-test-kit.js';
+import { registerEntrepreneur } from './portal/accounts/portal-test-kit.js';
 
 /**
  * Every route, every built-in role, in scope and out of it: allowed roles succeed, every other

@@ -6,15 +6,15 @@ import {
   loadOrCreateKeyFile,
   type AuditKeys,
   type Keys,
-} from './crypto/keys.js';
-import { openDatabase, type Database } from './db/client.js';
-import { canAlterAudit, currentRole, grantAppRole } from './db/app-role.js';
-import { migrate } from './db/migrate.js';
-import type { Clock } from './http/types.js';
-import { reindexSearchTokens } from './search/reindex.js';
-import { seedBuiltinRoles } from './roles/seed.js';
-import { seedCalendarDays } from './calendar/service.js';
-import { seedLoanProducts } from './loan-products/seed.js';
+} from './platform/crypto/keys.js';
+import { openDatabase, type Database } from './platform/db/client.js';
+import { canAlterAudit, currentRole, grantAppRole } from './platform/db/app-role.js';
+import { migrate } from './platform/db/migrate.js';
+import type { Clock } from './platform/http/types.js';
+import { reindexSearchTokens } from './ledger/search/reindex.js';
+import { seedBuiltinRoles } from './access/roles/seed.js';
+import { seedCalendarDays } from './platform/calendar/service.js';
+import { seedLoanProducts } from './programme/loan-products/seed.js';
 
 export interface Runtime {
   config: Config;

@@ -1,8 +1,8 @@
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
-import { checkpointStoreFor } from './audit/checkpoint-file.js';
-import { writeAuditCheckpoint } from './audit/verify.js';
-import type { Db } from './db/client.js';
+import { checkpointStoreFor } from './platform/audit/checkpoint-file.js';
+import { writeAuditCheckpoint } from './platform/audit/verify.js';
+import type { Db } from './platform/db/client.js';
 import {
   type DemoLogin,
   describeDemoLogins,
@@ -12,9 +12,9 @@ import {
   seedDemoFoundation,
 } from './demo/seed-foundation.js';
 import { loadDemoStoryOnFirstStart } from './demo/serve-demo.js';
-import { importRegions } from './regions/import.js';
-import { regions } from './regions/table.js';
-import { demoAccountsExist } from './meta/repo.js';
+import { importRegions } from './platform/regions/import.js';
+import { regions } from './platform/regions/table.js';
+import { demoAccountsExist } from './platform/meta/repo.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { progressLine } from './progress.js';
 

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { stepOwner } from '../domain/cases/can-fire.js';
 import { GUARANTEE_LOAN } from '../domain/cases/guarantee-loan.js';
-import { attachmentsDir } from '../server/cases/attachment-service.js';
+import { attachmentsDir } from '../server/programme/cases/attachment-service.js';
 import {
   insertAttachment,
   insertCase,
   insertTransition,
   nearestOrgOfType,
-} from '../server/cases/repo.js';
+} from '../server/programme/cases/repo.js';
 import { FENGJIE, type TestApp, XINGLONG } from './harness.js';
 
 /**

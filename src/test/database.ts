@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../server/db/client.js';
-import { migrate } from '../server/db/migrate.js';
+import { openDatabase, type Database } from '../server/platform/db/client.js';
+import { migrate } from '../server/platform/db/migrate.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database

@@ -1,5 +1,5 @@
 import { makeIdNumber } from '../domain/identity/id-number.js';
-import { csvText, PEOPLE_HEADERS } from '../server/ledger-import/test-fixtures.js';
+import { csvText, PEOPLE_HEADERS } from '../server/ledger/import/test-fixtures.js';
 
 /**
  * People import files for the multi-instance test and the load and fault benches: every row

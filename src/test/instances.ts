@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { hashPassword } from '../server/auth/passwords.js';
-import { newTotpSecret, totpCode } from '../server/auth/totp.js';
-import { deriveKeys, encrypt } from '../server/crypto/keys.js';
-import { openDatabase, type Database } from '../server/db/client.js';
-import { migrate } from '../server/db/migrate.js';
-import { importRegions } from '../server/regions/import.js';
-import { seedBuiltinRoles } from '../server/roles/seed.js';
-import { roleAssignments, users } from '../server/users/table.js';
+import { hashPassword } from '../server/platform/auth/passwords.js';
+import { newTotpSecret, totpCode } from '../server/platform/auth/totp.js';
+import { deriveKeys, encrypt } from '../server/platform/crypto/keys.js';
+import { openDatabase, type Database } from '../server/platform/db/client.js';
+import { migrate } from '../server/platform/db/migrate.js';
+import { importRegions } from '../server/platform/regions/import.js';
+import { seedBuiltinRoles } from '../server/access/roles/seed.js';
+import { roleAssignments, users } from '../server/access/users/table.js';
 
 /**
  * Several real Fanxiang processes (`fanxiang serve`, from the TypeScript sources through tsx, so

@@ -2,8 +2,8 @@ import { makeCreditCode } from '../domain/identity/credit-code.js';
 import { makeIdNumber } from '../domain/identity/id-number.js';
 import { EntityCreate, type EntityCreateInput } from '../domain/ledger/entity-schema.js';
 import { PersonCreate, type PersonCreateInput } from '../domain/ledger/person-schema.js';
-import { createEntityRecord } from '../server/entities/write.js';
-import { createPersonRecord } from '../server/people/write.js';
+import { createEntityRecord } from '../server/ledger/entities/write.js';
+import { createPersonRecord } from '../server/ledger/people/write.js';
 import { FENGJIE, type TestApp, XINGLONG } from './harness.js';
 
 /**

@@ -1,10 +1,10 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNRECORDED_ACTION } from '../server/audit/fallback.js';
-import { auditLog } from '../server/audit/table.js';
-import { jobs } from '../server/jobs/table.js';
-import { recordHistory } from '../server/ledger-history/table.js';
-import { people } from '../server/people/table.js';
+import { UNRECORDED_ACTION } from '../server/platform/audit/fallback.js';
+import { auditLog } from '../server/platform/audit/table.js';
+import { jobs } from '../server/platform/jobs/table.js';
+import { recordHistory } from '../server/ledger/history/table.js';
+import { people } from '../server/ledger/people/table.js';
 import { type Answer, Client, type Cluster, startCluster, within } from './instances.js';
 import { peopleCsv } from './import-csv.js';
 import { personBody } from './ledger-factories.js';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { encrypt } from '../server/crypto/keys.js';
-import { grantRequests } from '../server/grant-requests/table.js';
-import { roleAssignments, users } from '../server/users/table.js';
+import { encrypt } from '../server/platform/crypto/keys.js';
+import { grantRequests } from '../server/access/grant-requests/table.js';
+import { roleAssignments, users } from '../server/access/users/table.js';
 import { FENGJIE, TEST_PASSWORD, type TestApp } from './harness.js';
-import { entityLinks } from '../server/entities/table.js';
-import { personConsents } from '../server/people/table.js';
+import { entityLinks } from '../server/ledger/entities/table.js';
+import { personConsents } from '../server/ledger/people/table.js';
 import {
   creditCodeFor,
   entityBody,
@@ -135,7 +135,7 @@ const nextProductDate = () =>
 const withImportJob =
   (url: (jobId: string) => string): RouteCase['request'] =>
   async (fx) => {
-    const { insertJob } = await import('../server/jobs/repo.js');
+    const { insertJob } = await import('../server/platform/jobs/repo.js');
     const access = { permission: 'ledger.import', scopeRoots: [FENGJIE] };
     const id = await insertJob(fx.t.database.db, {
       kind: 'ledger.import.people',
@@ -190,9 +190,9 @@ const caseStepFor = async (fx: Fixture, role?: string) => {
 
 /** A fresh portal account's pending claim on a fresh person in 兴隆镇 (奉节县). */
 async function newPortalRequest(fx: Fixture): Promise<string> {
-  const { sealPhone } = await import('../server/people/sealed.js');
-  const { portalAccounts } = await import('../server/portal/table.js');
-  const { portalRequests } = await import('../server/portal-requests/table.js');
+  const { sealPhone } = await import('../server/ledger/people/sealed.js');
+  const { portalAccounts } = await import('../server/portal/accounts/table.js');
+  const { portalRequests } = await import('../server/portal/requests/table.js');
   const db = fx.t.database.db;
   const now = fx.t.clock.read();
   const phone = sealPhone(fx.t.deps.keys, mobileFor());
@@ -905,7 +905,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'POST /api/targets/:region/:year/:indicator/split',
     roles: ['leading_office'],
     request: async (fx) => {
-      const { targets } = await import('../server/targets/table.js');
+      const { targets } = await import('../server/statistics/targets/table.js');
       const now = fx.t.clock.read();
       await fx.t.database.db
         .insert(targets)
@@ -963,7 +963,7 @@ export const ROUTE_CASES: RouteCase[] = [
     outOfScope: 403,
   },
 
-  // Cases (办件) of every case type (src/server/cases).
+  // Cases (办件) of every case type (src/server/programme/cases).
   {
     route: 'GET /api/cases/types',
     roles: CASE_READERS,
@@ -974,7 +974,7 @@ export const ROUTE_CASES: RouteCase[] = [
     route: 'GET /api/cases/queue',
     roles: CASE_READERS,
     request: fixed('/api/cases/queue?tab=todo'),
-    // Each actor's own queue; which cases it holds is tested in src/server/cases/cases.test.ts.
+    // Each actor's own queue; which cases it holds is tested in src/server/programme/cases/cases.test.ts.
     outOfScope: 'filtered',
   },
   {
@@ -1033,7 +1033,7 @@ export const ROUTE_CASES: RouteCase[] = [
     outOfScope: 404,
   },
 
-  // Each reader's own notifications (src/server/notifications).
+  // Each reader's own notifications (src/server/outreach/notifications).
   {
     route: 'GET /api/notifications',
     roles: 'session',
@@ -1078,7 +1078,7 @@ export const ROUTE_CASES: RouteCase[] = [
     audit: { action: 'portal.notification_read_all', object: 'portal_account' },
     outOfScope: portalOwn,
   },
-  // Entrepreneurs' claims and change requests, decided by officers (src/server/portal-requests).
+  // Entrepreneurs' claims and change requests, decided by officers (src/server/portal/requests).
   {
     route: 'GET /api/portal-requests',
     roles: LEDGER_WRITERS,
@@ -1113,7 +1113,7 @@ export const ROUTE_CASES: RouteCase[] = [
     outOfScope: 404,
   },
 
-  // The entrepreneurs' portal: its own principal; no staff role gets in (src/server/portal).
+  // The entrepreneurs' portal: its own principal; no staff role gets in (src/server/portal/accounts).
   {
     route: 'POST /api/portal/sms-codes',
     roles: 'public',

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { totpCode } from '../../src/server/auth/totp.js';
+import { totpCode } from '../../src/server/platform/auth/totp.js';
 
 /** Helpers of the browser tests: Debian's Chromium, the demo logins, screenshots. */
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { CHAIN_PROBLEM_LABELS } from '../../server/audit/presenter.js';
-import { readHead } from '../../server/audit/repo.js';
-import { checkpointStoreFor } from '../../server/audit/checkpoint-file.js';
-import { verifyAuditChain, writeAuditCheckpoint } from '../../server/audit/verify.js';
+import { CHAIN_PROBLEM_LABELS } from '../../server/platform/audit/presenter.js';
+import { readHead } from '../../server/platform/audit/repo.js';
+import { checkpointStoreFor } from '../../server/platform/audit/checkpoint-file.js';
+import { verifyAuditChain, writeAuditCheckpoint } from '../../server/platform/audit/verify.js';
 import { progressLine } from '../../server/progress.js';
 import { count, ExitCode, withRuntime } from '../run.js';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AddCalendarYearBody } from '../../server/calendar/contract.js';
-import { findCalendarDays } from '../../server/calendar/repo.js';
-import { enterCalendarYear } from '../../server/calendar/service.js';
-import { appendAudit } from '../../server/audit/repo.js';
-import { operatorAuditEntry } from '../../server/users/cli-accounts.js';
+import { AddCalendarYearBody } from '../../server/platform/calendar/contract.js';
+import { findCalendarDays } from '../../server/platform/calendar/repo.js';
+import { enterCalendarYear } from '../../server/platform/calendar/service.js';
+import { appendAudit } from '../../server/platform/audit/repo.js';
+import { operatorAuditEntry } from '../../server/access/users/cli-accounts.js';
 import { ExitCode, note, operatorName, withRuntime } from '../run.js';
 
 /**

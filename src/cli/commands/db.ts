@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { appendAuditStandalone } from '../../server/audit/repo.js';
-import { backupDatabase } from '../../server/backup/backup.js';
-import { AppRoleError, grantAppRole } from '../../server/db/app-role.js';
-import { openDatabase } from '../../server/db/client.js';
-import { migrate } from '../../server/db/migrate.js';
-import type { BackupProgress } from '../../server/backup/format.js';
-import { restoreDatabase } from '../../server/backup/restore.js';
+import { appendAuditStandalone } from '../../server/platform/audit/repo.js';
+import { backupDatabase } from '../../server/platform/backup/backup.js';
+import { AppRoleError, grantAppRole } from '../../server/platform/db/app-role.js';
+import { openDatabase } from '../../server/platform/db/client.js';
+import { migrate } from '../../server/platform/db/migrate.js';
+import type { BackupProgress } from '../../server/platform/backup/format.js';
+import { restoreDatabase } from '../../server/platform/backup/restore.js';
 import { progressLine, type ProgressLine } from '../../server/progress.js';
-import { operatorAuditEntry } from '../../server/users/cli-accounts.js';
+import { operatorAuditEntry } from '../../server/access/users/cli-accounts.js';
 import { cliConfig, count, ExitCode, note, operatorName, withRuntime } from '../run.js';
 
 /** A progress line per phase: rows written or loaded, then rows verified. */

@@ -1,13 +1,13 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../../domain/errors/codes.js';
 import { cstDate } from '../../domain/indicators/periods.js';
-import { appendAuditStandalone } from '../../server/audit/repo.js';
-import { totpCode } from '../../server/auth/totp.js';
+import { appendAuditStandalone } from '../../server/platform/audit/repo.js';
+import { totpCode } from '../../server/platform/auth/totp.js';
 import { generateLedger } from '../../server/demo/generate.js';
 import { ensureDemoStory } from '../../server/demo/serve-demo.js';
 import { readDemoLogins } from '../../server/demo/seed-foundation.js';
 import { progressLine } from '../../server/progress.js';
-import { operatorAuditEntry } from '../../server/users/cli-accounts.js';
+import { operatorAuditEntry } from '../../server/access/users/cli-accounts.js';
 import { cliConfig, count, note, operatorName, withRuntime } from '../run.js';
 
 function positive(value: string): number {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { generateMasterKey } from '../../server/crypto/keys.js';
+import { generateMasterKey } from '../../server/platform/crypto/keys.js';
 
 /** `fanxiang keygen`: needs neither configuration nor database. */
 export function registerKeygen(program: Command): void {

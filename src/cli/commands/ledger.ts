@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { exportFileAs } from '../../server/ledger-export/cli.js';
-import { importFileAs, writeErrorReport } from '../../server/ledger-import/cli.js';
-import { codeMessage } from '../../server/jobs/presenter.js';
+import { exportFileAs } from '../../server/ledger/export/cli.js';
+import { importFileAs, writeErrorReport } from '../../server/ledger/import/cli.js';
+import { codeMessage } from '../../server/platform/jobs/presenter.js';
 import { progressLine } from '../../server/progress.js';
 import { count, ExitCode, note, operatorName, withRuntime } from '../run.js';
 

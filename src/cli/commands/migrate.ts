@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { migrate } from '../../server/db/migrate.js';
-import { appliedMigrations } from '../../server/backup/migrations.js';
-import type { Database } from '../../server/db/client.js';
-import { seedBuiltinRoles } from '../../server/roles/seed.js';
-import { seedCalendarDays } from '../../server/calendar/service.js';
-import { seedLoanProducts } from '../../server/loan-products/seed.js';
-import { reindexSearchTokens } from '../../server/search/reindex.js';
+import { migrate } from '../../server/platform/db/migrate.js';
+import { appliedMigrations } from '../../server/platform/backup/migrations.js';
+import type { Database } from '../../server/platform/db/client.js';
+import { seedBuiltinRoles } from '../../server/access/roles/seed.js';
+import { seedCalendarDays } from '../../server/platform/calendar/service.js';
+import { seedLoanProducts } from '../../server/programme/loan-products/seed.js';
+import { reindexSearchTokens } from '../../server/ledger/search/reindex.js';
 import { migrateAsOwner } from '../../server/runtime.js';
 import { withRuntime } from '../run.js';
 

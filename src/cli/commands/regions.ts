@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { importRegions } from '../../server/regions/import.js';
+import { importRegions } from '../../server/platform/regions/import.js';
 import { progressLine } from '../../server/progress.js';
-import { operatorAuditEntry } from '../../server/users/cli-accounts.js';
-import { appendAuditStandalone } from '../../server/audit/repo.js';
+import { operatorAuditEntry } from '../../server/access/users/cli-accounts.js';
+import { appendAuditStandalone } from '../../server/platform/audit/repo.js';
 import { count, operatorName, withRuntime } from '../run.js';
 
 function provinceList(value: string): string[] {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { appendAuditStandalone } from '../../server/audit/repo.js';
-import { rebuildCounters, verifyCounters } from '../../server/stats/verify.js';
-import { operatorAuditEntry } from '../../server/users/cli-accounts.js';
+import { appendAuditStandalone } from '../../server/platform/audit/repo.js';
+import { rebuildCounters, verifyCounters } from '../../server/statistics/stats/verify.js';
+import { operatorAuditEntry } from '../../server/access/users/cli-accounts.js';
 import { formatTable } from '../table.js';
 import { count, ExitCode, note, operatorName, withRuntime } from '../run.js';
 

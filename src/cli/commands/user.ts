@@ -4,7 +4,7 @@ import {
   listAccounts,
   resetAccountPassword,
   setAccountDisabled,
-} from '../../server/users/cli-accounts.js';
+} from '../../server/access/users/cli-accounts.js';
 import { note, operatorName, withRuntime } from '../run.js';
 import { formatTable } from '../table.js';
 

@@ -1,7 +1,7 @@
 /**
  * The working calendar built from the official days shipped with the code (2025, 2026), for pure
  * code and tests. The server counts on the `calendar_days` table instead
- * (`loadWorkingCalendar` in src/server/calendar/service.ts), which also holds the years an
+ * (`loadWorkingCalendar` in src/server/platform/calendar/service.ts), which also holds the years an
  * administrator has added since.
  *
  * @module

@@ -6,7 +6,7 @@ import type { OrgType } from '../orgs/org-types.js';
  * The vocabulary every case type (workflow) is declared in. A case type is data: its states,
  * the transitions between them, who may fire each one, the fields each one requires and each
  * state's time limit in working days. Guarantee loans declare one (guarantee-loan.ts); policies,
- * parks, services and 督办 declare theirs the same way and reuse the engine in src/server/cases.
+ * parks, services and 督办 declare theirs the same way and reuse the engine in src/server/programme/cases.
  */
 
 /**

@@ -5,7 +5,7 @@
  * ({@link ./indicators.ts}); a flow and a stock over the same rows (新增 / 实有) share one.
  *
  * The database keeps one counter per (series, region at every level, month, dimension member)
- * up to date from these declarations (see `src/server/stats/series-sql.ts`, which writes the
+ * up to date from these declarations (see `src/server/statistics/stats/series-sql.ts`, which writes the
  * triggers from them); {@link ./contributions.ts} evaluates them in memory for tests. Merged
  * rows (`merged_into` set) never count.
  *

@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client.js';
+import type { Executor } from '../platform/db/client.js';
 
 /**
  * Fast writes of many ledger rows for demo data: one `INSERT … SELECT FROM unnest(…)` per batch

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from '../db/client.js';
+import type { Database } from '../platform/db/client.js';
 import type { RowColumn } from './bulk.js';
 
 /**

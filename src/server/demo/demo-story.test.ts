@@ -12,11 +12,11 @@ import {
   type TestApp,
   XINGLONG,
 } from '../../test/harness.js';
-import { unseal } from '../people/sealed.js';
-import { rowsOf } from '../stats/source.js';
-import { verifyCounters } from '../stats/verify.js';
+import { unseal } from '../ledger/people/sealed.js';
+import { rowsOf } from '../statistics/stats/source.js';
+import { verifyCounters } from '../statistics/stats/verify.js';
 import { loadDemoStory, type StoryLoadResult } from './load-story.js';
-import type { DashboardT } from '../dashboards/contract.js';
+import type { DashboardT } from '../statistics/dashboards/contract.js';
 import { seedDemoFoundation } from './seed-foundation.js';
 
 /**

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityCreateInput, EntityCreateT } from '../../domain/ledger/entity-schema.js';
 import { derivePersonFromId, type PersonCreateT } from '../../domain/ledger/person-schema.js';
-import type { Keys } from '../crypto/keys.js';
-import { entityRow } from '../entities/row.js';
+import type { Keys } from '../platform/crypto/keys.js';
+import { entityRow } from '../ledger/entities/row.js';
 import { personSearchTokens } from '../../domain/text/name-tokens.js';
-import { personRow } from '../people/row.js';
+import { personRow } from '../ledger/people/row.js';
 import { copyLine, type RowColumn } from './bulk.js';
 import type { WorkUnit } from './generate-plan.js';
 import { addDays, Random, randomDay } from './random.js';

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Keys } from '../crypto/keys.js';
-import type { Database } from '../db/client.js';
-import { entityLinks, entities } from '../entities/table.js';
-import { people } from '../people/table.js';
+import type { Keys } from '../platform/crypto/keys.js';
+import type { Database } from '../platform/db/client.js';
+import { entityLinks, entities } from '../ledger/entities/table.js';
+import { people } from '../ledger/people/table.js';
 import { rowColumns } from './bulk.js';
-import { rebuildCounters } from '../stats/verify.js';
+import { rebuildCounters } from '../statistics/stats/verify.js';
 import { copyInto } from './copy.js';
 import { planRun, type WorkUnit } from './generate-plan.js';
 import {

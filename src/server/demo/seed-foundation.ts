@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { appendAudit } from '../audit/repo.js';
-import { hashPassword } from '../auth/passwords.js';
-import { newTotpSecret } from '../auth/totp.js';
-import { encrypt, type Keys } from '../crypto/keys.js';
-import type { Db } from '../db/client.js';
-import { organisations } from '../orgs/table.js';
-import { roles } from '../roles/table.js';
-import { roleAssignments, users } from '../users/table.js';
+import { appendAudit } from '../platform/audit/repo.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import { newTotpSecret } from '../platform/auth/totp.js';
+import { encrypt, type Keys } from '../platform/crypto/keys.js';
+import type { Db } from '../platform/db/client.js';
+import { organisations } from '../access/orgs/table.js';
+import { roles } from '../access/roles/table.js';
+import { roleAssignments, users } from '../access/users/table.js';
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD } from './foundation-data.js';
 
 export interface DemoLogin {

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import { importRegions } from '../regions/import.js';
-import { regions } from '../regions/table.js';
+import { importRegions } from '../platform/regions/import.js';
+import { regions } from '../platform/regions/table.js';
 import type { Runtime } from '../runtime.js';
 import { loadDemoStory, type StoryLoadResult } from './load-story.js';
 import { NANYANG_COUNTIES } from './story-data.js';

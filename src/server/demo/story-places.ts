@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
-import { organisations } from '../orgs/table.js';
-import { regions } from '../regions/table.js';
+import type { Executor } from '../platform/db/client.js';
+import { organisations } from '../access/orgs/table.js';
+import { regions } from '../platform/regions/table.js';
 import { FENGJIE_PARKS } from './story-data.js';
 import type { Random } from './random.js';
 

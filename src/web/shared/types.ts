@@ -4,12 +4,12 @@
  * modules (security settings read Drizzle) get a thin web-side type instead.
  */
 import type { z } from 'zod';
-import type { AuditPage, AuditRecordView, VerifyView } from '../../server/audit/contract.js';
-import type { MobileView, SessionView, TotpSetupView } from '../../server/auth/contract.js';
-import type { GrantRequestPage, GrantRequestView } from '../../server/grant-requests/contract.js';
-import type { OrgPage, OrgTypeView, OrgView } from '../../server/orgs/contract.js';
-import type { RegionPage, RegionPathView, RegionView } from '../../server/regions/contract.js';
-import type { PermissionView, RoleView } from '../../server/roles/contract.js';
+import type { AuditPage, AuditRecordView, VerifyView } from '@server/platform/audit/contract.js';
+import type { MobileView, SessionView, TotpSetupView } from '@server/platform/auth/contract.js';
+import type { GrantRequestPage, GrantRequestView } from '@server/access/grant-requests/contract.js';
+import type { OrgPage, OrgTypeView, OrgView } from '@server/access/orgs/contract.js';
+import type { RegionPage, RegionPathView, RegionView } from '@server/platform/regions/contract.js';
+import type { PermissionView, RoleView } from '@server/access/roles/contract.js';
 import type {
   CreatedUserView,
   GrantView,
@@ -17,7 +17,7 @@ import type {
   UserDetailView,
   UserPage,
   UserView,
-} from '../../server/users/contract.js';
+} from '@server/access/users/contract.js';
 
 export type Session = z.infer<typeof SessionView>;
 export type SessionGrant = Session['grants'][number];

@@ -5,7 +5,7 @@
  * The time of the last request is shared between tabs through localStorage.
  */
 const KEY = 'fx.lastActivity';
-/** The server writes lastSeenAt at most this often (src/server/auth/session-hook.ts). */
+/** The server writes lastSeenAt at most this often (src/server/platform/auth/session-hook.ts). */
 export const SERVER_TOUCH_SLACK_MS = 60_000;
 /** How long before the deadline the warning opens. */
 export const WARN_BEFORE_MS = 2 * 60_000;

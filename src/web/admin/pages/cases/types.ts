@@ -1,4 +1,4 @@
-/** The case API's answers as the console reads them (src/server/cases/contract.ts). */
+/** The case API's answers as the console reads them (src/server/programme/cases/contract.ts). */
 
 export type DeadlineStatus = 'none' | 'ok' | 'near' | 'overdue';
 

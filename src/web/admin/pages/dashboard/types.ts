@@ -8,12 +8,12 @@ import type {
   ChildRankingItem,
   Dashboard,
   HeadlineItem,
-} from '../../../../server/dashboards/contract.js';
+} from '@server/statistics/dashboards/contract.js';
 import type {
   ChildTargetView,
   TargetSheet,
   TargetView,
-} from '../../../../server/targets/contract.js';
+} from '@server/statistics/targets/contract.js';
 
 export type DashboardData = z.infer<typeof Dashboard>;
 export type Headline = z.infer<typeof HeadlineItem>;

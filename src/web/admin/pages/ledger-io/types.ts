@@ -3,13 +3,13 @@
  * contracts. Type-only imports: no server code reaches the bundle.
  */
 import type { z } from 'zod';
-import type { JobView } from '../../../../server/jobs/contract.js';
-import type { ImportAccepted } from '../../../../server/ledger-import/contract.js';
+import type { JobView } from '@server/platform/jobs/contract.js';
+import type { ImportAccepted } from '@server/ledger/import/contract.js';
 import type {
   ImportErrorPreview,
   ImportJobItem,
   ImportJobList,
-} from '../../../../server/ledger-import/import-jobs-contract.js';
+} from '@server/ledger/import/import-jobs-contract.js';
 
 export type Job = z.infer<typeof JobView>;
 export type ImportJob = z.infer<typeof ImportJobItem>;

@@ -8,8 +8,8 @@ import type {
   EntityLinkView,
   EntityPage,
   EntityView,
-} from '../../../../server/entities/contract.js';
-import type { HistoryEntryView, HistoryPage } from '../../../../server/ledger-history/contract.js';
+} from '@server/ledger/entities/contract.js';
+import type { HistoryEntryView, HistoryPage } from '@server/ledger/history/contract.js';
 import type {
   ConsentView,
   PersonDetailView,
@@ -17,7 +17,7 @@ import type {
   PersonPage,
   PersonView,
   UnmaskView,
-} from '../../../../server/people/contract.js';
+} from '@server/ledger/people/contract.js';
 
 export type Person = z.infer<typeof PersonView>;
 export type PersonDetail = z.infer<typeof PersonDetailView>;

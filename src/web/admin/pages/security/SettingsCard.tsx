@@ -7,7 +7,7 @@ import { useRequest } from '../../components/useRequest';
 import { type MessageKey, useT } from '../../i18n/i18n';
 import { useSession } from '../../session/SessionProvider';
 
-/** Each setting with its allowed range (src/server/security/settings.ts) and unit. */
+/** Each setting with its allowed range (src/server/access/security/settings.ts) and unit. */
 const FIELDS: {
   name: keyof SecuritySettings;
   min: number;

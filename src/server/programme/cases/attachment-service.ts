@@ -1,0 +1,148 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError, isAppError } from '../../../domain/errors/codes.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { PRIVATE_DIR_MODE } from '../../platform/db/private-files.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/http/types.js';
+import { requirePermission } from '../../access/scope/scope.js';
+import { caseVisible } from './access.js';
+import { ATTACHMENT_TYPES, sniffAttachment } from './attachment-sniff.js';
+import type { AttachmentViewT } from './contract.js';
+import { presentAttachment } from './presenter.js';
+import { findAttachment, findCase, insertAttachment } from './repo.js';
+import { readableCase } from './service.js';
+
+/** The largest attachment accepted (scans of an ID card or a contract). */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Where attachments are kept: `<dataDir>/case-files/<storage key>`, owner-only. */
+export function attachmentsDir(deps: AppDeps): string {
+  return path.join(deps.config.dataDir, 'case-files');
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError('ATTACHMENT_TOO_LARGE', { limitMb: Math.round(limit / 1024 / 1024) });
+}
+
+/** Streams `body` to `file`, counting and hashing as it goes; removes the file on failure. */
+async function receive(
+  body: Readable,
+  file: string,
+  limit: number,
+): Promise<{ size: number; sha256: string }> {
+  let size = 0;
+  const hash = createHash('sha256');
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > limit) return done(tooLarge(limit));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, meter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  } catch (e) {
+    await rm(file, { force: true });
+    if (isAppError(e)) throw e;
+    throw new AppError('BAD_REQUEST', { reason: 'upload interrupted' });
+  }
+  if (size === 0) {
+    await rm(file, { force: true });
+    throw new AppError('ATTACHMENT_EMPTY');
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
+/**
+ * Adds a material to a case: case.work and a case the actor may read (NOT_FOUND otherwise); the
+ * body is streamed to disk (ATTACHMENT_TOO_LARGE past {@link ATTACHMENT_MAX_BYTES}), its type
+ * sniffed from the bytes (ATTACHMENT_TYPE_REFUSED unless PDF, JPEG, PNG, .xlsx or .docx), its
+ * SHA-256 kept. The row and the audit record commit together; a refused file is removed.
+ */
+export async function uploadAttachment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  caseId: string,
+  body: Readable,
+  upload: { name: string; contentLength?: number | undefined },
+): Promise<AttachmentViewT> {
+  const actor = requirePermission(ctx, 'case.work');
+  const row = await findCase(deps.db, caseId);
+  if (!row || !caseVisible(actor, row)) {
+    body.resume();
+    throw new AppError('NOT_FOUND');
+  }
+  if (upload.contentLength !== undefined && upload.contentLength > ATTACHMENT_MAX_BYTES) {
+    body.resume();
+    throw tooLarge(ATTACHMENT_MAX_BYTES);
+  }
+  const id = randomUUID();
+  const storageKey = `${caseId}/${id}`;
+  const dir = path.join(attachmentsDir(deps), caseId);
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  const file = path.join(attachmentsDir(deps), storageKey);
+  const { size, sha256 } = await receive(body, file, ATTACHMENT_MAX_BYTES);
+  try {
+    const kind = await sniffAttachment(file);
+    if (kind === null) throw new AppError('ATTACHMENT_TYPE_REFUSED');
+    const now = deps.clock();
+    const saved = await deps.db.transaction(async (tx) => {
+      const a = await insertAttachment(tx, {
+        id,
+        caseId,
+        name: upload.name,
+        contentType: ATTACHMENT_TYPES[kind],
+        size,
+        sha256,
+        storageKey,
+        uploadedBy: actor.userId,
+        uploadedAt: now,
+      });
+      await recordAudit(tx, ctx, now, {
+        action: 'case.attach',
+        objectType: 'case',
+        objectId: caseId,
+        permission: 'case.work',
+        details: { attachmentId: id, kind, size, sha256 },
+      });
+      return a;
+    });
+    return presentAttachment(saved);
+  } catch (e) {
+    await rm(file, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Serves a material to an actor who may read its case (NOT_FOUND otherwise); every download is
+ * audited before the first byte leaves.
+ */
+export async function downloadAttachment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  caseId: string,
+  attachmentId: string,
+): Promise<{ stream: Readable; name: string; contentType: string; size: number }> {
+  await readableCase(deps, ctx, caseId);
+  const a = await findAttachment(deps.db, caseId, attachmentId);
+  if (!a) throw new AppError('NOT_FOUND');
+  const now = deps.clock();
+  await deps.db.transaction(async (tx) => {
+    await recordAudit(tx, ctx, now, {
+      action: 'case.attachment_download',
+      objectType: 'case',
+      objectId: caseId,
+      permission: 'case.read',
+      details: { attachmentId, sha256: a.sha256 },
+    });
+  });
+  const stream = createReadStream(path.join(attachmentsDir(deps), a.storageKey));
+  return { stream, name: a.name, contentType: a.contentType, size: a.size };
+}

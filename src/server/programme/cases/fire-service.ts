@@ -1,0 +1,185 @@
+import {
+  canFire,
+  type FireDenial,
+  firingRules,
+  matchesRule,
+  stepOwner,
+} from '../../../domain/cases/can-fire.js';
+import type { CaseActor, CaseType, TransitionDecl } from '../../../domain/cases/case-type.js';
+import { caseType } from '../../../domain/cases/case-types.js';
+import { deadlineStatus, nextDeadline } from '../../../domain/cases/deadlines.js';
+import { AppError, type ErrorCode } from '../../../domain/errors/codes.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/http/types.js';
+import { requirePermission } from '../../access/scope/scope.js';
+import { caseActorOf, caseVisible } from './access.js';
+import type { CaseDetailViewT, CaseFireBodyT } from './contract.js';
+import { caseHooks } from './hooks.js';
+import { stateName } from './presenter.js';
+import {
+  advanceCase,
+  caseAttachmentList,
+  type CaseListRow,
+  findCase,
+  insertTransition,
+} from './repo.js';
+import { caseDetail, issueFields, stepNotice } from './service.js';
+
+const DENIAL_CODES: Record<Exclude<FireDenial, 'CONDITION'>, ErrorCode> = {
+  UNKNOWN_TRANSITION: 'CASE_TRANSITION_UNKNOWN',
+  WRONG_STATE: 'CASE_WRONG_STATE',
+  NOT_PERMITTED: 'FORBIDDEN',
+  NOT_YOUR_STEP: 'CASE_NOT_YOUR_STEP',
+};
+
+function refuse(
+  reason: FireDenial,
+  type: CaseType,
+  row: CaseListRow,
+  body: CaseFireBodyT,
+  ctx: RequestContext,
+): never {
+  const t = type.transitions.find((x) => x.id === body.transition);
+  const transition = t ? (ctx.locale === 'en' ? t.en : t.zh) : body.transition;
+  if (reason === 'CONDITION') {
+    const conditions = (t?.when ?? []).map((w) =>
+      'equals' in w ? `${w.field} = ${String(w.equals)}` : `${w.field} ≥ ${w.daysSince} 天`,
+    );
+    throw new AppError('CASE_CONDITION', { transition, conditions });
+  }
+  throw new AppError(DENIAL_CODES[reason], {
+    transition,
+    state: stateName(type, row.state, ctx.locale),
+  });
+}
+
+/** The fields the transition requires, parsed; CASE_FIELDS_INVALID names what is wrong. */
+function transitionFields(t: TransitionDecl, given: Record<string, unknown> | undefined) {
+  if (!t.fields) {
+    if (given && Object.keys(given).length > 0) {
+      throw new AppError('CASE_FIELDS_INVALID', { fields: Object.keys(given) });
+    }
+    return {};
+  }
+  const parsed = t.fields.strict().safeParse(given ?? {});
+  if (!parsed.success) {
+    throw new AppError('CASE_FIELDS_INVALID', { fields: issueFields(parsed.error.issues) });
+  }
+  return parsed.data;
+}
+
+/** The organisation the actor fires the transition for: the routed organisation they matched. */
+function actingOrg(
+  type: CaseType,
+  t: TransitionDecl,
+  row: CaseListRow,
+  actor: CaseActor,
+): string | null {
+  for (const rule of firingRules(type, t, row.state)) {
+    if (rule.kind === 'org' && matchesRule(rule, actor, t.permission, row)) {
+      return row.routing[rule.route] ?? null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Fires a transition on a case. The case must be readable (NOT_FOUND), still at the version the
+ * actor read (CASE_CONFLICT otherwise: someone decided first), the transition must leave the
+ * current state (CASE_WRONG_STATE), belong to the actor's organisation or region
+ * (CASE_NOT_YOUR_STEP), its conditions must hold (CASE_CONDITION), a reason is needed for
+ * refusal and withdrawal (CASE_REASON_REQUIRED), its fields must be valid (CASE_FIELDS_INVALID)
+ * and the attachments named must be the case's own (CASE_ATTACHMENT_UNKNOWN).
+ *
+ * One transaction: the versioned update (of two simultaneous decisions exactly one matches the
+ * version; the other gets CASE_CONFLICT), the history entry, the audit record and the notice to
+ * the next step's organisation.
+ */
+export async function fireTransition(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: CaseFireBodyT,
+): Promise<CaseDetailViewT> {
+  const actor = requirePermission(ctx, 'case.work');
+  const row = await findCase(deps.db, id);
+  if (!row || !caseVisible(actor, row)) throw new AppError('NOT_FOUND');
+  const type = caseType(row.type);
+  if (!type) throw new AppError('CASE_TYPE_UNKNOWN', { type: row.type });
+  if (row.version !== body.version) throw new AppError('CASE_CONFLICT', { version: row.version });
+  const { calendar, notify } = caseHooks(deps);
+  const now = deps.clock();
+  const caseActor = await caseActorOf(deps.db, actor);
+  const decision = canFire(type, row, caseActor, body.transition, now);
+  if (!decision.allowed) refuse(decision.reason, type, row, body, ctx);
+  const t = decision.transition;
+  const transition = ctx.locale === 'en' ? t.en : t.zh;
+  if (t.needsReason && !body.reason) throw new AppError('CASE_REASON_REQUIRED', { transition });
+  const fields = transitionFields(t, body.fields);
+  const attachmentIds = [...new Set(body.attachmentIds ?? [])];
+  if (attachmentIds.length > 0) {
+    const own = new Set((await caseAttachmentList(deps.db, id)).map((a) => a.id));
+    if (attachmentIds.some((a) => !own.has(a))) throw new AppError('CASE_ATTACHMENT_UNKNOWN');
+  }
+  const stays = t.to === row.state;
+  const enteredAt = stays ? row.stateEnteredAt : now;
+  const due = stays ? row.dueAt : nextDeadline(type, t.to, now, calendar);
+  const owner = stepOwner(type, t.to, row.routing);
+  const terminal = type.states[t.to]?.terminal === true;
+  const orgId = actingOrg(type, t, row, caseActor);
+  await deps.db.transaction(async (tx) => {
+    const moved = await advanceCase(
+      tx,
+      id,
+      body.version,
+      {
+        state: t.to,
+        ownerOrgId: owner.orgId,
+        ownerRegion: owner.region,
+        terminal,
+        stateEnteredAt: enteredAt,
+        dueAt: due,
+        deadlineStatus: deadlineStatus(due, now, calendar),
+        updatedAt: now,
+      },
+      fields,
+    );
+    if (!moved) throw new AppError('CASE_CONFLICT', { version: body.version + 1 });
+    await insertTransition(tx, {
+      caseId: id,
+      version: body.version + 1,
+      transition: t.id,
+      fromState: row.state,
+      toState: t.to,
+      actorUserId: actor.userId,
+      actorLogin: actor.login,
+      actorOrgId: orgId,
+      at: now,
+      comment: body.comment ?? null,
+      reason: body.reason ?? null,
+      fields,
+      attachmentIds,
+      workingDaysInState: calendar.workingDaysBetween(row.stateEnteredAt, now),
+    });
+    await recordAudit(tx, ctx, now, {
+      action: 'case.transition',
+      objectType: 'case',
+      objectId: id,
+      permission: 'case.work',
+      details: {
+        type: type.code,
+        transition: t.id,
+        from: row.state,
+        to: t.to,
+        version: body.version + 1,
+        fields: Object.keys(fields),
+      },
+    });
+    if (!stays && !terminal) {
+      if (owner.orgId) await notify(tx, stepNotice(id, { orgId: owner.orgId }, t.to));
+      else if (owner.region) await notify(tx, stepNotice(id, { regionCode: row.regionCode }, t.to));
+    }
+  });
+  return caseDetail(deps, ctx, id);
+}

@@ -1,0 +1,4 @@
+import { triggerMigrationSql } from './trigger-sql.js';
+
+// Prints the counter-trigger migration: `npx tsx src/server/statistics/stats/print-trigger-sql.ts`.
+process.stdout.write(triggerMigrationSql());
