@@ -98,13 +98,12 @@ export interface RouteInfo {
  * Builds the HTTP application: contracts, OpenAPI, sessions, CSRF, audit and every feature's
  * routes. `routes` lists what was registered, for the route-permission matrix test.
  */
-export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
-  const caches = await startCaches(plainDeps);
-  const deps: AppDeps = {
-    ...plainDeps,
-    regionTree: caches.regionTree,
-    sessionCache: caches.sessionCache,
-  };
+export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
+  const caches = await startCaches(deps);
+  // Set on the caller's object, not a copy: what a caller (a test) sets on its deps later, such as
+  // the case engine's hooks, reaches the routes.
+  deps.regionTree = caches.regionTree;
+  deps.sessionCache = caches.sessionCache;
   // Chinese first: zod's own messages as whole zh-CN sentences (the edge re-words them per locale).
   z.config(ZOD_ERROR_CONFIG);
   const app = Fastify({
