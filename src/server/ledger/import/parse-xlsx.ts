@@ -27,6 +27,16 @@ export function plainCell(v: unknown): Cell {
 }
 
 /**
+ * How often a read that failed before its first row is tried again. ExcelJS's streaming reader
+ * has a known race (exceljs/exceljs#3064, seen here about once in 150 reads under load): when a
+ * workbook stores `xl/workbook.xml` after its worksheets — ExcelJS itself writes it last — the
+ * single streaming pass may reach the deferred worksheets before the workbook part is parsed,
+ * and throws. Nothing has been read into the import then, so reading the file again is safe; a
+ * file that is really malformed fails every time and is refused as before.
+ */
+const READ_ATTEMPTS = 3;
+
+/**
  * Streams the rows of every worksheet of an .xlsx file in order, without loading the workbook
  * (ExcelJS's streaming reader; dates come back as dates because styles are read). Row numbers
  * are the ones Excel shows. `onBytes` is told how much of the file was read.
@@ -35,6 +45,32 @@ export async function* xlsxRows(
   path: string,
   onBytes: (n: number) => void,
 ): AsyncGenerator<SheetRow> {
+  for (let attempt = 1; ; attempt++) {
+    let read = 0;
+    const counted = (n: number) => {
+      read += n;
+      onBytes(n);
+    };
+    const rows = readXlsx(path, counted);
+    let first: IteratorResult<SheetRow>;
+    try {
+      first = await rows.next();
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'IMPORT_XLSX_MALFORMED' && attempt < READ_ATTEMPTS) {
+        onBytes(-read); // the progress estimate starts again with the file
+        continue;
+      }
+      throw e;
+    }
+    if (first.done) return;
+    yield first.value;
+    yield* rows;
+    return;
+  }
+}
+
+/** One streaming pass over the file (see xlsxRows). */
+async function* readXlsx(path: string, onBytes: (n: number) => void): AsyncGenerator<SheetRow> {
   const { default: Excel } = await loadExcel();
   const file = countedReadStream(path, onBytes);
   const reader = new Excel.stream.xlsx.WorkbookReader(file, {
