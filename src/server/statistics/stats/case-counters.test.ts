@@ -10,6 +10,10 @@ import {
 } from '../../../test/harness.js';
 import { loginOfficers } from '../../../test/officers.js';
 import type { DashboardT } from '../dashboards/contract.js';
+import { buildQuarterReport } from '../dashboards/quarter-report.js';
+import { upsertTarget } from '../targets/repo.js';
+import { findReportRegion } from './regions.js';
+import { counterSource } from './repo.js';
 import { rowsOf } from './source.js';
 import { rebuildCounters, verifyCounters } from './verify.js';
 
@@ -249,5 +253,21 @@ describe('case counters', () => {
     expect(town?.values.loans_disbursed).toBe(60);
     const bank = loans.organisations.find((o) => o.orgId === orgs.bank);
     expect(bank).toMatchObject({ open: 1, openOverdue: 1, disbursedWan: 60 });
+  });
+
+  it('go into the quarterly workbook where they have a target', async () => {
+    const db = t.database.db;
+    await upsertTarget(
+      db,
+      { regionCode: FENGJIE, year: 2026, indicator: 'loans_disbursed_migrant', value: 200 },
+      { actorId: null, now: t.clock.read() },
+    );
+    const region = await findReportRegion(db, FENGJIE);
+    if (!region) throw new Error('no region');
+    const report = await buildQuarterReport(db, counterSource(db), region, 2026, 4, '2026-12-31');
+    const i = report.indicators.findIndex((d) => d.code === 'loans_disbursed_migrant');
+    expect(i).toBeGreaterThan(-1);
+    expect(report.indicators.some((d) => d.code === 'loan_balance')).toBe(false);
+    expect(report.total.cells[i]).toEqual({ quarter: 50, cumulative: 50, target: 200, rate: 0.25 });
   });
 });
