@@ -99,6 +99,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'targets.overwriteOk': 'Overwrite and redistribute',
   'dash.loans.title': 'Start-up guarantee loans',
   'dash.loans.ytd': 'Year to date (by disbursement date)',
+  'dash.loans.stepsYtd': 'Approval steps ended this year',
   'dash.loans.cumulative': 'All years',
   'dash.loans.now': 'Now',
   'dash.loans.byRegion': 'By region (click a region to drill down)',

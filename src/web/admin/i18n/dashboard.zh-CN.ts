@@ -96,6 +96,7 @@ export const dashboardZhCN = {
   'targets.overwriteOk': '覆盖并重新分配',
   'dash.loans.title': '创业担保贷款',
   'dash.loans.ytd': '本年累计（按放款日期）',
+  'dash.loans.stepsYtd': '本年办结的审批环节',
   'dash.loans.cumulative': '历年累计',
   'dash.loans.now': '当前',
   'dash.loans.byRegion': '分地区（点击地区下钻）',

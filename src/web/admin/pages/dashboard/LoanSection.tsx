@@ -99,11 +99,13 @@ export function LoanSection({ data, onDrill }: Props) {
                 </>
               ) : (
                 <div className="fx-kpi-line fx-muted">
-                  {f.kind === 'flow'
-                    ? t('dash.loans.ytd')
-                    : f.kind === 'cumulative'
-                      ? t('dash.loans.cumulative')
-                      : t('dash.loans.now')}
+                  {f.indicator === 'case_step_days'
+                    ? t('dash.loans.stepsYtd')
+                    : f.kind === 'flow'
+                      ? t('dash.loans.ytd')
+                      : f.kind === 'cumulative'
+                        ? t('dash.loans.cumulative')
+                        : t('dash.loans.now')}
                 </div>
               )}
             </Card>
