@@ -11,7 +11,8 @@ import { CASE_TYPES } from '../../../domain/cases/case-types.js';
  * src/domain/indicators/case-indicators.ts): what one case row adds (`stats.case_contrib`), what
  * one transition adds (`stats.transition_contrib`), the statement-level triggers that apply both
  * inside every writing transaction, a BEFORE trigger that records on a loan file whether its
- * applicant was a 农民工 when the money moved, and the initial fill. Its output is committed as
+ * applicant was a 农民工 when the money moved, a trigger that keeps a loan file's `repaidFen`
+ * equal to the principal of its repayments (`loan_repayments`), and the initial fill. Its output is committed as
  * the custom migration `case_counters`; a test keeps the two equal.
  *
  * Regenerate with: `npx tsx src/server/statistics/stats/print-case-counter-sql.ts > drizzle/<file>.sql`.
@@ -156,11 +157,28 @@ BEGIN
 END;
 $$`;
 
+/**
+ * Keeps `data.repaidFen` of a loan file equal to the principal of its recorded repayments
+ * (`loan_repayments`), so that the balance follows each repayment through the case triggers.
+ */
+const REPAID_FN = `CREATE OR REPLACE FUNCTION stats.loan_repaid_sync() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE public.cases c
+  SET data = c.data || jsonb_build_object('repaidFen',
+    (SELECT coalesce(sum(r.principal_fen), 0) FROM public.loan_repayments r WHERE r.case_id = c.id))
+  WHERE c.id IN (SELECT case_id FROM fx_rows);
+  RETURN NULL;
+END;
+$$`;
+
 const TRIGGERS = [
   `CREATE OR REPLACE TRIGGER cases_applicant_snapshot BEFORE INSERT OR UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION stats.case_applicant_snapshot()`,
   `CREATE OR REPLACE TRIGGER cases_counters_insert AFTER INSERT ON public.cases REFERENCING NEW TABLE AS fx_new FOR EACH STATEMENT EXECUTE FUNCTION stats.cases_counters()`,
   `CREATE OR REPLACE TRIGGER cases_counters_update AFTER UPDATE ON public.cases REFERENCING OLD TABLE AS fx_old NEW TABLE AS fx_new FOR EACH STATEMENT EXECUTE FUNCTION stats.cases_counters()`,
   `CREATE OR REPLACE TRIGGER cases_counters_delete AFTER DELETE ON public.cases REFERENCING OLD TABLE AS fx_old FOR EACH STATEMENT EXECUTE FUNCTION stats.cases_counters()`,
+  `CREATE OR REPLACE TRIGGER loan_repayments_repaid_insert AFTER INSERT ON public.loan_repayments REFERENCING NEW TABLE AS fx_rows FOR EACH STATEMENT EXECUTE FUNCTION stats.loan_repaid_sync()`,
+  `CREATE OR REPLACE TRIGGER loan_repayments_repaid_delete AFTER DELETE ON public.loan_repayments REFERENCING OLD TABLE AS fx_rows FOR EACH STATEMENT EXECUTE FUNCTION stats.loan_repaid_sync()`,
   `CREATE OR REPLACE TRIGGER case_transitions_counters_insert AFTER INSERT ON public.case_transitions REFERENCING NEW TABLE AS fx_new FOR EACH STATEMENT EXECUTE FUNCTION stats.case_transitions_counters()`,
 ];
 
@@ -179,7 +197,12 @@ export function caseCounterMigrationSql(): string {
     CASE_TRIGGER_FN,
     TRANSITION_TRIGGER_FN,
     SNAPSHOT_FN,
+    REPAID_FN,
     ...TRIGGERS,
+    // Loans repaid before this migration.
+    `UPDATE public.cases c SET data = c.data || jsonb_build_object('repaidFen', r.fen)
+  FROM (SELECT case_id, sum(principal_fen) AS fen FROM public.loan_repayments GROUP BY case_id) AS r
+  WHERE r.case_id = c.id`,
     'DELETE FROM stats.case_counters',
     caseFillSql(),
   ];

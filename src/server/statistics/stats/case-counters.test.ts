@@ -126,9 +126,14 @@ beforeAll(async () => {
 
   // A: 返乡农民工, 20万, repaid in part, then overdue, then 代偿.
   const a = await disbursed(migrantId, 20_000_000, '2026-12-01');
-  await t.database.db.execute(
-    sql`UPDATE cases SET data = data || '{"repaidFen": 5000000}'::jsonb WHERE id = ${a}`,
-  );
+  // Two repayments as the bank records them (rows of loan_repayments; the API is the loans room's).
+  for (const principalFen of [3_000_000, 2_000_000]) {
+    await t.database.db.execute(
+      sql`INSERT INTO loan_repayments (case_id, paid_on, principal_fen, interest_fen, recorded_by,
+            recorded_by_login, created_at)
+          SELECT ${a}, '2026-12-05', ${principalFen}, 0, id, login, now() FROM users WHERE login = 'fj_bank'`,
+    );
+  }
   await fire('bank', a, 'mark_overdue', { fields: { overdueSince: '2027-01-10' } });
   // B: a graduate's 10万, repaying.
   const b = await disbursed(otherId, 10_000_000, '2026-12-02');
@@ -181,7 +186,7 @@ async function recount(): Promise<Record<string, number>> {
         coalesce(sum(comp) FILTER (WHERE state = 'compensated'), 0)::float8 AS compensated_fen
       FROM (SELECT c.*, c.state IN ('repaying', 'overdue', 'settled', 'compensated') AS d,
               (c.data ->> 'disbursedFen')::bigint AS amt,
-              coalesce((c.data ->> 'repaidFen')::bigint, 0) AS repaid,
+              (SELECT coalesce(sum(r.principal_fen), 0) FROM loan_repayments r WHERE r.case_id = c.id) AS repaid,
               (c.data ->> 'compensatedFen')::bigint AS comp,
               'migrant_worker' = ANY (p.categories) AS mig
             FROM cases c LEFT JOIN people p ON p.id = c.subject_person_id

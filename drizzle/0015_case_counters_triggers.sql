@@ -108,6 +108,17 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+CREATE OR REPLACE FUNCTION stats.loan_repaid_sync() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE public.cases c
+  SET data = c.data || jsonb_build_object('repaidFen',
+    (SELECT coalesce(sum(r.principal_fen), 0) FROM public.loan_repayments r WHERE r.case_id = c.id))
+  WHERE c.id IN (SELECT case_id FROM fx_rows);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE TRIGGER cases_applicant_snapshot BEFORE INSERT OR UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION stats.case_applicant_snapshot();
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER cases_counters_insert AFTER INSERT ON public.cases REFERENCING NEW TABLE AS fx_new FOR EACH STATEMENT EXECUTE FUNCTION stats.cases_counters();
@@ -116,7 +127,15 @@ CREATE OR REPLACE TRIGGER cases_counters_update AFTER UPDATE ON public.cases REF
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER cases_counters_delete AFTER DELETE ON public.cases REFERENCING OLD TABLE AS fx_old FOR EACH STATEMENT EXECUTE FUNCTION stats.cases_counters();
 --> statement-breakpoint
+CREATE OR REPLACE TRIGGER loan_repayments_repaid_insert AFTER INSERT ON public.loan_repayments REFERENCING NEW TABLE AS fx_rows FOR EACH STATEMENT EXECUTE FUNCTION stats.loan_repaid_sync();
+--> statement-breakpoint
+CREATE OR REPLACE TRIGGER loan_repayments_repaid_delete AFTER DELETE ON public.loan_repayments REFERENCING OLD TABLE AS fx_rows FOR EACH STATEMENT EXECUTE FUNCTION stats.loan_repaid_sync();
+--> statement-breakpoint
 CREATE OR REPLACE TRIGGER case_transitions_counters_insert AFTER INSERT ON public.case_transitions REFERENCING NEW TABLE AS fx_new FOR EACH STATEMENT EXECUTE FUNCTION stats.case_transitions_counters();
+--> statement-breakpoint
+UPDATE public.cases c SET data = c.data || jsonb_build_object('repaidFen', r.fen)
+  FROM (SELECT case_id, sum(principal_fen) AS fen FROM public.loan_repayments GROUP BY case_id) AS r
+  WHERE r.case_id = c.id;
 --> statement-breakpoint
 DELETE FROM stats.case_counters;
 --> statement-breakpoint
