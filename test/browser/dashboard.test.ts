@@ -119,6 +119,15 @@ describe.skipIf(!server())('the statistics screens of an official', () => {
     const cards = page.locator('.fx-kpis');
     await poll(() => cards.innerText()).toMatch(/已完成|未完成/);
     expect(await cards.innerText()).not.toContain('落后于时间进度');
+    // 创业担保贷款: the 返乡农民工 figure in 万元 against the work plan's 4亿 (40,000万元).
+    const migrantLoans = page.getByTestId('loan-loans_disbursed_migrant');
+    await poll(() => migrantLoans.innerText()).toContain('目标 40,000万元');
+    expect(await page.getByTestId('loan-loans_disbursed_migrant-value').innerText()).toMatch(
+      /^[\d,]+(\.\d{1,2})?\s*万元$/,
+    );
+    expect(await page.getByTestId('loan-children').innerText()).toContain('南召县');
+    await page.getByTestId('loan-section').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-city-2021-loans');
     await page.getByTestId('ranking').getByText('表格', { exact: true }).click();
     const table = page.getByTestId('ranking').locator('.ant-table-tbody');
     // Thirteen counties and two zones (高新区, 城乡一体化示范区), which have no target.

@@ -2,8 +2,9 @@
  * The seed documents' story in numbers, on their real places.
  *
  * - 南阳市's 2021 work plan (工作要点): 1.12万 new returnee entrepreneurs, 0.35万 trained, 0.72万
- *   coached, 4亿 of guarantee loans. Only indicators that exist are stored as targets; the
- *   others wait here for the training, coaching and loan modules (`pending`).
+ *   coached, 4亿 of guarantee loans. Only indicators that exist are stored as targets (the 4亿 as
+ *   the loan indicator 「其中：为返乡农民工提供创业担保贷款」); the others wait here for the
+ *   training and coaching modules (`pending`).
  * - 奉节县's park plan ("1+7+N": 生态工业园 plus the parks of 兴隆, 吐祥, 竹园, 公平, 甲高, 安坪,
  *   鹤峰): 80 就业帮扶车间, 15 规上企业, 2万 jobs by 2025.
  *
@@ -70,6 +71,15 @@ export const STORY_TARGETS: readonly StoryTarget[] = [
     split: splitByWeight(11_200, NANYANG_COUNTIES),
   },
   { region: NANYANG, year: 2026, indicator: 'new_entrepreneurs', value: 1_000 },
+  // 「为返乡农民工提供创业担保贷款4亿元」, in 万元 (src/domain/indicators/case-indicators.ts); the
+  // counties' parts are split by population weight (演示值).
+  {
+    region: NANYANG,
+    year: 2021,
+    indicator: 'loans_disbursed_migrant',
+    value: 40_000,
+    split: splitByWeight(40_000, NANYANG_COUNTIES),
+  },
   {
     region: FENGJIE,
     year: 2025,
@@ -121,14 +131,6 @@ export const PENDING_TARGETS: readonly (StoryTarget & { unit: string; module: st
     value: 7_200,
     unit: '人次',
     module: 'coaching',
-  },
-  {
-    region: NANYANG,
-    year: 2021,
-    indicator: 'guarantee_loans_wan',
-    value: 40_000,
-    unit: '万元',
-    module: 'loans',
   },
 ];
 

@@ -10,6 +10,7 @@ import type { FigureSource, MonthlyRow } from '../stats/source.js';
 import { isBehind } from '../targets/presenter.js';
 import { findTargets } from '../targets/repo.js';
 import type { DashboardT, HeadlineItemT, RegionRefT } from './contract.js';
+import { buildLoanSection } from './loan-section.js';
 
 /**
  * A region's dashboard from a figure source: the counters for every reader, a direct recount
@@ -130,6 +131,7 @@ export async function buildDashboard(
     targetsOf(db, region.code, year),
   ]);
   const elapsed = timeElapsedPct(year, asOf);
+  const loans = await buildLoanSection(db, region, year, asOf, elapsed);
   return {
     region: regionRef(region),
     year,
@@ -139,5 +141,6 @@ export async function buildDashboard(
     headline: headline(region.code, totals, targets, elapsed),
     trend: trend(region.code, months, monthly, totals),
     breakdowns: breakdowns(region.code, totals),
+    loans,
   };
 }

@@ -57,6 +57,50 @@ export const HeadlineItem = z.object({
   behind: z.boolean().meta({ description: '完成率低于时间进度' }),
 });
 
+export const LoanFigure = z.object({
+  indicator: z
+    .string()
+    .meta({ description: '案件/贷款指标代码（src/domain/indicators/case-indicators.ts）' }),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unitZh: z.string(),
+  unitEn: z.string(),
+  kind: z.enum(['flow', 'stock', 'cumulative']),
+  partOf: z.string().nullable(),
+  value: z.number().nullable().meta({ description: '比率无分母时为空' }),
+  target: z.number().nullable(),
+  progressPct: z.number().nullable(),
+  behind: z.boolean(),
+});
+
+export const LoanRegionRow = z.object({
+  regionCode: RegionCode,
+  regionName: z.string(),
+  values: z.record(z.string(), z.number().nullable()),
+  target: z.number().nullable().meta({ description: '返乡农民工创业担保贷款目标（万元）' }),
+  progressPct: z.number().nullable(),
+  behind: z.boolean(),
+});
+
+export const LoanOrgRow = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  type: z.string(),
+  open: z.number(),
+  openOverdue: z.number(),
+  avgStepDays: z.number().nullable(),
+  disbursedWan: z.number(),
+  balanceWan: z.number(),
+});
+
+export const LoanSection = z.object({
+  figures: z.array(LoanFigure),
+  children: z.array(LoanRegionRow).meta({ description: '直接下级区划（下钻）' }),
+  organisations: z
+    .array(LoanOrgRow)
+    .meta({ description: '经办银行、担保机构等：在办、超时、平均用时' }),
+});
+
 export const Dashboard = z
   .object({
     region: RegionRef,
@@ -90,6 +134,7 @@ export const Dashboard = z
         ),
       }),
     ),
+    loans: LoanSection.meta({ description: '创业担保贷款与办件' }),
   })
   .meta({ id: 'Dashboard' });
 
@@ -126,4 +171,6 @@ export type DashboardT = z.infer<typeof Dashboard>;
 export type HeadlineItemT = z.infer<typeof HeadlineItem>;
 export type ChildRankingT = z.infer<typeof ChildRanking>;
 export type ChildRankingItemT = z.infer<typeof ChildRankingItem>;
+export type LoanSectionT = z.infer<typeof LoanSection>;
+export type LoanFigureT = z.infer<typeof LoanFigure>;
 export type RegionRefT = z.infer<typeof RegionRef>;

@@ -3,7 +3,13 @@ import {
   INDICATORS,
   type IndicatorDef,
 } from '../../../domain/indicators/indicators.js';
+import {
+  CASE_INDICATORS,
+  caseIndicatorValue,
+  LOAN_CASE_TYPE,
+} from '../../../domain/indicators/case-indicators.js';
 import { quarterRange } from '../../../domain/indicators/periods.js';
+import { loadCaseSums } from '../stats/case-figures.js';
 import type { Executor } from '../../platform/db/client.js';
 import { indicatorFigure, loadTotals, reportWindow, type TotalsIndex } from '../stats/figures.js';
 import { type ReportRegion, reportChildren } from '../stats/regions.js';
@@ -32,13 +38,22 @@ export interface ReportLine {
   cells: ReportCell[];
 }
 
+/** What the workbook prints of an indicator: the ledger's, or a loan indicator with a target. */
+export interface ReportIndicator {
+  code: string;
+  zh: string;
+  shortZh: string;
+  unit: { zh: string; en: string };
+  partOf?: string;
+}
+
 export interface QuarterReport {
   region: ReportRegion;
   year: number;
   quarter: number;
   /** The last day counted: the quarter's end, or today when the quarter is not over. */
   asOf: string;
-  indicators: readonly IndicatorDef[];
+  indicators: readonly ReportIndicator[];
   lines: ReportLine[];
   total: ReportLine;
 }
@@ -89,16 +104,38 @@ export async function buildQuarterReport(
   const w = reportWindow(year, asOf);
   const children = await reportChildren(db, region.code);
   const codes = [region.code, ...children.map((c) => c.code)];
-  const [totals, targets] = await Promise.all([
-    loadTotals(source, codes, INDICATOR_CODES, w, { period: quarterRange(year, quarter) }),
+  const q = quarterRange(year, quarter);
+  const inQuarter = { from: q.from, to: q.to < w.to ? q.to : w.to };
+  const [totals, targets, loansYtd, loansQuarter] = await Promise.all([
+    loadTotals(source, codes, INDICATOR_CODES, w, { period: q }),
     findTargets(db, codes, year),
+    loadCaseSums(db, codes, LOAN_CASE_TYPE, w.ytd),
+    loadCaseSums(db, codes, LOAN_CASE_TYPE, inQuarter),
   ]);
+  // Loan indicators are printed where they have a target (南阳's 4亿 for 返乡农民工).
+  const loanDefs = CASE_INDICATORS.filter(
+    (d) => d.targetable && targets.some((t) => t.indicator === d.code),
+  );
+  const loanCells = (code: string): ReportCell[] =>
+    loanDefs.map((d) => {
+      const target = targets.find((t) => t.regionCode === code && t.indicator === d.code)?.value;
+      const cumulative = caseIndicatorValue(d, loansYtd.of(code)) ?? 0;
+      return {
+        quarter: caseIndicatorValue(d, loansQuarter.of(code)) ?? 0,
+        cumulative,
+        target: target ?? null,
+        rate: target && target > 0 ? cumulative / target : null,
+      };
+    });
   const targetOf = (code: string, def: IndicatorDef) =>
     targets.find((t) => t.regionCode === code && t.indicator === def.code)?.value ?? null;
   const lineOf = (label: string, code: string): ReportLine => ({
     label,
     regionCode: code,
-    cells: INDICATORS.map((def) => cell(def, totals, code, targetOf(code, def))),
+    cells: [
+      ...INDICATORS.map((def) => cell(def, totals, code, targetOf(code, def))),
+      ...loanCells(code),
+    ],
   });
   const lines = children.map((c) => lineOf(c.name, c.code));
   const total = { ...lineOf('合计', region.code), regionCode: null };
@@ -113,5 +150,15 @@ export async function buildQuarterReport(
     })),
   };
   if (own.cells.some((c) => c.quarter !== 0 || c.cumulative !== 0)) lines.push(own);
-  return { region, year, quarter, asOf, indicators: INDICATORS, lines, total };
+  const indicators: ReportIndicator[] = [
+    ...INDICATORS,
+    ...loanDefs.map((d) => ({
+      code: d.code,
+      zh: d.zh,
+      shortZh: d.zh.replace(/^其中[：:]/, ''),
+      unit: d.unit,
+      ...(d.partOf ? { partOf: d.partOf } : {}),
+    })),
+  ];
+  return { region, year, quarter, asOf, indicators, lines, total };
 }

@@ -186,7 +186,11 @@ function writeSheet(
   }
 
   const formats = [
-    ...group.indicators.flatMap(() => group.sub.map((s) => (s === 'rate' ? '0.0%' : '#,##0'))),
+    ...group.indicators.flatMap((i) =>
+      group.sub.map((s) =>
+        s === 'rate' ? '0.0%' : report.indicators[i]!.unit.zh === '万元' ? '#,##0.00' : '#,##0',
+      ),
+    ),
     ...(withElapsed ? ['0.0%'] : []),
   ];
   const writeLine = (line: ReportLine, bold: boolean) => {

@@ -26,3 +26,29 @@ export const statCounters = statsSchema.table(
   },
   (t) => [primaryKey({ name: 'counters_pkey', columns: [t.source, t.regionCode, t.month] })],
 );
+
+/**
+ * Counters of cases (办件) and guarantee loans: one number per case type, region at every level
+ * (the case's region and each region above it), organisation (`''` for all; else the owner of
+ * the current step, the lending bank, or the organisation that ended a step), month (`0000-00`
+ * for the current state) and metric (src/domain/indicators/case-indicators.ts). Kept exact by the
+ * triggers of migration `case_counters` on `cases` and `case_transitions`; `stats verify`
+ * recomputes them.
+ */
+export const caseCounters = statsSchema.table(
+  'case_counters',
+  {
+    caseType: text('case_type').notNull(),
+    regionCode: char('region_code', { length: 12 }).notNull(),
+    orgId: text('org_id').notNull(),
+    month: char('month', { length: 7 }).notNull(),
+    metric: text('metric').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'case_counters_pkey',
+      columns: [t.regionCode, t.caseType, t.orgId, t.metric, t.month],
+    }),
+  ],
+);

@@ -10,6 +10,7 @@ import {
   storedSql,
 } from './series-sql.js';
 import { rowsOf } from './source.js';
+import { allCaseContribSql, caseFillSql } from './case-counter-sql.js';
 
 /**
  * `stats verify` and `stats rebuild`: the counters recomputed from the ledger with a plain
@@ -78,6 +79,13 @@ async function compare(
   report.sample.push(...diffs.slice(0, Math.max(0, sampleSize - report.sample.length)));
 }
 
+/** The case counters recomputed from the cases and transitions, in compare's columns. */
+const CASE_EXPECTED = `SELECT d.case_type || ':' || d.metric AS series, l.code AS region_code, d.month, d.org_id AS dim, sum(d.value) AS value
+  FROM (${allCaseContribSql()}) AS d CROSS JOIN LATERAL stats.lineage(d.region_code) AS l(code)
+  GROUP BY 1, 2, 3, 4 HAVING sum(d.value) <> 0`;
+const CASE_STORED = `SELECT case_type || ':' || metric AS series, region_code, month, org_id AS dim, value
+  FROM stats.case_counters WHERE value <> 0`;
+
 /**
  * Recomputes every counter value from the live ledger rows and compares with the stored ones (a
  * missing value and a zero are the same). Read-only.
@@ -111,6 +119,7 @@ export async function verifyCounters(db: Database['db'], sampleSize = 20): Promi
           sampleSize,
         );
       }
+      await compare(tx, CASE_EXPECTED, CASE_STORED, report, sampleSize);
       return report;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -142,6 +151,9 @@ export async function rebuildCounters(
       );
       onProgress?.(++done, steps.length);
     }
+    await tx.execute(sql`LOCK TABLE public.cases, public.case_transitions IN SHARE MODE`);
+    await tx.execute(sql`DELETE FROM stats.case_counters`);
+    await tx.execute(sql.raw(caseFillSql()));
     const [row] = await rowsOf<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM stats.counters`,

@@ -97,4 +97,23 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'targets.overwriteBody':
     '{n} regions already have a value; redistributing all overwrites them. To split only the remainder, use "Split the remainder".',
   'targets.overwriteOk': 'Overwrite and redistribute',
+  'dash.loans.title': 'Start-up guarantee loans',
+  'dash.loans.ytd': 'Year to date (by disbursement date)',
+  'dash.loans.stepsYtd': 'Approval steps ended this year',
+  'dash.loans.cumulative': 'All years',
+  'dash.loans.now': 'Now',
+  'dash.loans.byRegion': 'By region (click a region to drill down)',
+  'dash.loans.region': 'Region',
+  'dash.loans.migrantTarget': 'Target for returning migrant workers (10k yuan)',
+  'dash.loans.byOrg': 'By organisation',
+  'dash.loans.org': 'Organisation',
+  'dash.loans.orgType': 'Type',
+  'dash.loans.open': 'Open',
+  'dash.loans.openOverdue': 'Past limit',
+  'dash.loans.avgDays': 'Avg working days per step',
+  'dash.loans.avgDaysTip':
+    'Average working days of the approval steps the organisation ended this year',
+  'dash.loans.disbursedWan': 'Disbursed this year (10k yuan)',
+  'dash.loans.balanceWan': 'Balance (10k yuan)',
+  'dash.loans.noOrgs': 'No files with organisations yet',
 };

@@ -13,6 +13,7 @@ import './dashboard.css';
 import { YearSelect } from './YearSelect';
 import { ExportButton } from './ExportButton';
 import { HeadlineCards } from './HeadlineCards';
+import { LoanSection } from './LoanSection';
 import { formatPct } from './numbers';
 import { RankingPanel } from './RankingPanel';
 import { RegionTrail } from './RegionTrail';
@@ -106,6 +107,7 @@ export function DashboardPage() {
               )}
             </Col>
           </Row>
+          <LoanSection data={data} onDrill={DRILLABLE.has(data.region.level) ? drill : undefined} />
           <Breakdowns data={data} />
         </Space>
       )}
