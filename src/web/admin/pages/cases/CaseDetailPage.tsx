@@ -23,6 +23,7 @@ import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
 import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
+import { LoanPanel } from '../loans/LoanPanel';
 import { AttachmentUpload } from './AttachmentUpload';
 import { DeadlineTag } from './DeadlineTag';
 import { DecisionField } from './DecisionField';
@@ -196,6 +197,11 @@ export function CaseDetailPage() {
                 )}
                 {!c.terminal && <AttachmentUpload caseId={c.id} onUploaded={detail.reload} />}
               </Card>
+              {c.type === 'guarantee-loan' && (
+                <div style={{ marginTop: 16 }}>
+                  <LoanPanel caseId={c.id} version={c.version} />
+                </div>
+              )}
             </Col>
             <Col span={10}>
               <Card size="small" title={t('case.actions')}>

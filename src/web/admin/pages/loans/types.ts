@@ -6,6 +6,7 @@ import type {
   ClaimView,
   EligibilityView,
   FundView,
+  LoanView,
   SummaryView,
 } from '@server/programme/loans/contract.js';
 import type { z } from 'zod';
@@ -17,3 +18,5 @@ export type Claim = z.infer<typeof ClaimView>;
 export type Claims = z.infer<typeof ClaimsView>;
 export type Summary = z.infer<typeof SummaryView>;
 export type Fund = z.infer<typeof FundView>;
+
+export type Loan = z.infer<typeof LoanView>;
