@@ -88,6 +88,8 @@ export function LoanPanel({ caseId, version }: { caseId: string; version: number
   const [repaying, setRepaying] = useState(false);
   const l = loan.data;
   const schedule = l?.schedules.find((s) => s.current);
+  // A file entered as a bare case (no loan application behind it) has no loan part.
+  if (loan.error instanceof ApiError && loan.error.status === 404) return null;
   return (
     <Card size="small" title={t('loan.panel')} data-testid="loan-panel">
       <ErrorAlert error={loan.error} />

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, login, openPage, screenshot, server } from './browser.js';
+
+/**
+ * Guarantee loans (创业担保贷款) in the console, journey-shaped: the township officer (xl_officer)
+ * takes a file from the intake queue, 人社 (fj_hrss) finds it eligible on the 绿色通道, the bank
+ * (fj_bank) approves and disburses it with amounts typed in 元, the rate in % and dates, and adds
+ * a material with the upload widget.
+ */
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+async function csrf(page: Page): Promise<string> {
+  const s = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  return s.csrfToken;
+}
+
+/** A 兴隆镇 file on the green channel, lent by 农商行奉节支行, entered as the logged-in officer. */
+async function fileGreenChannelLoan(page: Page): Promise<string> {
+  const banks = (await (
+    await page.request.get(`/api/orgs?type=bank&q=${encodeURIComponent('奉节支行')}`)
+  ).json()) as { items: { id: string }[] };
+  const res = await page.request.post('/api/cases', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: {
+      type: 'guarantee-loan',
+      regionCode: '500236128000',
+      data: {
+        amountFen: 20_000_000,
+        termMonths: 24,
+        purpose: '兴隆镇脐橙冷库',
+        collateral: '信用',
+        greenChannel: true,
+        greenChannelGround: '信用园区',
+        bankOrgId: banks.items[0]?.id,
+      },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Opens the case from the user's 待办 queue and fires `transition` with the given fields. */
+async function decide(
+  page: Page,
+  id: string,
+  transition: string,
+  fields: Record<string, string> = {},
+): Promise<void> {
+  await page.goto('/admin/cases/queue');
+  await page.locator(`tr[data-row-key="${id}"]`).click();
+  await page.waitForURL(new RegExp(`/admin/cases/${id}$`));
+  await page.getByRole('button', { name: transition, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  for (const [label, value] of Object.entries(fields)) {
+    await dialog.getByLabel(label, { exact: true }).fill(value);
+  }
+  await dialog.getByRole('button', { name: /确\s*认/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+describe.skipIf(!server())('guarantee loans in the console', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('moves a green-channel file from the township to 人社 to the bank, which disburses it', async () => {
+    const town = await openPage(browser);
+    await login(town.page, 'xl_officer');
+    const id = await fileGreenChannelLoan(town.page);
+    await decide(town.page, id, '受理');
+    await expect
+      .poll(() => town.page.locator('.fx-page-head').innerText())
+      .toContain('人社资格审核');
+    expect(town.errors).toEqual([]);
+
+    const hrss = await openPage(browser);
+    await login(hrss.page, 'fj_hrss');
+    await decide(hrss.page, id, '资格审核通过（绿色通道，免反担保）');
+    await expect
+      .poll(() => hrss.page.locator('.fx-page-head').innerText())
+      .toContain('经办银行审批');
+    // the guarantee step is skipped on the green channel and the step bar says so
+    expect(await hrss.page.getByTestId('case-steps').innerText()).toContain('跳过');
+    expect(hrss.errors).toEqual([]);
+
+    const bank = await openPage(browser);
+    await login(bank.page, 'fj_bank');
+    await decide(bank.page, id, '审批通过', { 审批金额: '200,000', '审批期限（月）': '24' });
+    await expect.poll(() => bank.page.locator('.fx-page-head').innerText()).toContain('待放款');
+
+    // a typo in the rate is refused in the form, before anything is sent
+    await bank.page.getByRole('button', { name: '放款', exact: true }).click();
+    const dialog = bank.page.getByRole('dialog');
+    await dialog.getByLabel('放款金额', { exact: true }).fill('200,000.00');
+    await dialog.getByLabel('放款日期', { exact: true }).fill('2026-12-07');
+    await dialog.getByLabel('年利率', { exact: true }).fill('3.455');
+    await dialog.getByLabel('到期日', { exact: true }).fill('2028-12-07');
+    await dialog.getByRole('button', { name: /确\s*认/ }).click();
+    await dialog.getByRole('alert').getByText('请按格式填写：年利率').waitFor();
+    await screenshot(bank.page, 'loan-disburse-form');
+    await dialog.getByLabel('年利率', { exact: true }).fill('3.45');
+    await dialog.getByRole('button', { name: /确\s*认/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => bank.page.locator('.fx-page-head').innerText()).toContain('还款中');
+    const data = bank.page.locator('.ant-descriptions').first();
+    await expect.poll(() => data.innerText()).toContain('200,000.00 元');
+    expect(await data.innerText()).toContain('3.45%');
+
+    // a material, with its progress, then listed on the case
+    await bank.page.getByTestId('case-upload-input').setInputFiles({
+      name: '放款凭证.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await bank.page.getByRole('link', { name: '放款凭证.pdf' }).waitFor();
+    await screenshot(bank.page, 'loan-case-repaying');
+    expect(bank.errors).toEqual([]);
+  });
+});
