@@ -129,7 +129,7 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
       buffer: PDF,
     });
     await bank.page.getByRole('link', { name: '放款凭证.pdf' }).waitFor();
-    await screenshot(bank.page, 'loan-case-repaying');
+    await screenshot(bank.page, 'loan-case-repaying', true);
     expect(bank.errors).toEqual([]);
   });
 });
