@@ -16,6 +16,10 @@ import { AppError } from '../domain/errors/codes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerCaseRoutes } from './programme/cases/routes.js';
+import { registerLoanRoutes } from './programme/loans/routes.js';
+import { scheduleDeadlineSweeps } from './programme/cases/deadline-schedule.js';
+import { caseNotifier } from './outreach/notifications/case-notices.js';
+import { liveCalendar } from './platform/calendar/service.js';
 import { installSessionHooks } from './platform/auth/session-hook.js';
 import { registerGrantRequestsRoutes } from './access/grant-requests/routes.js';
 import { registerHealthRoutes } from './platform/health/routes.js';
@@ -100,11 +104,18 @@ export interface RouteInfo {
  */
 export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: RouteInfo[] }> {
   const caches = await startCaches(plainDeps);
-  const deps: AppDeps = {
-    ...plainDeps,
+  const calendar = await liveCalendar(plainDeps.db);
+  // The same object as the caller's (tests adjust deps.caseHooks and call services with it).
+  const deps: AppDeps = Object.assign(plainDeps, {
     regionTree: caches.regionTree,
     sessionCache: caches.sessionCache,
-  };
+    calendarReload: () => calendar.reload(),
+    caseHooks: {
+      calendar: calendar.calendar,
+      notify: caseNotifier(() => plainDeps.clock()),
+      ...plainDeps.caseHooks,
+    },
+  });
   // Chinese first: zod's own messages as whole zh-CN sentences (the edge re-words them per locale).
   z.config(ZOD_ERROR_CONFIG);
   const app = Fastify({
@@ -189,6 +200,8 @@ export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: 
   registerPortalRequestRoutes(app, deps, sms);
   registerNotificationRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerLoanRoutes(app, deps);
+  scheduleDeadlineSweeps(app, deps);
   await registerWebStatic(app);
   await app.ready();
   return { app, routes };

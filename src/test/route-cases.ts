@@ -188,6 +188,70 @@ const caseStepFor = async (fx: Fixture, role?: string) => {
   };
 };
 
+/** A console loan application for `personId` (10万, 24 months, declared 城镇登记失业人员). */
+export function loanApplicationBody(personId: string, bankOrgId: string) {
+  return {
+    kind: 'individual',
+    personId,
+    amountFen: 10_000_000,
+    termMonths: 24,
+    purpose: '扩大柑橘种植',
+    collateral: 'forest_rights',
+    declarations: { confirmed: true, otherLoans: [], declaredGroups: ['urban_unemployed'] },
+    bankOrgId,
+  };
+}
+
+/** A fresh guarantee-loan case at `state` with its application and (once disbursed) a schedule. */
+async function newLoan(fx: Fixture, state: string): Promise<string> {
+  const { loanApplications, loanSchedules } = await import('../server/programme/loans/table.js');
+  const { repaymentSchedule } = await import('../domain/loans/schedule.js');
+  const { id } = await fx.newCase(state);
+  const db = fx.t.database.db;
+  const now = fx.t.clock.read();
+  await db.insert(loanApplications).values({
+    caseId: id,
+    kind: 'individual',
+    amountFen: 10_000_000,
+    termMonths: 24,
+    purpose: '扩大柑橘种植',
+    collateral: 'forest_rights',
+    declarations: { confirmed: true, otherLoans: [], declaredGroups: [] },
+    eligibility: {
+      eligible: true,
+      conditions: [],
+      counterGuarantee: { required: true, ground: 'product_rule', zh: '', en: '' },
+    },
+    greenChannel: false,
+    bankOrgId: fx.caseBankOrgId,
+    productDate: '2026-01-15',
+    createdAt: now,
+  });
+  if (state === 'repaying' || state === 'overdue') {
+    const installments = repaymentSchedule({
+      principalFen: 10_000_000,
+      annualRateBp: 345,
+      subsidyBp: 150,
+      termMonths: 24,
+      startDate: '2026-01-15',
+      method: 'bullet',
+    });
+    await db.insert(loanSchedules).values({
+      caseId: id,
+      revision: 1,
+      reason: 'disbursement',
+      principalFen: 10_000_000,
+      annualRateBp: 345,
+      subsidyBp: 150,
+      startDate: '2026-01-15',
+      maturityOn: installments.at(-1)!.dueDate,
+      installments,
+      createdAt: now,
+    });
+  }
+  return id;
+}
+
 /** A fresh portal account's pending claim on a fresh person in 兴隆镇 (奉节县). */
 async function newPortalRequest(fx: Fixture): Promise<string> {
   const { sealPhone } = await import('../server/ledger/people/sealed.js');
@@ -1030,6 +1094,48 @@ export const ROUTE_CASES: RouteCase[] = [
       return { url: `/api/cases/${a.caseId}/attachments/${a.attachmentId}` };
     },
     audit: { action: 'case.attachment_download', object: 'case', id: (r) => r.params.id },
+    outOfScope: 404,
+  },
+
+  // Guarantee loans (src/server/programme/loans).
+  {
+    route: 'GET /api/loans/eligibility',
+    roles: CASE_FILERS,
+    request: async (fx) => ({
+      url: `/api/loans/eligibility?personId=${await fx.newPerson()}&kind=individual&amountFen=10000000&termMonths=24`,
+    }),
+    outOfScope: 403,
+  },
+  {
+    route: 'GET /api/loans/banks',
+    roles: CASE_FILERS,
+    request: fixed('/api/loans/banks?region=500236128000'),
+    outOfScope: 403,
+  },
+  {
+    route: 'POST /api/loans/applications',
+    roles: CASE_FILERS,
+    request: async (fx) => ({
+      url: '/api/loans/applications',
+      body: loanApplicationBody(await fx.newPerson(), fx.caseBankOrgId),
+    }),
+    audit: { action: 'loan.apply', object: 'case', id: (r) => String(r.response.caseId) },
+    outOfScope: 403,
+  },
+  {
+    route: 'GET /api/loans/:caseId',
+    roles: CASE_READERS,
+    request: async (fx) => ({ url: `/api/loans/${await newLoan(fx, 'repaying')}` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/loans/:caseId/repayments',
+    roles: ['bank_reviewer'],
+    request: async (fx) => ({
+      url: `/api/loans/${await newLoan(fx, 'repaying')}/repayments`,
+      body: { paidOn: '2026-04-15', principalFen: 0, interestFen: 86_250 },
+    }),
+    audit: { action: 'loan.repayment', object: 'case', id: (r) => r.params.caseId },
     outOfScope: 404,
   },
 

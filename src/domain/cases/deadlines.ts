@@ -1,5 +1,5 @@
 import type { CaseType } from './case-type.js';
-import type { WorkingCalendar } from './working-calendar.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 
 /** Where a step stands against its time limit. */
 export type DeadlineStatus = 'none' | 'ok' | 'near' | 'overdue';

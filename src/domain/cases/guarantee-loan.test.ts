@@ -3,7 +3,7 @@ import { allowedTransitions, canFire, ownsStep, stepOwner } from './can-fire.js'
 import type { CaseActor, CaseFacts, CaseGrant } from './case-type.js';
 import { deadlineStatus, nextDeadline } from './deadlines.js';
 import { GUARANTEE_LOAN } from './guarantee-loan.js';
-import type { WorkingCalendar } from './working-calendar.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 
 /**
  * The guarantee-loan state machine, table-driven: every state × every transition × every kind of

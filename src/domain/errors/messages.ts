@@ -136,6 +136,10 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   CASE_ROUTING_INVALID: '所选{{orgType}}不存在或类型不符（{{field}}）',
   CASE_SUBJECT_INVALID: '申请人或市场主体不存在',
   CASE_ATTACHMENT_UNKNOWN: '所附材料不属于该办件',
+  LOAN_INELIGIBLE: '不符合创业担保贷款条件，不能提交：{{conditions}}',
+  LOAN_APPLICANT_INVALID: '{{reason}}',
+  LOAN_NOT_DISBURSED: '该贷款尚未放款或已结清，不能登记还款',
+  LOAN_REPAYMENT_INVALID: '还款登记有误：{{reason}}',
   ATTACHMENT_TYPE_REFUSED:
     '只接受 PDF、JPEG、PNG、.xlsx、.docx 文件（按文件内容判断，与文件名无关）',
   ATTACHMENT_TOO_LARGE: '材料文件超过 {{limitMb}} MB 的上限',
@@ -303,6 +307,10 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   CASE_ROUTING_INVALID: 'The chosen {{orgType}} does not exist or is of another type ({{field}})',
   CASE_SUBJECT_INVALID: 'The applicant or market entity does not exist',
   CASE_ATTACHMENT_UNKNOWN: 'An attachment named does not belong to this case',
+  LOAN_INELIGIBLE: 'The application does not meet the loan conditions: {{conditionsEn}}',
+  LOAN_APPLICANT_INVALID: 'The applicant is not valid: {{reasonEn}}',
+  LOAN_NOT_DISBURSED: 'The loan is not being repaid (not disbursed yet, or closed)',
+  LOAN_REPAYMENT_INVALID: 'The repayment is not valid: {{reasonEn}}',
   ATTACHMENT_TYPE_REFUSED:
     'Only PDF, JPEG, PNG, .xlsx and .docx files are accepted (judged by their content, not their name)',
   ATTACHMENT_TOO_LARGE: 'The file is larger than the {{limitMb}} MB limit',

@@ -104,6 +104,46 @@ export const NOTIFICATION_TEXTS = {
     'zh-CN': (p) => `驳回理由：${s(p.reason)}`,
     en: (p) => `Reason: ${s(p.reason)}`,
   },
+  // Cases (办件): a file arrives at a step, its time limit nears or passes, it is decided.
+  'case.step.title': {
+    'zh-CN': (p) => `待办：${s(p.typeName)}（${s(p.stateName)}）`,
+    en: (p) => `To do: ${s(p.typeNameEn)} (${s(p.stateNameEn)})`,
+  },
+  'case.step.body': {
+    'zh-CN': (p) => `一件${s(p.typeName)}已到“${s(p.stateName)}”环节，请在办理时限内处理。`,
+    en: (p) =>
+      `A ${s(p.typeNameEn)} file reached “${s(p.stateNameEn)}”; please handle it within the time limit.`,
+  },
+  'case.deadline_near.title': {
+    'zh-CN': (p) => `临近超时：${s(p.typeName)}（${s(p.stateName)}）`,
+    en: (p) => `Due soon: ${s(p.typeNameEn)} (${s(p.stateNameEn)})`,
+  },
+  'case.deadline_near.body': {
+    'zh-CN': () => '该办件即将超过办理时限，请尽快处理。',
+    en: () => 'This file is about to pass its time limit; please handle it soon.',
+  },
+  'case.deadline_overdue.title': {
+    'zh-CN': (p) => `已超时：${s(p.typeName)}（${s(p.stateName)}）`,
+    en: (p) => `Overdue: ${s(p.typeNameEn)} (${s(p.stateNameEn)})`,
+  },
+  'case.deadline_overdue.body': {
+    'zh-CN': () => '该办件已超过办理时限，请立即处理；超时情况计入统计。',
+    en: () => 'This file is past its time limit; please handle it now. Overdue files are counted.',
+  },
+  'case.decided.title': {
+    'zh-CN': (p) => `办理进度：${s(p.typeName)}${s(p.stateName)}`,
+    en: (p) => `Progress: ${s(p.typeNameEn)} — ${s(p.stateNameEn)}`,
+  },
+  'case.decided.body': {
+    'zh-CN': (p) =>
+      p.reason
+        ? `您的${s(p.typeName)}：${s(p.stateName)}。理由：${s(p.reason)}`
+        : `您的${s(p.typeName)}：${s(p.stateName)}。`,
+    en: (p) =>
+      p.reason
+        ? `Your ${s(p.typeNameEn)}: ${s(p.stateNameEn)}. Reason: ${s(p.reason)}`
+        : `Your ${s(p.typeNameEn)}: ${s(p.stateNameEn)}.`,
+  },
   // Rows carried over from the portal's earlier message table: the text as it was written.
   'legacy.title': { 'zh-CN': (p) => s(p.title), en: (p) => s(p.title) },
   'legacy.body': { 'zh-CN': (p) => s(p.body), en: (p) => s(p.body) },
@@ -144,6 +184,19 @@ export const NOTIFICATION_KINDS = {
     body: 'portal.request_rejected.body',
     sms: true,
   },
+  'case.step': { title: 'case.step.title', body: 'case.step.body', sms: false },
+  'case.deadline_near': {
+    title: 'case.deadline_near.title',
+    body: 'case.deadline_near.body',
+    sms: false,
+  },
+  'case.deadline_overdue': {
+    title: 'case.deadline_overdue.title',
+    body: 'case.deadline_overdue.body',
+    sms: false,
+  },
+  // To the applicant's portal account (站内信; SMS once the engine hands over after commit).
+  'case.decided': { title: 'case.decided.title', body: 'case.decided.body', sms: false },
 } as const satisfies Record<string, NotificationKind>;
 
 export type NotificationKindCode = keyof typeof NOTIFICATION_KINDS;

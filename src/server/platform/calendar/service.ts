@@ -94,5 +94,32 @@ export async function addCalendarYear(
       details: { source: body.source, ...counts },
     });
   });
+  await deps.calendarReload?.();
   return { years: await calendarYears(deps.db), days: await findCalendarDays(deps.db, body.year) };
+}
+
+/** The stored calendar kept in memory, reloaded when a year is added (see {@link liveCalendar}). */
+export interface LiveCalendar {
+  calendar: OfficialCalendar;
+  reload(): Promise<void>;
+}
+
+/**
+ * The calendar as stored, behind a stable object whose answers follow {@link LiveCalendar.reload}:
+ * the instance that enters a year reloads at once, the others at their next hourly deadline sweep.
+ */
+export async function liveCalendar(db: Executor): Promise<LiveCalendar> {
+  let current = await loadWorkingCalendar(db);
+  const calendar: OfficialCalendar = {
+    addWorkingDays: (from, n) => current.addWorkingDays(from, n),
+    workingDaysBetween: (from, to) => current.workingDaysBetween(from, to),
+    isWorkingDay: (day) => current.isWorkingDay(day),
+    coversYear: (year) => current.coversYear(year),
+  };
+  return {
+    calendar,
+    async reload() {
+      current = await loadWorkingCalendar(db);
+    },
+  };
 }

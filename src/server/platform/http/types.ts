@@ -36,6 +36,8 @@ export interface AppDeps {
   clock: Clock;
   /** The case engine's calendar and notify hook (src/server/programme/cases/hooks.ts); defaults when absent. */
   caseHooks?: Partial<CaseHooks>;
+  /** Reloads the in-memory working calendar after a year is entered; set by buildApp. */
+  calendarReload?: () => Promise<void>;
   /** The division tree in memory, set by buildApp; services fall back to the database. */
   regionTree?: RegionTree;
   /** Sessions with their users and grants, kept briefly in memory; set by buildApp. */

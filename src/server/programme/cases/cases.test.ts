@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,9 +17,10 @@ import {
 } from '../../../test/case-factories.js';
 import { loginOfficers } from '../../../test/officers.js';
 import { auditLog } from '../../platform/audit/table.js';
-import type { WorkingCalendar } from '../../../domain/cases/working-calendar.js';
+import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js';
 import { sweepDeadlines } from './deadline-job.js';
 import type { CaseNotice } from './hooks.js';
+import { loanRepayments } from '../loans/table.js';
 import { caseTransitions } from './table.js';
 
 /**
@@ -158,6 +159,19 @@ describe('a guarantee-loan file through every queue', () => {
     expect(
       (await fire(bank, c.id, 'extend', { fields: { maturityOn: '2029-05-23' } })).statusCode,
     ).toBe(200);
+    // 结清 needs the principal repaid (the loan module's effect on the transition)
+    const unpaid = await fire(bank, c.id, 'settle', { fields: { settledOn: '2029-05-01' } });
+    expect(unpaid.statusCode).toBe(422);
+    expect(unpaid.json().code).toBe('LOAN_REPAYMENT_INVALID');
+    await t.database.db.insert(loanRepayments).values({
+      caseId: c.id,
+      paidOn: '2029-05-01',
+      principalFen: 10_000_000,
+      interestFen: 0,
+      recordedBy: randomUUID(),
+      recordedByLogin: 'fj_bank',
+      createdAt: t.clock.read(),
+    });
     const settled = await fire(bank, c.id, 'settle', { fields: { settledOn: '2029-05-01' } });
     expect(settled.statusCode).toBe(200);
     expect(settled.json()).toMatchObject({

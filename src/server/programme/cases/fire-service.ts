@@ -96,6 +96,9 @@ function actingOrg(
  * version; the other gets CASE_CONFLICT), the history entry, the audit record and the notice to
  * the next step's organisation.
  */
+/** States whose arrival the applicant is told of besides the terminal ones (approved, paid out). */
+const DECISIONS = new Set(['disbursement', 'repaying']);
+
 export async function fireTransition(
   deps: AppDeps,
   ctx: RequestContext,
@@ -108,7 +111,7 @@ export async function fireTransition(
   const type = caseType(row.type);
   if (!type) throw new AppError('CASE_TYPE_UNKNOWN', { type: row.type });
   if (row.version !== body.version) throw new AppError('CASE_CONFLICT', { version: row.version });
-  const { calendar, notify } = caseHooks(deps);
+  const { calendar, notify, effects } = caseHooks(deps);
   const now = deps.clock();
   const caseActor = await caseActorOf(deps.db, actor);
   const decision = canFire(type, row, caseActor, body.transition, now);
@@ -162,6 +165,17 @@ export async function fireTransition(
       attachmentIds,
       workingDaysInState: calendar.workingDaysBetween(row.stateEnteredAt, now),
     });
+    const effect = effects[type.code];
+    if (effect) {
+      await effect(tx, {
+        case: { id, regionCode: row.regionCode, type: row.type, data: row.data },
+        transition: t.id,
+        from: row.state,
+        to: t.to,
+        fields,
+        now,
+      });
+    }
     await recordAudit(tx, ctx, now, {
       action: 'case.transition',
       objectType: 'case',
@@ -179,6 +193,14 @@ export async function fireTransition(
     if (!stays && !terminal) {
       if (owner.orgId) await notify(tx, stepNotice(id, { orgId: owner.orgId }, t.to));
       else if (owner.region) await notify(tx, stepNotice(id, { regionCode: row.regionCode }, t.to));
+    }
+    if (!stays && (terminal || DECISIONS.has(t.to))) {
+      await notify(tx, {
+        caseApplicant: true,
+        kind: 'case.decided',
+        caseId: id,
+        params: { state: t.to, transition: t.id, reason: body.reason ?? null },
+      });
     }
   });
   return caseDetail(deps, ctx, id);

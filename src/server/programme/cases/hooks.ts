@@ -1,18 +1,23 @@
-import type { WorkingCalendar } from '../../../domain/cases/working-calendar.js';
+import { SHIPPED_CALENDAR } from '../../../domain/calendar/official-calendar.js';
+import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js';
 import type { Executor } from '../../platform/db/client.js';
+import { loanTransitionEffect } from '../loans/effects.js';
+import type { TransitionEffect } from './transition-effect.js';
 
 /**
  * What the case engine takes from outside its room, as narrow interfaces: the official working-day
- * calendar and the notifications service. AppDeps.caseHooks hands them in; until the merge wires
- * the real ones, the defaults below apply.
+ * calendar, the notifications service and the programme modules' transition effects. AppDeps.caseHooks
+ * hands them in (buildApp loads the calendar from the database and wires notifications); the
+ * defaults below apply where nothing is handed in.
  */
 
 /** Who a notification is for: an organisation's staff, region officers of a region, or users. */
-export type NotifyTarget = { orgId: string } | { regionCode: string } | { userIds: string[] };
+export type NotifyTarget =
+  { orgId: string } | { regionCode: string } | { userIds: string[] } | { caseApplicant: true };
 
-/** One notification of the case engine (a step arrived, a step is due soon or overdue). */
+/** One notification of the case engine (a step arrived, a step is due soon or overdue, decided). */
 export type CaseNotice = NotifyTarget & {
-  kind: 'case.step' | 'case.deadline_near' | 'case.deadline_overdue';
+  kind: 'case.step' | 'case.deadline_near' | 'case.deadline_overdue' | 'case.decided';
   caseId: string;
   params: Record<string, string | number | null>;
 };
@@ -26,45 +31,27 @@ export type NotifyHook = (tx: Executor, notice: CaseNotice) => Promise<void>;
 export interface CaseHooks {
   calendar: WorkingCalendar;
   notify: NotifyHook;
+  /** Per case type: what its module does on a transition (in the same transaction). */
+  effects: Record<string, TransitionEffect>;
 }
 
-const DAY_MS = 86_400_000;
-
-function isWeekend(d: Date): boolean {
-  const day = d.getUTCDay();
-  return day === 0 || day === 6;
-}
-
-/**
- * MERGE: replace with the official calendar of src/domain/calendar/working-days.ts (State
- * Council holidays and 调休 make-up days). Until then: Monday to Friday (in UTC+8), no holidays.
- */
-export const WEEKDAY_CALENDAR_PLACEHOLDER: WorkingCalendar = {
-  addWorkingDays(from, n) {
-    let t = from.getTime();
-    let left = n;
-    while (left > 0) {
-      t += DAY_MS;
-      if (!isWeekend(new Date(t + 8 * 3_600_000))) left--;
-    }
-    return new Date(t);
-  },
-  workingDaysBetween(from, to) {
-    const sign = to >= from ? 1 : -1;
-    const [a, b] = sign > 0 ? [from.getTime(), to.getTime()] : [to.getTime(), from.getTime()];
-    let n = 0;
-    for (let t = a + DAY_MS; t <= b; t += DAY_MS) if (!isWeekend(new Date(t + 8 * 3_600_000))) n++;
-    return sign * n;
-  },
-};
-
-/** MERGE: replace with the notifications service (src/server/outreach/notifications). Sends nothing. */
+/** Sends nothing (tests and tools that run without the notifications service). */
 export const NOTIFY_NOTHING: NotifyHook = () => Promise.resolve();
 
-/** The hooks in force: those handed in, else the defaults. */
+/** The programme modules' effects by case type. */
+export const CASE_EFFECTS: Record<string, TransitionEffect> = {
+  'guarantee-loan': loanTransitionEffect,
+};
+
+/**
+ * The hooks in force: those handed in, else the defaults — the official calendar shipped with
+ * the code (2025, 2026; buildApp replaces it with the one stored, years added since included),
+ * no notices, the modules' effects.
+ */
 export function caseHooks(deps: { caseHooks?: Partial<CaseHooks> | undefined }): CaseHooks {
   return {
-    calendar: deps.caseHooks?.calendar ?? WEEKDAY_CALENDAR_PLACEHOLDER,
+    calendar: deps.caseHooks?.calendar ?? SHIPPED_CALENDAR,
     notify: deps.caseHooks?.notify ?? NOTIFY_NOTHING,
+    effects: deps.caseHooks?.effects ?? CASE_EFFECTS,
   };
 }

@@ -1,6 +1,6 @@
 import type { CaseType } from '../../../domain/cases/case-type.js';
 import { CASE_TYPES } from '../../../domain/cases/case-types.js';
-import type { WorkingCalendar } from '../../../domain/cases/working-calendar.js';
+import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js';
 import type { Locale } from '../../../domain/errors/messages.js';
 import type { AttachmentViewT, CaseSummaryT, CaseTypesViewT } from './contract.js';
 import type { CaseAttachmentRow, CaseListRow, CaseTransitionRow } from './repo.js';

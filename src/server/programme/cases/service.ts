@@ -97,6 +97,10 @@ export async function createCase(
   deps: AppDeps,
   ctx: RequestContext,
   body: CaseCreateBodyT,
+  opts: {
+    /** Runs inside the filing's transaction once the case row exists (e.g. the loan application). */
+    within?: (tx: Executor, caseId: string, now: Date) => Promise<void>;
+  } = {},
 ): Promise<CaseDetailViewT> {
   const actor = requirePermission(ctx, 'case.work');
   const roots = caseRegionRoots(actor, ['case.work']);
@@ -161,6 +165,7 @@ export async function createCase(
       permission: 'case.work',
       details: { type: type.code, regionCode: body.regionCode, state: type.initial },
     });
+    if (opts.within) await opts.within(tx, caseId, now);
     if (owner.orgId) await notify(tx, stepNotice(caseId, { orgId: owner.orgId }, type.initial));
     return caseId;
   });

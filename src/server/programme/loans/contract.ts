@@ -379,3 +379,5 @@ export type SummaryViewT = z.infer<typeof SummaryView>;
 export type FundViewT = z.infer<typeof FundView>;
 export type DepositBodyT = z.infer<typeof DepositBody>;
 export type BankOptionT = z.infer<typeof BankOption>;
+export type ApplicationCreatedT = z.infer<typeof ApplicationCreated>;
+export type BanksViewT = z.infer<typeof BanksView>;

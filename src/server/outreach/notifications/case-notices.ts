@@ -1,0 +1,66 @@
+import { eq, or } from 'drizzle-orm';
+import { caseType } from '../../../domain/cases/case-types.js';
+import type { Executor } from '../../platform/db/client.js';
+import type { CaseNotice, NotifyHook } from '../../programme/cases/hooks.js';
+import { findCase } from '../../programme/cases/repo.js';
+import { portalAccounts } from '../../portal/accounts/table.js';
+import { notify, type Recipient } from './notify.js';
+
+/**
+ * The case engine's notify hook, wired to the notifications service: a step's organisation, the
+ * officers holding `case.work` over a region-owned step (the most local ones), named users, or
+ * the applicant's portal account (person or enterprise of the file). Written in the transition's
+ * own transaction, with the case type's and state's names as parameters and a link to the file.
+ */
+export function caseNotifier(clock: () => Date): NotifyHook {
+  return async (tx: Executor, n: CaseNotice) => {
+    const c = await findCase(tx, n.caseId);
+    if (!c) return;
+    const type = caseType(c.type);
+    const stateCode = typeof n.params['state'] === 'string' ? n.params['state'] : c.state;
+    const state = type?.states[stateCode];
+    const params = {
+      ...n.params,
+      typeName: type?.zh ?? c.type,
+      typeNameEn: type?.en ?? c.type,
+      stateName: state?.zh ?? stateCode,
+      stateNameEn: state?.en ?? stateCode,
+    };
+    let to: Recipient[];
+    let link = `/cases/${c.id}`;
+    if ('orgId' in n) to = [{ orgId: n.orgId }];
+    else if ('regionCode' in n) {
+      to = [{ officersOf: { regionCode: n.regionCode, permission: 'case.work' } }];
+    } else if ('userIds' in n) to = n.userIds.map((userId) => ({ userId }));
+    else {
+      to = await applicantAccounts(tx, c.subjectPersonId, c.subjectEntityId);
+      link = '/me';
+    }
+    if (to.length === 0) return;
+    await notify(tx, {
+      kind: n.kind,
+      to,
+      params,
+      link,
+      subject: { type: 'case', id: c.id },
+      at: clock(),
+    });
+  };
+}
+
+async function applicantAccounts(
+  tx: Executor,
+  personId: string | null,
+  entityId: string | null,
+): Promise<Recipient[]> {
+  const conds = [
+    ...(personId ? [eq(portalAccounts.personId, personId)] : []),
+    ...(entityId ? [eq(portalAccounts.entityId, entityId)] : []),
+  ];
+  if (conds.length === 0) return [];
+  const rows = await tx
+    .select({ id: portalAccounts.id })
+    .from(portalAccounts)
+    .where(or(...conds));
+  return rows.map((r) => ({ accountId: r.id }));
+}
