@@ -132,4 +132,49 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
     await screenshot(bank.page, 'loan-case-repaying', true);
     expect(bank.errors).toEqual([]);
   });
+
+  it('lets a county officer file for a returnee from the ledger, with the pre-check explained first', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_officer');
+    const found = (await (
+      await page.request.get(
+        '/api/people?region=500236128000&category=migrant_worker&status=started&pageSize=1',
+      )
+    ).json()) as {
+      items: { id: string; name: string; idNumberMasked: string; ledgerRegionName: string }[];
+    };
+    const person = found.items[0];
+    expect(person, 'a returnee in 兴隆镇’s ledger').toBeDefined();
+    if (!person) return;
+
+    await page.goto('/admin/loans/apply');
+    await page.getByRole('heading', { name: '代申请创业担保贷款' }).waitFor();
+    await page.locator('#loan-person').click();
+    await page.locator('#loan-person').fill(person.name);
+    const label = `${person.name}（${person.idNumberMasked}，${person.ledgerRegionName}）`;
+    await page.locator(`.ant-select-item-option[title="${label}"]:visible`).click();
+    await page.locator('#loan-amount').fill('20');
+    await page.locator('#loan-purpose').fill('脐橙分拣设备');
+    // the banks of the applicant's county are listed once the applicant is chosen
+    await page.locator('#loan-bank').click();
+    const bankOption = page.locator('.ant-select-item-option:visible').first();
+    await bankOption.waitFor();
+    await bankOption.click();
+    await page.locator('#loan-confirmed').check();
+
+    await page.getByRole('button', { name: '资格预审' }).click();
+    const check = page.getByTestId('loan-eligibility');
+    await check.waitFor();
+    // condition by condition, in zh-CN
+    expect(await check.locator('.ant-list-item').count()).toBeGreaterThan(2);
+    await screenshot(page, 'loan-apply-precheck');
+
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/admin\/cases\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('.fx-page-head').innerText()).toContain('待受理');
+    await page.getByTestId('loan-panel').waitFor();
+    expect(await page.getByTestId('case-steps').innerText()).toContain('人社资格审核');
+    await screenshot(page, 'loan-filed-case', true);
+    expect(errors).toEqual([]);
+  });
 });

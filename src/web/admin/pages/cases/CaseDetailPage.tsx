@@ -30,6 +30,9 @@ import { DecisionField } from './DecisionField';
 import { fieldLabel, fieldValue } from './decision-fields';
 import type { CaseDetail, CaseTypes, OfferedTransition } from './types';
 
+/** Transitions only the lending bank may fire while a loan is repaid: it records repayments too. */
+const REPAYING_WORK = new Set(['settle', 'mark_overdue', 'cure', 'extend']);
+
 function valueText(key: string, v: unknown): string {
   if (typeof v === 'number' && key.endsWith('Fen')) return `${formatYuan(v)} 元`;
   if (typeof v === 'number' && key.endsWith('Bp')) return formatPercent(v);
@@ -199,7 +202,11 @@ export function CaseDetailPage() {
               </Card>
               {c.type === 'guarantee-loan' && (
                 <div style={{ marginTop: 16 }}>
-                  <LoanPanel caseId={c.id} version={c.version} />
+                  <LoanPanel
+                    caseId={c.id}
+                    version={c.version}
+                    canRepay={c.allowedTransitions.some((tr) => REPAYING_WORK.has(tr.id))}
+                  />
                 </div>
               )}
             </Col>

@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../components/errors';
 import { useRequest } from '../../components/useRequest';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
-import { useSession } from '../../session/SessionProvider';
 import { EligibilityList } from './EligibilityList';
 import type { Loan } from './types';
 
@@ -81,9 +80,17 @@ function RepaymentModal({
  * The loan part of a guarantee-loan case: the pre-check as filed, the current repayment schedule
  * (borrower's interest and 贴息 per instalment), repayments, and the bank's repayment entry.
  */
-export function LoanPanel({ caseId, version }: { caseId: string; version: number }) {
+export function LoanPanel({
+  caseId,
+  version,
+  canRepay,
+}: {
+  caseId: string;
+  version: number;
+  /** The user works the loan's current step (the lending bank while it is repaid). */
+  canRepay: boolean;
+}) {
   const t = useT();
-  const { can } = useSession();
   const loan = useRequest(() => api<Loan>(`/api/loans/${caseId}`), [caseId, version]);
   const [repaying, setRepaying] = useState(false);
   const l = loan.data;
@@ -187,7 +194,7 @@ export function LoanPanel({ caseId, version }: { caseId: string; version: number
               { title: t('subsidy.by'), dataIndex: 'recordedBy' },
             ]}
           />
-          {can('loan.repay') && (l.state === 'repaying' || l.state === 'overdue') && (
+          {canRepay && (l.state === 'repaying' || l.state === 'overdue') && (
             <Button onClick={() => setRepaying(true)}>{t('loan.repay.title')}</Button>
           )}
         </Space>
