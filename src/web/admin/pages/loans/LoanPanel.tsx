@@ -170,30 +170,34 @@ export function LoanPanel({
                 : []),
             ]}
           />
-          <Typography.Text strong>{t('loan.repayments')}</Typography.Text>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={l.repayments}
-            locale={{ emptyText: t('loan.noRepayments') }}
-            columns={[
-              { title: t('loan.repay.paidOn'), dataIndex: 'paidOn' },
-              {
-                title: t('loan.repay.principal'),
-                dataIndex: 'principalFen',
-                align: 'right',
-                render: yuan,
-              },
-              {
-                title: t('loan.repay.interest'),
-                dataIndex: 'interestFen',
-                align: 'right',
-                render: yuan,
-              },
-              { title: t('subsidy.by'), dataIndex: 'recordedBy' },
-            ]}
-          />
+          {l.schedules.length > 0 && (
+            <Typography.Text strong>{t('loan.repayments')}</Typography.Text>
+          )}
+          {l.schedules.length > 0 && (
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={l.repayments}
+              locale={{ emptyText: t('loan.noRepayments') }}
+              columns={[
+                { title: t('loan.repay.paidOn'), dataIndex: 'paidOn' },
+                {
+                  title: t('loan.repay.principal'),
+                  dataIndex: 'principalFen',
+                  align: 'right',
+                  render: yuan,
+                },
+                {
+                  title: t('loan.repay.interest'),
+                  dataIndex: 'interestFen',
+                  align: 'right',
+                  render: yuan,
+                },
+                { title: t('subsidy.by'), dataIndex: 'recordedBy' },
+              ]}
+            />
+          )}
           {canRepay && (l.state === 'repaying' || l.state === 'overdue') && (
             <Button onClick={() => setRepaying(true)}>{t('loan.repay.title')}</Button>
           )}
