@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, openPage, screenshot, server } from './browser.js';
+import { launchChromium, login, openPage, pageWidth, screenshot, server } from './browser.js';
 
 /**
  * Guarantee loans (创业担保贷款) in the console, journey-shaped: the township officer (xl_officer)
@@ -175,6 +175,161 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
     await page.getByTestId('loan-panel').waitFor();
     expect(await page.getByTestId('case-steps').innerText()).toContain('人社资格审核');
     await screenshot(page, 'loan-filed-case', true);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an entrepreneur apply on a 390 px phone and follow the file (portal answers stubbed)', async () => {
+    // The portal's loan routes (src/server/portal/loans) are not in this branch yet: the phone
+    // screens are driven by answers shaped like src/server/programme/loans/contract.ts. Once the
+    // routes land, drop the stubs and register + confirm an account as portal.test.ts does.
+    const { page, errors } = await openPage(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    const caseId = '0b9c2a3e-6a57-4bd4-9d7e-3f1f6f1f2a01';
+    const filed: unknown[] = [];
+    let uploaded = 0;
+    const json = (body: unknown, status = 200) => ({
+      status,
+      contentType: 'application/json',
+      body: JSON.stringify(body),
+    });
+    await page.route('**/api/portal/session', (r) =>
+      r.fulfill(
+        json({
+          accountId: 'a1',
+          mobileMasked: '137****0001',
+          csrfToken: 'stub',
+          hasProfile: true,
+          hasEnterprise: false,
+        }),
+      ),
+    );
+    await page.route('**/api/portal/profile', (r) =>
+      r.fulfill(json({ profile: { personId: 'p1', name: '李春燕', version: 1 }, requests: [] })),
+    );
+    await page.route('**/api/portal/enterprise', (r) =>
+      r.fulfill(json({ enterprise: null, requests: [] })),
+    );
+    await page.route('**/api/portal/loans/banks', (r) =>
+      r.fulfill(
+        json({
+          items: [{ id: 'b1', name: '重庆农村商业银行奉节支行', regionCode: '500236000000' }],
+        }),
+      ),
+    );
+    await page.route('**/api/portal/loans/eligibility?*', (r) =>
+      r.fulfill(
+        json({
+          eligible: true,
+          refused: false,
+          conditions: [
+            { code: 'group', met: true, zh: '申请人属于支持对象：返乡创业农民工', en: '' },
+            { code: 'amount', met: true, zh: '申请金额 20 万元未超过个人上限 30 万元', en: '' },
+            { code: 'term', met: true, zh: '贷款期限 36 个月未超过上限 36 个月', en: '' },
+          ],
+          counterGuarantee: {
+            required: true,
+            ground: 'product_rule',
+            zh: '个人贷款需提供反担保',
+            en: '',
+          },
+          greenChannel: false,
+          regionCode: '500236128000',
+          date: '2026-12-07',
+        }),
+      ),
+    );
+    await page.route('**/api/portal/loans', (r) => {
+      if (r.request().method() === 'POST') {
+        filed.push(r.request().postDataJSON());
+        return r.fulfill(json({ caseId, eligibility: {} }, 201));
+      }
+      return r.fulfill(
+        json({
+          items: filed.length
+            ? [
+                {
+                  caseId,
+                  amountFen: 20_000_000,
+                  termMonths: 36,
+                  purpose: '脐橙分拣设备',
+                  state: 'eligibility',
+                  stateName: '人社资格审核',
+                  terminal: false,
+                  currentStep: 'eligibility',
+                  dueAt: '2026-12-10T09:00:00.000Z',
+                  deadlineStatus: 'ok',
+                  createdAt: '2026-12-07T02:00:00.000Z',
+                  history: [
+                    {
+                      at: '2026-12-07T03:00:00.000Z',
+                      stateName: '人社资格审核',
+                      transitionName: '受理',
+                      reason: null,
+                    },
+                  ],
+                },
+              ]
+            : [],
+        }),
+      );
+    });
+    await page.route(`**/api/portal/loans/${caseId}/attachments?*`, (r) => {
+      uploaded += 1;
+      return r.fulfill(json({ id: 'f1' }, 201));
+    });
+
+    await page.goto('/');
+    await page.locator('a[data-service="loans"]').first().click();
+    await page.getByRole('heading', { name: '创业担保贷款' }).waitFor();
+    await page.getByText('还没有贷款申请。').waitFor();
+    await page.getByRole('link', { name: '申请贷款' }).click();
+    await page.getByRole('heading', { name: '申请贷款' }).waitFor();
+    await page.locator('input[name="amount"]').fill('20');
+    await page.locator('input[name="purpose"]').fill('脐橙分拣设备');
+    await page.locator('select[name="collateral"]').selectOption({ label: '林权' });
+    await page
+      .locator('select[name="bankOrgId"] option', { hasText: '奉节支行' })
+      .waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: '检查是否符合条件' }).click();
+    const check = page.getByTestId('loan-eligibility');
+    await check.getByText('全部条件满足，可以提交。').waitFor();
+    expect(await check.locator('li').count()).toBe(3);
+    // the declaration is asked for before the file goes
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('请勾选承诺').waitFor();
+    await page.locator('input[name="confirmed"]').check();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'portal-loan-apply', true);
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    await page.getByText('申请已提交，可在下方查看每一步的办理进度。').waitFor();
+    expect(filed).toEqual([
+      {
+        kind: 'individual',
+        amountFen: 20_000_000,
+        termMonths: 36,
+        purpose: '脐橙分拣设备',
+        collateral: 'forest_rights',
+        declarations: { confirmed: true, otherLoans: [], declaredGroups: [] },
+        bankOrgId: 'b1',
+      },
+    ]);
+    const card = page.getByTestId('portal-loan');
+    await card.getByText('200,000.00 元').waitFor();
+    expect(await card.innerText()).toContain('本环节办理时限：2026-12-10');
+    await card.locator('input[name="material"]').setInputFiles({
+      name: '营业执照.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await card.getByText('已上传 营业执照.pdf').waitFor();
+    expect(uploaded).toBe(1);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'portal-loan-progress', true);
     expect(errors).toEqual([]);
   });
 });
