@@ -295,7 +295,10 @@ function ApplyForm({ onDone }: { onDone: () => void }) {
               type="checkbox"
               name="confirmed"
               checked={form.confirmed}
-              onChange={(e) => setForm((f) => ({ ...f, confirmed: e.target.checked }))}
+              onChange={(e) => {
+                setForm((f) => ({ ...f, confirmed: e.target.checked }));
+                setErrors((x) => ({ ...x, confirmed: undefined }));
+              }}
             />
             {LOAN_T.confirm}
           </label>
