@@ -33,6 +33,11 @@ export const PERMISSIONS = {
     en: 'Work on cases',
     admin: null,
   },
+  'loan.repay': {
+    zh: '登记贷款还款（经办银行）',
+    en: 'Record loan repayments (lending bank)',
+    admin: null,
+  },
   'portal.self': { zh: '创业者本人操作', en: 'Entrepreneur self-service', admin: null },
   'org.manage': { zh: '维护机构', en: 'Manage organisations', admin: 'system' },
   'user.read': { zh: '查看用户', en: 'Read users', admin: 'system' },
