@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, type TestApp, tempDataDir } from '../../../test/harness.js';
+import {
+  type Agent,
+  createTestApp,
+  FENGJIE,
+  type TestApp,
+  tempDataDir,
+} from '../../../test/harness.js';
 import { createLoanOrgs, type LoanOrgs } from '../../../test/case-factories.js';
 import { seedEntity, seedPerson } from '../../../test/ledger-factories.js';
 import { loginOfficers } from '../../../test/officers.js';
@@ -293,6 +299,66 @@ describe('a disbursement that fails midway', () => {
   });
 });
 
+describe('贴息 claims', () => {
+  it('builds a bank’s quarterly claim whose total is the sum of its lines, and never pays above due', async () => {
+    const id = await disbursed();
+    const loan = (await bank.get(`/api/loans/${id}`)).json();
+    const first = loan.schedules[0].installments[0];
+    const paid = await bank.post(`/api/loans/${id}/repayments`, {
+      paidOn: first.dueDate,
+      dueDate: first.dueDate,
+      principalFen: 0,
+      interestFen: first.interestFen,
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    await t.createUser({ login: 'fj_finance', grants: [{ role: 'dept_staff', region: FENGJIE }] });
+    const finance = await t.login('fj_finance');
+    const built = await finance.post('/api/subsidy-claims/build', {
+      quarter: '2027-Q1',
+      regionCode: FENGJIE,
+    });
+    expect(built.statusCode, built.body).toBe(200);
+    const claim = built.json().items.find((c: { bankOrgId: string }) => c.bankOrgId === orgs.bank);
+    expect(claim.dueFen).toBeGreaterThan(0);
+    const again = await finance.post('/api/subsidy-claims/build', {
+      quarter: '2027-Q1',
+      regionCode: FENGJIE,
+    });
+    expect(again.json().code).toBe('LOAN_CLAIM_EXISTS');
+
+    const detail = (await finance.get(`/api/subsidy-claims/${claim.id}`)).json();
+    const sum = (xs: { dueFen: number }[]) => xs.reduce((n, x) => n + x.dueFen, 0);
+    expect(sum(detail.lines)).toBe(detail.dueFen);
+    expect(detail.lines.map((l: { caseId: string }) => l.caseId)).toContain(id);
+
+    const part = Math.floor(claim.dueFen / 3);
+    const pay = (amountFen: number) =>
+      finance.post(`/api/subsidy-claims/${claim.id}/pay`, {
+        amountFen,
+        paidOn: '2027-04-20',
+        document: '奉财社〔2027〕12号',
+      });
+    const p1 = await pay(part);
+    expect(p1.statusCode, p1.body).toBe(200);
+    expect(p1.json()).toMatchObject({ state: 'part_paid', paidFen: part });
+    expect(p1.json().lines.reduce((n: number, l: { paidFen: number }) => n + l.paidFen, 0)).toBe(
+      part,
+    );
+    const over = await pay(claim.dueFen - part + 1);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().code).toBe('LOAN_CLAIM_OVERPAID');
+    const p2 = await pay(claim.dueFen - part);
+    expect(p2.json()).toMatchObject({ state: 'paid', outstandingFen: 0 });
+
+    const summary = (
+      await finance.get('/api/subsidy-claims/summary?by=bank&quarter=2027-Q1')
+    ).json();
+    const mine = summary.items.find((i: { key: string }) => i.key === orgs.bank);
+    expect(mine).toMatchObject({ dueFen: claim.dueFen, paidFen: claim.dueFen, outstandingFen: 0 });
+    expect(summary.total.dueFen).toBe(summary.total.paidFen + summary.total.outstandingFen);
+  });
+});
+
 // Last: it moves the clock 91 days on.
 describe('overdue and 代偿', () => {
   it('compensates only after 90 days overdue and records the fund’s share', async () => {
@@ -319,5 +385,40 @@ describe('overdue and 代偿', () => {
     expect(loan.compensation.amountFen).toBe(10_000_000);
     expect(loan.compensation.fundFen + loan.compensation.bankFen).toBe(10_000_000);
     expect(loan.compensation.fundFen).toBeGreaterThan(0);
+  });
+});
+
+describe('the guarantee fund', () => {
+  it('refuses 失业保险基金 without its preconditions and stops new guarantees past the multiple', async () => {
+    const finance = await t.login('fj_finance');
+    const ui = await finance.post('/api/guarantee-fund/deposits', {
+      regionCode: FENGJIE,
+      source: 'unemployment_insurance',
+      amountFen: 100_000_000,
+      date: '2026-01-10',
+      document: '奉人社〔2026〕1号',
+    });
+    expect(ui.statusCode).toBe(422);
+    expect(ui.json().code).toBe('LOAN_FUND_PRECONDITIONS');
+    const tiny = await finance.post('/api/guarantee-fund/deposits', {
+      regionCode: FENGJIE,
+      source: 'fiscal',
+      amountFen: 100,
+      date: '2026-01-10',
+      document: '奉财社〔2026〕3号',
+    });
+    expect(tiny.statusCode, tiny.body).toBe(200);
+    expect(tiny.json().level).toBe('stopped');
+
+    town = await t.login('xl_officer');
+    hrss = await t.login('fj_hrss');
+    guarantee = await t.login('fj_guarantee');
+    const id = await apply();
+    expect((await fire(town, id, 'accept')).statusCode).toBe(200);
+    expect((await fire(hrss, id, 'eligible')).statusCode).toBe(200);
+    const refused = await fire(guarantee, id, 'guarantee_approve');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('LOAN_FUND_STOPPED');
+    expect(refused.json().message).toContain('暂停新增担保');
   });
 });
