@@ -8,6 +8,8 @@ import { RegionName } from '../../components/RegionName';
 import { useRequest } from '../../components/useRequest';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
+import { useSession } from '../../session/SessionProvider';
+import { SUBSIDY_PAY } from './permissions';
 import type { Claim, Claims, Summary } from './types';
 
 const yuan = (fen: number) => `${formatYuan(fen)} 元`;
@@ -100,6 +102,7 @@ function PayModal({
 /** One claim: its lines (loan by loan) and its payments. */
 function ClaimDetail({ id, onPay }: { id: string; onPay: (c: Claim) => void }) {
   const t = useT();
+  const { can } = useSession();
   const claim = useRequest(() => api<Claim>(`/api/subsidy-claims/${id}`), [id]);
   const c = claim.data;
   return (
@@ -124,7 +127,7 @@ function ClaimDetail({ id, onPay }: { id: string; onPay: (c: Claim) => void }) {
               {yuan(c.outstandingFen)}
             </Descriptions.Item>
           </Descriptions>
-          {c.outstandingFen > 0 && (
+          {c.outstandingFen > 0 && can(SUBSIDY_PAY) && (
             <Button type="primary" onClick={() => onPay(c)}>
               {t('subsidy.pay')}
             </Button>
