@@ -157,7 +157,8 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
     await page.locator('#loan-purpose').fill('脐橙分拣设备');
     // the banks of the applicant's county are listed once the applicant is chosen
     await page.locator('#loan-bank').click();
-    const bankOption = page.locator('.ant-select-item-option:visible').first();
+    // (by its own title: the applicant's dropdown may still be closing)
+    const bankOption = page.locator('.ant-select-item-option[title$="奉节支行"]:visible');
     await bankOption.waitFor();
     await bankOption.click();
     await page.locator('#loan-confirmed').check();
