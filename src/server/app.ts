@@ -16,7 +16,7 @@ import { AppError } from '../domain/errors/codes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerCaseRoutes } from './programme/cases/routes.js';
-import { registerLoanRoutes } from './programme/loans/routes.js';
+import { registerLoanFinanceRoutes, registerLoanRoutes } from './programme/loans/routes.js';
 import { scheduleDeadlineSweeps } from './programme/cases/deadline-schedule.js';
 import { caseNotifier } from './outreach/notifications/case-notices.js';
 import { liveCalendar } from './platform/calendar/service.js';
@@ -201,6 +201,7 @@ export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: 
   registerNotificationRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerLoanRoutes(app, deps);
+  registerLoanFinanceRoutes(app, deps);
   scheduleDeadlineSweeps(app, deps);
   await registerWebStatic(app);
   await app.ready();

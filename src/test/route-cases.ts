@@ -188,6 +188,33 @@ const caseStepFor = async (fx: Fixture, role?: string) => {
   };
 };
 
+const SUBSIDY_READERS = ['leading_office', 'dept_staff'];
+let claimQuarterSeq = 0;
+
+/** A fresh 贴息 claim of 奉节县 for the in-scope bank (due 10,000 fen, one line). */
+async function newClaim(fx: Fixture): Promise<string> {
+  const { subsidyClaims, subsidyClaimLines } = await import('../server/programme/loans/table.js');
+  const caseId = await newLoan(fx, 'repaying');
+  const db = fx.t.database.db;
+  const [c] = await db
+    .insert(subsidyClaims)
+    .values({
+      quarter: `${2100 + fx.counter++}-Q1`,
+      regionCode: FENGJIE,
+      bankOrgId: fx.caseBankOrgId,
+      dueFen: 10_000,
+      createdAt: fx.t.clock.read(),
+    })
+    .returning({ id: subsidyClaims.id });
+  await db.insert(subsidyClaimLines).values({
+    claimId: c!.id,
+    caseId,
+    regionCode: '500236128000',
+    dueFen: 10_000,
+  });
+  return c!.id;
+}
+
 /** A console loan application for `personId` (10万, 24 months, declared 城镇登记失业人员). */
 export function loanApplicationBody(personId: string, bankOrgId: string) {
   return {
@@ -1137,6 +1164,66 @@ export const ROUTE_CASES: RouteCase[] = [
     }),
     audit: { action: 'loan.repayment', object: 'case', id: (r) => r.params.caseId },
     outOfScope: 404,
+  },
+
+  // 贴息 claims and the guarantee fund (src/server/programme/loans/finance-service.ts).
+  {
+    route: 'GET /api/subsidy-claims',
+    roles: SUBSIDY_READERS,
+    request: fixed('/api/subsidy-claims'),
+    outOfScope: 'filtered',
+  },
+  {
+    route: 'GET /api/subsidy-claims/summary',
+    roles: SUBSIDY_READERS,
+    request: fixed('/api/subsidy-claims/summary?by=county'),
+    outOfScope: 'filtered',
+  },
+  {
+    route: 'POST /api/subsidy-claims/build',
+    roles: ['dept_staff'],
+    request: () =>
+      Promise.resolve({
+        url: '/api/subsidy-claims/build',
+        body: { quarter: `${2030 + (claimQuarterSeq++ % 60)}-Q1`, regionCode: FENGJIE },
+      }),
+    audit: { action: 'subsidy.claims_build', object: 'subsidy_claim' },
+    outOfScope: 403,
+  },
+  {
+    route: 'GET /api/subsidy-claims/:id',
+    roles: SUBSIDY_READERS,
+    request: async (fx) => ({ url: `/api/subsidy-claims/${await newClaim(fx)}` }),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/subsidy-claims/:id/pay',
+    roles: ['dept_staff'],
+    request: async (fx) => ({
+      url: `/api/subsidy-claims/${await newClaim(fx)}/pay`,
+      body: { amountFen: 100, paidOn: '2026-11-20', document: '奉财社〔2026〕12号' },
+    }),
+    audit: { action: 'subsidy.pay', object: 'subsidy_claim', id: (r) => r.params.id },
+    outOfScope: 404,
+  },
+  {
+    route: 'GET /api/guarantee-fund',
+    roles: SUBSIDY_READERS,
+    request: fixed(`/api/guarantee-fund?region=${FENGJIE}`),
+    outOfScope: 404,
+  },
+  {
+    route: 'POST /api/guarantee-fund/deposits',
+    roles: ['dept_staff'],
+    request: fixed('/api/guarantee-fund/deposits', {
+      regionCode: FENGJIE,
+      source: 'fiscal',
+      amountFen: 100_000_000,
+      date: '2026-01-10',
+      document: '奉财社〔2026〕3号',
+    }),
+    audit: { action: 'fund.deposit', object: 'guarantee_fund' },
+    outOfScope: 403,
   },
 
   // Each reader's own notifications (src/server/outreach/notifications).

@@ -33,6 +33,18 @@ export const PERMISSIONS = {
     en: 'Work on cases',
     admin: null,
   },
+  'loan.repay': {
+    zh: '登记贷款还款（经办银行）',
+    en: 'Record loan repayments (lending bank)',
+    admin: null,
+  },
+  'subsidy.read': {
+    zh: '查看贴息申领和担保基金',
+    en: 'Read subsidy claims and the guarantee fund',
+    admin: null,
+  },
+  'subsidy.pay': { zh: '生成贴息申领单、登记拨付', en: 'Build and pay subsidy claims', admin: null },
+  'fund.manage': { zh: '登记担保基金注入', en: 'Record guarantee-fund deposits', admin: null },
   'portal.self': { zh: '创业者本人操作', en: 'Entrepreneur self-service', admin: null },
   'org.manage': { zh: '维护机构', en: 'Manage organisations', admin: 'system' },
   'user.read': { zh: '查看用户', en: 'Read users', admin: 'system' },

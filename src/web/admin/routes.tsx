@@ -37,6 +37,15 @@ const ImportExportPage = lazy(() =>
 const CaseQueuePage = lazy(() =>
   import('./pages/cases/CaseQueuePage').then((m) => ({ default: m.CaseQueuePage })),
 );
+const LoanApplyPage = lazy(() =>
+  import('./pages/loans/LoanApplyPage').then((m) => ({ default: m.LoanApplyPage })),
+);
+const SubsidyClaimsPage = lazy(() =>
+  import('./pages/loans/SubsidyClaimsPage').then((m) => ({ default: m.SubsidyClaimsPage })),
+);
+const FundPage = lazy(() =>
+  import('./pages/loans/FundPage').then((m) => ({ default: m.FundPage })),
+);
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
@@ -54,6 +63,9 @@ const PAGES: Record<string, ReactNode> = {
   'portal-requests': <RequestsPage />,
   'import-export': <ImportExportPage />,
   'case-queue': <CaseQueuePage />,
+  'loan-apply': <LoanApplyPage />,
+  'subsidy-claims': <SubsidyClaimsPage />,
+  'guarantee-fund': <FundPage />,
   dashboard: <DashboardPage />,
   targets: <TargetsPage />,
   users: <UsersPage />,

@@ -4,6 +4,7 @@ import { DevInboxPage } from './DevInboxPage';
 import { EnterprisePage } from './EnterprisePage';
 import { HomePage } from './HomePage';
 import { Landing } from './Landing';
+import { LoansPage } from './LoansPage';
 import { ProfilePage } from './ProfilePage';
 import { Link, usePath } from './router';
 import { useSession } from './session';
@@ -14,6 +15,8 @@ const PRIVATE: Record<string, () => React.JSX.Element> = {
   '/me': HomePage,
   '/profile': ProfilePage,
   '/enterprise': EnterprisePage,
+  '/loans': LoansPage,
+  '/loans/apply': LoansPage,
 };
 
 /** The entrepreneurs' portal at /: phone first, plain React and a little CSS. */

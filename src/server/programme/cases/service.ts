@@ -100,6 +100,8 @@ export async function createCase(
   opts: {
     /** Runs inside the filing's transaction once the case row exists (e.g. the loan application). */
     within?: (tx: Executor, caseId: string, now: Date) => Promise<void>;
+    /** The filing's audit record when a module files (one record per request). */
+    audit?: { action: string; details: Record<string, unknown> };
   } = {},
 ): Promise<CaseDetailViewT> {
   const actor = requirePermission(ctx, 'case.work');
@@ -159,11 +161,16 @@ export async function createCase(
       fields: data,
     });
     await recordAudit(tx, ctx, now, {
-      action: 'case.create',
+      action: opts.audit?.action ?? 'case.create',
       objectType: 'case',
       objectId: caseId,
       permission: 'case.work',
-      details: { type: type.code, regionCode: body.regionCode, state: type.initial },
+      details: {
+        type: type.code,
+        regionCode: body.regionCode,
+        state: type.initial,
+        ...opts.audit?.details,
+      },
     });
     if (opts.within) await opts.within(tx, caseId, now);
     if (owner.orgId) await notify(tx, stepNotice(caseId, { orgId: owner.orgId }, type.initial));

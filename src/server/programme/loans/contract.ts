@@ -381,3 +381,7 @@ export type DepositBodyT = z.infer<typeof DepositBody>;
 export type BankOptionT = z.infer<typeof BankOption>;
 export type ApplicationCreatedT = z.infer<typeof ApplicationCreated>;
 export type BanksViewT = z.infer<typeof BanksView>;
+export type ClaimsQueryT = z.infer<typeof ClaimsQuery>;
+export type SummaryQueryT = z.infer<typeof SummaryQuery>;
+export type ClaimBuildBodyT = z.infer<typeof ClaimBuildBody>;
+export type ClaimPayBodyT = z.infer<typeof ClaimPayBody>;

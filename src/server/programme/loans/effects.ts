@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/client.js';
 import type { TransitionEffect } from '../cases/transition-effect.js';
 import { loanOutstanding } from './presenter.js';
 import { findRepayments, findSchedules, insertSchedule } from './repo.js';
+import { requireFundMayGuarantee } from './finance-service.js';
 import { productFor } from './product.js';
 
 /**
@@ -67,7 +68,10 @@ async function layDown(
 
 export const loanTransitionEffect: TransitionEffect = async (tx, e) => {
   const c = e.case;
-  if (e.transition === 'disburse') {
+  if (e.transition === 'guarantee_approve' || e.transition === 'eligible_green') {
+    const amount = typeof c.data['amountFen'] === 'number' ? c.data['amountFen'] : 0;
+    await requireFundMayGuarantee(tx, c.regionCode, amount, e.now.toISOString().slice(0, 10));
+  } else if (e.transition === 'disburse') {
     const f = e.fields as {
       disbursedFen: number;
       disbursedOn: string;

@@ -5,12 +5,32 @@ import {
   ApplicationCreated,
   BanksQuery,
   BanksView,
+  ClaimBuildBody,
+  ClaimParams,
+  ClaimPayBody,
+  ClaimsQuery,
+  ClaimsView,
+  ClaimView,
+  DepositBody,
+  FundQuery,
+  FundView,
+  SummaryQuery,
+  SummaryView,
   EligibilityQuery,
   EligibilityView,
   LoanParams,
   LoanView,
   RepaymentBody,
 } from './contract.js';
+import {
+  addDeposit,
+  buildClaims,
+  claimDetail,
+  claimSummary,
+  fundView,
+  listClaimViews,
+  payClaim,
+} from './finance-service.js';
 import { fileApplication, listBanks, loanDetail, preCheck, recordRepayment } from './service.js';
 
 /**
@@ -67,5 +87,77 @@ export function registerLoanRoutes(app: App, deps: AppDeps): void {
     },
     config: { action: 'loan.repayment' },
     handler: (req) => recordRepayment(deps, req.ctx, req.params.caseId, req.body),
+  });
+}
+
+/** 贴息 claims and the guarantee fund. */
+export function registerLoanFinanceRoutes(app: App, deps: AppDeps): void {
+  const tags = ['贴息与担保基金 subsidy & fund'];
+  app.get('/api/subsidy-claims', {
+    schema: {
+      tags,
+      summary: '贴息申领单（按季度、银行、地区筛选）',
+      querystring: ClaimsQuery,
+      response: { 200: ClaimsView, ...ERROR_RESPONSES },
+    },
+    handler: (req) => listClaimViews(deps, req.ctx, req.query),
+  });
+  app.get('/api/subsidy-claims/summary', {
+    schema: {
+      tags,
+      summary: '贴息应付、已付、未付：按银行、县或季度汇总',
+      querystring: SummaryQuery,
+      response: { 200: SummaryView, ...ERROR_RESPONSES },
+    },
+    handler: (req) => claimSummary(deps, req.ctx, req.query),
+  });
+  app.post('/api/subsidy-claims/build', {
+    schema: {
+      tags,
+      summary: '生成某县某季度各经办银行的贴息申领单（按还款计划和实际付息，先付后贴）',
+      body: ClaimBuildBody,
+      response: { 200: ClaimsView, ...ERROR_RESPONSES },
+    },
+    config: { action: 'subsidy.claims_build' },
+    handler: (req) => buildClaims(deps, req.ctx, req.body),
+  });
+  app.get('/api/subsidy-claims/:id', {
+    schema: {
+      tags,
+      summary: '贴息申领单明细（逐笔贷款、拨付记录）',
+      params: ClaimParams,
+      response: { 200: ClaimView, ...ERROR_RESPONSES },
+    },
+    handler: (req) => claimDetail(deps, req.ctx, req.params.id),
+  });
+  app.post('/api/subsidy-claims/:id/pay', {
+    schema: {
+      tags,
+      summary: '登记财政拨付（可部分拨付，累计不超过应付）',
+      params: ClaimParams,
+      body: ClaimPayBody,
+      response: { 200: ClaimView, ...ERROR_RESPONSES },
+    },
+    config: { action: 'subsidy.pay' },
+    handler: (req) => payClaim(deps, req.ctx, req.params.id, req.body),
+  });
+  app.get('/api/guarantee-fund', {
+    schema: {
+      tags,
+      summary: '担保基金状况：余额、在保余额、放大倍数、逾期率和代偿率、预警',
+      querystring: FundQuery,
+      response: { 200: FundView, ...ERROR_RESPONSES },
+    },
+    handler: (req) => fundView(deps, req.ctx, req.query.region),
+  });
+  app.post('/api/guarantee-fund/deposits', {
+    schema: {
+      tags,
+      summary: '登记担保基金注入（失业保险基金借用须确认两项前提）',
+      body: DepositBody,
+      response: { 200: FundView, ...ERROR_RESPONSES },
+    },
+    config: { action: 'fund.deposit' },
+    handler: (req) => addDeposit(deps, req.ctx, req.body),
   });
 }

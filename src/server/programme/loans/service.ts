@@ -250,6 +250,15 @@ export async function fileApplication(
       ...(body.comment ? { comment: body.comment } : {}),
     },
     {
+      audit: {
+        action: 'loan.apply',
+        details: {
+          kind: body.kind,
+          amountFen: body.amountFen,
+          greenChannel: a.greenChannel,
+          eligible: a.result.eligible,
+        },
+      },
       within: async (tx, caseId, now) => {
         await insertApplication(tx, {
           caseId,
@@ -268,18 +277,6 @@ export async function fileApplication(
           productDate: date,
           createdBy: actor.userId,
           createdAt: now,
-        });
-        await recordAudit(tx, ctx, now, {
-          action: 'loan.apply',
-          objectType: 'case',
-          objectId: caseId,
-          permission: 'case.work',
-          details: {
-            kind: body.kind,
-            amountFen: body.amountFen,
-            greenChannel: a.greenChannel,
-            eligible: a.result.eligible,
-          },
         });
       },
     },
@@ -321,10 +318,10 @@ export async function recordRepayment(
   caseId: string,
   body: RepaymentBodyT,
 ): Promise<LoanViewT> {
-  const actor = requirePermission(ctx, 'case.work');
+  const actor = requirePermission(ctx, 'loan.repay');
   const row = await readableCase(deps, ctx, caseId);
   const bank = row.routing['bankOrgId'];
-  if (!bank || !caseOrgIds(actor, ['case.work']).includes(bank)) {
+  if (!bank || !caseOrgIds(actor, ['loan.repay']).includes(bank)) {
     throw new AppError('CASE_NOT_YOUR_STEP');
   }
   if (row.state !== 'repaying' && row.state !== 'overdue') throw new AppError('LOAN_NOT_DISBURSED');
@@ -366,7 +363,7 @@ export async function recordRepayment(
       action: 'loan.repayment',
       objectType: 'case',
       objectId: caseId,
-      permission: 'case.work',
+      permission: 'loan.repay',
       details: {
         repaymentId: id,
         paidOn: body.paidOn,

@@ -103,3 +103,72 @@ export const loanCreditParks = pgTable('loan_credit_parks', {
   document: text('document').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/** A bank's quarterly 贴息 claim for a county: due is the sum of its lines, paid never above it. */
+export const subsidyClaims = pgTable(
+  'subsidy_claims',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    quarter: text('quarter').notNull(),
+    regionCode: text('region_code').notNull(),
+    bankOrgId: uuid('bank_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    dueFen: bigint('due_fen', { mode: 'number' }).notNull(),
+    paidFen: bigint('paid_fen', { mode: 'number' }).notNull().default(0),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('subsidy_claims_key').on(t.quarter, t.regionCode, t.bankOrgId)],
+);
+
+export const subsidyClaimLines = pgTable(
+  'subsidy_claim_lines',
+  {
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => subsidyClaims.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    regionCode: text('region_code').notNull(),
+    dueFen: bigint('due_fen', { mode: 'number' }).notNull(),
+    paidFen: bigint('paid_fen', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [uniqueIndex('subsidy_claim_lines_key').on(t.claimId, t.caseId)],
+);
+
+export const subsidyClaimPayments = pgTable('subsidy_claim_payments', {
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
+  claimId: uuid('claim_id')
+    .notNull()
+    .references(() => subsidyClaims.id),
+  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  paidOn: date('paid_on', { mode: 'string' }).notNull(),
+  document: text('document').notNull(),
+  byLogin: text('by_login').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** Money put into a region's guarantee fund (担保基金), by source; 失业保险基金 with its preconditions. */
+export const guaranteeFundDeposits = pgTable(
+  'guarantee_fund_deposits',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    regionCode: text('region_code').notNull(),
+    source: text('source').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    document: text('document').notNull(),
+    preconditions: jsonb('preconditions'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('guarantee_fund_deposits_region_idx').on(t.regionCode)],
+);

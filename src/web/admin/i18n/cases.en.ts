@@ -40,4 +40,11 @@ export const casesEn: Record<CasesKey, string> = {
   'case.daysInState': '{days} working days',
   'case.limitDemo': 'Time limits are illustrative values',
   'case.anonymous': '(not linked to the ledger)',
+  'case.fieldsUnread': 'Please fill in correctly: {fields}',
+  'case.unit.yuan': 'CNY',
+  'case.unit.wan': '×10,000 CNY',
+  'case.unit.months': 'months',
+  'case.upload.add': 'Upload material',
+  'case.upload.tooLarge': 'The file is larger than 20 MB',
+  'case.upload.hint': 'PDF, JPEG, PNG, .xlsx or .docx, up to 20 MB each (judged by content)',
 };

@@ -38,4 +38,11 @@ export const casesZhCN = {
   'case.daysInState': '用时 {days} 个工作日',
   'case.limitDemo': '时限为演示值',
   'case.anonymous': '（未关联台账）',
+  'case.fieldsUnread': '请按格式填写：{fields}',
+  'case.unit.yuan': '元',
+  'case.unit.wan': '万元',
+  'case.unit.months': '个月',
+  'case.upload.add': '上传材料',
+  'case.upload.tooLarge': '文件超过 20 MB，无法上传',
+  'case.upload.hint': '支持 PDF、JPEG、PNG、.xlsx、.docx，单个不超过 20 MB（按文件内容识别类型）',
 } as const;

@@ -2,6 +2,7 @@ import { adminsEn } from './admins.en';
 import { casesEn } from './cases.en';
 import { dashboardEn } from './dashboard.en';
 import { importEn } from './import.en';
+import { loansEn } from './loans.en';
 import { ledgerEn } from './ledger.en';
 import type { MessageKey } from './zh-CN';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...dashboardEn,
   ...adminsEn,
+  ...loansEn,
   'app.name': 'Fanxiang Returnee Entrepreneurship Platform',
   'app.shortName': 'Fanxiang',
 

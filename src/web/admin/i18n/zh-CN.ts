@@ -2,6 +2,7 @@ import { adminsZhCN } from './admins.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { importZhCN } from './import.zh-CN';
+import { loansZhCN } from './loans.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 
 /**
@@ -14,6 +15,7 @@ export const zhCN = {
   ...casesZhCN,
   ...dashboardZhCN,
   ...adminsZhCN,
+  ...loansZhCN,
   'app.name': '返乡创业服务平台',
   'app.shortName': '返乡创业服务平台',
 

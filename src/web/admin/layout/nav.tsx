@@ -10,6 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../domain/access/permissions';
 import type { MessageKey } from '../i18n/i18n';
+import { FUND_READ, LOAN_APPLY, SUBSIDY_READ } from '../pages/loans/permissions';
 
 /** A page of the console: its path under /admin, its title, and who may see it (any of). */
 export interface NavLeaf {
@@ -68,6 +69,19 @@ export const NAV: NavNode[] = [
     icon: <FileDoneOutlined />,
     children: [
       { key: 'case-queue', path: '/cases/queue', labelKey: 'nav.caseQueue', perms: ['case.read'] },
+      { key: 'loan-apply', path: '/loans/apply', labelKey: 'nav.loanApply', perms: [LOAN_APPLY] },
+      {
+        key: 'subsidy-claims',
+        path: '/loans/subsidy-claims',
+        labelKey: 'nav.subsidyClaims',
+        perms: [SUBSIDY_READ],
+      },
+      {
+        key: 'guarantee-fund',
+        path: '/loans/fund',
+        labelKey: 'nav.guaranteeFund',
+        perms: [FUND_READ],
+      },
     ],
   },
   {

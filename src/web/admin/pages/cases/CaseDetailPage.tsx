@@ -15,31 +15,27 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../shared/api';
+import { formatPercent, formatYuan } from '../../../shared/amount-input';
+import { api, ApiError } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
 import { formatTime } from '../../components/format';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
 import { useRequest } from '../../components/useRequest';
 import { useT } from '../../i18n/i18n';
+import { LoanPanel } from '../loans/LoanPanel';
+import { AttachmentUpload } from './AttachmentUpload';
 import { DeadlineTag } from './DeadlineTag';
+import { DecisionField } from './DecisionField';
+import { fieldLabel, fieldValue } from './decision-fields';
 import type { CaseDetail, CaseTypes, OfferedTransition } from './types';
 
-/** Field values typed in a decision form: whole numbers for amounts (fen), months and rates. */
-function fieldValue(name: string, text: string): unknown {
-  const v = text.trim();
-  if (/(Fen|Months|Bp)$/.test(name) && /^\d+$/.test(v)) return Number(v);
-  return v;
-}
-
-/** Integer fen as yuan with two decimals and thousands separators, computed without floats. */
-function yuan(fen: number): string {
-  const whole = Math.trunc(fen / 100).toLocaleString('zh-CN');
-  return `${whole}.${String(Math.abs(fen % 100)).padStart(2, '0')} 元`;
-}
+/** Transitions only the lending bank may fire while a loan is repaid: it records repayments too. */
+const REPAYING_WORK = new Set(['settle', 'mark_overdue', 'cure', 'extend']);
 
 function valueText(key: string, v: unknown): string {
-  if (typeof v === 'number' && key.endsWith('Fen')) return yuan(v);
+  if (typeof v === 'number' && key.endsWith('Fen')) return `${formatYuan(v)} 元`;
+  if (typeof v === 'number' && key.endsWith('Bp')) return formatPercent(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   return JSON.stringify(v);
@@ -90,7 +86,7 @@ export function CaseDetailPage() {
 
   const c = detail.data;
   const fieldNames = types.data?.items.find((x) => x.code === c?.type)?.fieldNames ?? {};
-  const fieldName = (k: string) => fieldNames[k] ?? k;
+  const fieldName = (k: string) => fieldLabel(fieldNames[k] ?? k);
   const open = (tr: OfferedTransition) => {
     setActing(tr);
     setComment('');
@@ -100,6 +96,20 @@ export function CaseDetailPage() {
   };
   const submit = async () => {
     if (!c || !acting) return;
+    const values = Object.fromEntries(
+      acting.fields.map((f) => [f, fieldValue(f, fields[f] ?? '')]),
+    );
+    const unread = acting.fields.filter((f) => values[f] === undefined);
+    if (unread.length) {
+      setError(
+        new ApiError(400, {
+          code: 'VALIDATION',
+          message: t('case.fieldsUnread', { fields: unread.map(fieldName).join('、') }),
+          details: {},
+        }),
+      );
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -110,13 +120,7 @@ export function CaseDetailPage() {
           version: c.version,
           ...(comment.trim() ? { comment: comment.trim() } : {}),
           ...(reason.trim() ? { reason: reason.trim() } : {}),
-          ...(acting.fields.length
-            ? {
-                fields: Object.fromEntries(
-                  acting.fields.map((f) => [f, fieldValue(f, fields[f] ?? '')]),
-                ),
-              }
-            : {}),
+          ...(acting.fields.length ? { fields: values } : {}),
         },
       });
       setActing(null);
@@ -170,12 +174,7 @@ export function CaseDetailPage() {
                   {Object.entries(c.data)
                     .filter(([k]) => !k.endsWith('OrgId'))
                     .map(([k, v]) => (
-                      <Descriptions.Item
-                        key={k}
-                        label={
-                          k.endsWith('Fen') ? fieldName(k).replace(/（分）$/, '') : fieldName(k)
-                        }
-                      >
+                      <Descriptions.Item key={k} label={fieldName(k)}>
                         {valueText(k, v)}
                       </Descriptions.Item>
                     ))}
@@ -199,7 +198,17 @@ export function CaseDetailPage() {
                     ))}
                   </ul>
                 )}
+                {!c.terminal && <AttachmentUpload caseId={c.id} onUploaded={detail.reload} />}
               </Card>
+              {c.type === 'guarantee-loan' && (
+                <div style={{ marginTop: 16 }}>
+                  <LoanPanel
+                    caseId={c.id}
+                    version={c.version}
+                    canRepay={c.allowedTransitions.some((tr) => REPAYING_WORK.has(tr.id))}
+                  />
+                </div>
+              )}
             </Col>
             <Col span={10}>
               <Card size="small" title={t('case.actions')}>
@@ -261,11 +270,12 @@ export function CaseDetailPage() {
         <ErrorAlert error={error} />
         <Space direction="vertical" style={{ width: '100%' }}>
           {acting?.fields.map((f) => (
-            <Input
+            <DecisionField
               key={f}
-              addonBefore={fieldName(f)}
+              name={f}
+              label={fieldName(f)}
               value={fields[f] ?? ''}
-              onChange={(e) => setFields((prev) => ({ ...prev, [f]: e.target.value }))}
+              onChange={(v) => setFields((prev) => ({ ...prev, [f]: v }))}
             />
           ))}
           {acting?.needsReason && (

@@ -1,0 +1,3 @@
+import type { loansZhCN } from './loans.zh-CN';
+
+export type LoansKey = keyof typeof loansZhCN;
