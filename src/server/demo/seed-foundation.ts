@@ -68,6 +68,8 @@ export async function seedDemoFoundation(
           displayName: a.displayName,
           passwordHash,
           regionCode: a.region,
+          // Staff of an organisation receive its notices (a case arriving at its step).
+          orgId: 'org' in a.scope ? (orgIds.get(a.scope.org) ?? null) : null,
           mustChangePassword: false,
           totpSecretEnc: secret ? encrypt(keys, secret) : null,
           totpEnabled: secret !== null,
