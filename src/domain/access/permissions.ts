@@ -43,7 +43,11 @@ export const PERMISSIONS = {
     en: 'Read subsidy claims and the guarantee fund',
     admin: null,
   },
-  'subsidy.pay': { zh: '生成贴息申领单、登记拨付', en: 'Build and pay subsidy claims', admin: null },
+  'subsidy.pay': {
+    zh: '生成贴息申领单、登记拨付',
+    en: 'Build and pay subsidy claims',
+    admin: null,
+  },
   'fund.manage': { zh: '登记担保基金注入', en: 'Record guarantee-fund deposits', admin: null },
   'portal.self': { zh: '创业者本人操作', en: 'Entrepreneur self-service', admin: null },
   'org.manage': { zh: '维护机构', en: 'Manage organisations', admin: 'system' },

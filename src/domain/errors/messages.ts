@@ -142,7 +142,8 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   LOAN_REPAYMENT_INVALID: '还款登记有误：{{reason}}',
   LOAN_CLAIM_EXISTS: '{{quarter}} 的贴息申领单已经生成，不能重复生成',
   LOAN_CLAIM_OVERPAID: '拨付金额超过未付金额（尚欠 {{outstanding}} 分），请核对后重新录入',
-  LOAN_FUND_PRECONDITIONS: '借用失业保险基金须同时确认：财政主渠道投入未减少、失业保险待遇按时足额发放',
+  LOAN_FUND_PRECONDITIONS:
+    '借用失业保险基金须同时确认：财政主渠道投入未减少、失业保险待遇按时足额发放',
   LOAN_FUND_STOPPED: '担保基金暂停新增担保：{{reason}}',
   ATTACHMENT_TYPE_REFUSED:
     '只接受 PDF、JPEG、PNG、.xlsx、.docx 文件（按文件内容判断，与文件名无关）',
@@ -317,7 +318,8 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   LOAN_REPAYMENT_INVALID: 'The repayment is not valid: {{reasonEn}}',
   LOAN_CLAIM_EXISTS: 'The subsidy claims of {{quarter}} were already built',
   LOAN_CLAIM_OVERPAID: 'The payment exceeds what is outstanding ({{outstanding}} fen)',
-  LOAN_FUND_PRECONDITIONS: 'Borrowing from the unemployment fund needs both preconditions confirmed',
+  LOAN_FUND_PRECONDITIONS:
+    'Borrowing from the unemployment fund needs both preconditions confirmed',
   LOAN_FUND_STOPPED: 'The guarantee fund takes no new guarantees: {{reasonEn}}',
   ATTACHMENT_TYPE_REFUSED:
     'Only PDF, JPEG, PNG, .xlsx and .docx files are accepted (judged by their content, not their name)',

@@ -133,6 +133,22 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     description: '经办银行审核员',
   },
   {
+    login: 'fj_guarantee',
+    displayName: '奉节县担保中心 审核员',
+    region: FENGJIE,
+    role: 'bank_reviewer',
+    scope: { org: 'fj_guarantee', type: 'org' },
+    description: '担保机构审核员（反担保、代偿）',
+  },
+  {
+    login: 'fj_finance',
+    displayName: '奉节县财政局 经办人',
+    region: FENGJIE,
+    role: 'dept_staff',
+    scope: { org: 'fj_finance', type: 'org' },
+    description: '财政局经办人（贴息拨付、担保基金）',
+  },
+  {
     login: 'xl_park',
     displayName: '兴隆返乡创业园 运营方',
     region: town('128'),
@@ -151,4 +167,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /** The demo password: meets the policy; printed at start so reviewers can log in. */
+/** 信用园区: parks whose white-listed tenants take the 绿色通道 (奉节 S2; the list itself 演示值). */
+export const DEMO_CREDIT_PARKS = ['park_eco', 'park_xinglong'];
+
 export const DEMO_PASSWORD = 'Kuimen@2026';

@@ -8,7 +8,8 @@ import type { Db } from '../platform/db/client.js';
 import { organisations } from '../access/orgs/table.js';
 import { roles } from '../access/roles/table.js';
 import { roleAssignments, users } from '../access/users/table.js';
-import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD } from './foundation-data.js';
+import { loanCreditParks } from '../programme/loans/table.js';
+import { DEMO_ACCOUNTS, DEMO_CREDIT_PARKS, DEMO_ORGS, DEMO_PASSWORD } from './foundation-data.js';
 
 export interface DemoLogin {
   login: string;
@@ -48,6 +49,16 @@ export async function seedDemoFoundation(
         .returning({ id: organisations.id });
       if (row) orgIds.set(o.key, row.id);
     }
+    for (const key of DEMO_CREDIT_PARKS) {
+      const parkOrgId = orgIds.get(key);
+      if (!parkOrgId) continue;
+      await tx.insert(loanCreditParks).values({
+        parkOrgId,
+        listedOn: '2025-01-01',
+        document: '演示值：奉节县信用园区支持白名单（种子资料 S2 绿色通道）',
+        createdAt: now,
+      });
+    }
     for (const a of DEMO_ACCOUNTS) {
       const secret = totpRoles.has(a.role) ? newTotpSecret() : null;
       const [u] = await tx
@@ -57,6 +68,8 @@ export async function seedDemoFoundation(
           displayName: a.displayName,
           passwordHash,
           regionCode: a.region,
+          // Staff of an organisation receive its notices (a case arriving at its step).
+          orgId: 'org' in a.scope ? (orgIds.get(a.scope.org) ?? null) : null,
           mustChangePassword: false,
           totpSecretEnc: secret ? encrypt(keys, secret) : null,
           totpEnabled: secret !== null,

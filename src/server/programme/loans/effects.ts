@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db/client.js';
 import type { TransitionEffect } from '../cases/transition-effect.js';
 import { loanOutstanding } from './presenter.js';
 import { findRepayments, findSchedules, insertSchedule } from './repo.js';
-import { requireFundMayGuarantee } from './finance-service.js';
+import { requireFundMayGuarantee } from './fund-check.js';
 import { productFor } from './product.js';
 
 /**
