@@ -93,6 +93,16 @@ CREATE TABLE "subsidy_claims" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "stats"."case_counters" (
+	"case_type" text NOT NULL,
+	"region_code" char(12) NOT NULL,
+	"org_id" text NOT NULL,
+	"month" char(7) NOT NULL,
+	"metric" text NOT NULL,
+	"value" bigint NOT NULL,
+	CONSTRAINT "case_counters_pkey" PRIMARY KEY("region_code","case_type","org_id","metric","month")
+);
+--> statement-breakpoint
 ALTER TABLE "loan_applications" ADD CONSTRAINT "loan_applications_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "loan_applications" ADD CONSTRAINT "loan_applications_bank_org_id_organisations_id_fk" FOREIGN KEY ("bank_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "loan_credit_parks" ADD CONSTRAINT "loan_credit_parks_park_org_id_organisations_id_fk" FOREIGN KEY ("park_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
