@@ -4,7 +4,6 @@ import { DevInboxPage } from './DevInboxPage';
 import { EnterprisePage } from './EnterprisePage';
 import { HomePage } from './HomePage';
 import { Landing } from './Landing';
-import { LoansPage } from './LoansPage';
 import { ProfilePage } from './ProfilePage';
 import { Link, usePath } from './router';
 import { useSession } from './session';
@@ -15,8 +14,6 @@ const PRIVATE: Record<string, () => React.JSX.Element> = {
   '/me': HomePage,
   '/profile': ProfilePage,
   '/enterprise': EnterprisePage,
-  '/loans': LoansPage,
-  '/loans/apply': LoansPage,
 };
 
 /** The entrepreneurs' portal at /: phone first, plain React and a little CSS. */

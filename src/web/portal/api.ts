@@ -11,11 +11,6 @@ export function setCsrf(token: string): void {
   csrfToken = token;
 }
 
-/** The session's CSRF token, for requests not sent through {@link api} (file uploads). */
-export function currentCsrf(): string {
-  return csrfToken;
-}
-
 interface Issue {
   path: string;
   code: string;

@@ -5,7 +5,6 @@ import type {
   PersonStatus,
 } from '../../domain/ledger/person-categories';
 import type { EntityType } from '../../domain/ledger/entity-types';
-import type { Collateral, OtherLoan } from '../../domain/loans/groups';
 
 /**
  * The portal's zh-CN strings and code names in one small module. Code lists mirror the domain's
@@ -147,80 +146,3 @@ export const ENTITY_TYPE_NAMES: Record<EntityType, string> = {
   cooperative: '农民专业合作社',
   family_farm: '家庭农场',
 };
-
-/** 创业担保贷款 pages: strings and the code names of the loan catalogs (src/domain/loans/groups). */
-export const LOAN_T = {
-  title: '创业担保贷款',
-  intro:
-    '个人最高 30 万元、小微企业最高 400 万元，借款人承担利率不超过 LPR 减 150 个基点，其余由财政贴息。',
-  apply: '申请贷款',
-  mine: '我的贷款申请',
-  none: '还没有贷款申请。',
-  needProfile: '申请贷款前请先填写个人资料，进入返乡创业台账。',
-  kind: '借款人',
-  kindIndividual: '本人（个人创业）',
-  kindEnterprise: (name: string) => `我的企业：${name}`,
-  amount: '申请金额（万元）',
-  amountHint: '如 20 或 15.5',
-  term: '期限（月）',
-  termHint: '一般不超过 36 个月',
-  purpose: '贷款用途',
-  purposePlaceholder: '如：购置设备、流动资金',
-  collateral: '担保方式 / 抵质押物',
-  bank: '经办银行',
-  bankNone: '您所在地区暂无经办银行可选',
-  noOtherLoans: '本人及配偶没有其他贷款（助学、扶贫、住房、汽车贷款等允许的除外）',
-  otherLoanKind: '其他贷款种类',
-  otherLoanHolder: '借款人',
-  otherLoanBalance: '余额（元）',
-  holderApplicant: '本人',
-  holderSpouse: '配偶',
-  confirm: '本人承诺以上信息真实完整，如有虚假愿承担相应责任',
-  confirmNeeded: '请勾选承诺',
-  check: '检查是否符合条件',
-  checkFirst: '请先检查是否符合条件',
-  submit: '提交申请',
-  eligible: '全部条件满足，可以提交。',
-  refused: '有不满足的条件，暂不能提交：',
-  undecided: '部分条件需人社部门核实，可以提交：',
-  submitted: '申请已提交，可在下方查看每一步的办理进度。',
-  amountBad: '请填写金额，如 20 或 15.5（万元）',
-  termBad: '请填写 1 至 60 之间的月数',
-  purposeBad: '请写明用途（至少 2 个字）',
-  state: '当前环节',
-  due: (date: string) => `本环节办理时限：${date}`,
-  near: '临近超时',
-  overdue: '已超时',
-  materials: '上传材料',
-  materialsHint: '身份证、营业执照、合同等，可拍照或选择 PDF，单个不超过 20 MB。',
-  takePhoto: '拍照上传',
-  pickFile: '选择照片或 PDF',
-  uploading: (name: string, pct: number) => `正在上传 ${name}：${pct}%`,
-  uploaded: (name: string) => `已上传 ${name}`,
-  tooLarge: '文件超过 20 MB，无法上传',
-  steps: '办理进度',
-  applied: '提交申请',
-  back: '返回',
-} as const;
-
-export const COLLATERAL_NAMES = {
-  credit: '信用（无抵押）',
-  equipment: '设备',
-  forest_rights: '林权',
-  collective_land_use: '集体土地使用权',
-  franchise_rights: '特种经营权',
-  receivables: '应收账款',
-  equity: '股权',
-  farm_machinery: '大型农机具',
-  trademark: '商标',
-} as const satisfies Record<Collateral, string>;
-
-export const OTHER_LOAN_NAMES = {
-  student: '助学贷款',
-  poverty_relief: '扶贫贷款',
-  housing: '住房贷款',
-  car: '汽车贷款',
-  consumer: '个人消费贷款',
-  business: '经营性贷款',
-  other: '其他贷款',
-} as const satisfies Record<OtherLoan, string>;
