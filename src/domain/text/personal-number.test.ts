@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../identity/id-number.js';
-import { containsPersonalNumber } from './personal-number.js';
+import { containsPersonalNumber, maskDigitLike } from './personal-number.js';
 
 /** Fixed seed, printed by fast-check on failure, so a failing run can be replayed. */
 const SEED = 20261207;
@@ -120,6 +120,57 @@ describe('containsPersonalNumber', () => {
     );
   });
 
+  it('spots numbers with invisible characters, combining marks or other scripts’ digits inside', () => {
+    // Each of these looks like (or reads as) 137 1234 5678 on screen and in Excel.
+    for (const text of [
+      '137\u200b1234\u200b5678', // zero-width space
+      '137\u200d1234\u200d5678', // zero-width joiner
+      '137\u00ad1234\u00ad5678', // soft hyphen
+      '137\u20601234\u20605678', // word joiner
+      '137\u200e1234\u200e5678', // left-to-right mark
+      '137\u{e0020}12345678', // tag space
+      '1\u03013\u03017\u030112345678', // combining accents
+      '1\ufe0f37\ufe0f12345678', // variation selectors
+      '1\ufe0f\u20e33\ufe0f\u20e37\ufe0f\u20e312345678', // keycaps
+      '137    1234    5678', // a long run of spaces
+      '١٣٧١٢٣٤٥٦٧٨', // Arabic-Indic digits
+      '१३७१२३४५६७८', // Devanagari digits
+      '幺三七 一二三四 五六七八', // Chinese numerals, as phone numbers are read out
+      '身份证五〇〇二三六一九八五〇三一五四五六五',
+    ]) {
+      expect(containsPersonalNumber(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('spots generated numbers with invisible characters spliced between their digits', () => {
+    const invisible = fc.constantFrom(
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u2060',
+      '\u00ad',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u2066',
+      '\ufe0f',
+      '\u0301',
+      '\u{e0020}',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(idNumber, mobile),
+        fc.array(invisible, { minLength: 18, maxLength: 18 }),
+        fc.array(fc.boolean(), { minLength: 18, maxLength: 18 }),
+        (digits, marks, where) => {
+          const text = [...digits].map((ch, i) => (where[i] ? `${ch}${marks[i]}` : ch)).join('');
+          return containsPersonalNumber(`联系方式：${text}`);
+        },
+      ),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
   it('lets ordinary figures through', () => {
     for (const text of [
       '年产遮阳网 120000 平方米',
@@ -129,6 +180,8 @@ describe('containsPersonalNumber', () => {
       '厂房 3 号楼 2 层 201 室，面积 1,200 平方米',
       '2023 年营业收入 2600 万元，纳税 120 万元',
       '电话：023-56551234',
+      '一三五种植，二四六养殖，七八九月收获',
+      '第一二三批学员共 120 人',
     ]) {
       expect(containsPersonalNumber(text), text).toBe(false);
     }
@@ -144,5 +197,10 @@ describe('containsPersonalNumber', () => {
       ),
       { seed: SEED, numRuns: 300 },
     );
+  });
+
+  it('masks every digit-like character when a number is shown in a report', () => {
+    expect(maskDigitLike('电话①③⑦ 1234 五六七八')).toBe('电话*** **** ****');
+    expect(maskDigitLike('身份证５００２３６١٩٨٥')).toBe('身份证**********');
   });
 });

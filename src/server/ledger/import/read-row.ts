@@ -3,7 +3,7 @@ import { parseCreditCode } from '../../../domain/identity/credit-code.js';
 import { maskIdNumber, parseIdNumber } from '../../../domain/identity/id-number.js';
 import { maskMobile } from '../../../domain/identity/phone.js';
 import { isLedgerIssueCode } from '../../../domain/ledger/ledger-issues.js';
-import { containsPersonalNumber } from '../../../domain/text/personal-number.js';
+import { containsPersonalNumber, maskDigitLike } from '../../../domain/text/personal-number.js';
 import { visibleText } from '../../../domain/text/plain-text.js';
 import { type Cell, cellText, readCell } from './cells.js';
 import { type ColumnDef, type ColumnMap, columnsOf, type ImportKind } from './columns.js';
@@ -24,7 +24,7 @@ export function shownValue(col: ColumnDef | undefined, cell: Cell): string {
   const s = visibleText(cellText(cell).trim());
   if (col?.kind === 'idNumber') return s === '' ? '' : maskIdNumber(s);
   if (col?.kind === 'mobile') return s === '' ? '' : maskMobile(s);
-  const shown = containsPersonalNumber(s) ? s.replace(/\p{Nd}/gu, '*') : s;
+  const shown = containsPersonalNumber(s) ? maskDigitLike(s) : s;
   return shown.length > MAX_VALUE ? `${shown.slice(0, MAX_VALUE)}…` : shown;
 }
 
