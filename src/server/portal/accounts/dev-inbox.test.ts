@@ -47,6 +47,22 @@ describe('the dev SMS inbox in demo mode', () => {
     }
   });
 
+  it('refuses a request relayed by a proxy on this machine (loopback socket, forwarding headers)', async () => {
+    // nginx on the same host in front of FANXIANG_HOST=127.0.0.1: every socket is loopback.
+    await post(t, '/api/portal/sms-codes', { mobile: mobileFor() });
+    const relayed: Record<string, string>[] = [
+      { 'x-forwarded-for': STRANGER },
+      { forwarded: `for=${STRANGER};proto=https` },
+      { 'x-real-ip': STRANGER },
+    ];
+    for (const headers of relayed) {
+      const res = await inboxFrom('127.0.0.1', headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.json().code).toBe('DEV_INBOX_LOCAL_ONLY');
+      expect(res.body).not.toMatch(/\d{6}/);
+    }
+  });
+
   it('answers a security administrator from another machine, not any other staff member', async () => {
     const sec = await t.login('sec');
     const officer = await t.login('officer');

@@ -154,6 +154,6 @@ export function registerPortalRoutes(app: App, deps: AppDeps, sms?: SmsTransport
       response: { 200: DevInboxView, ...ERRORS },
     },
     config: { public: true },
-    handler: (req) => portal.devInbox(pdeps, req.ctx, req.raw.socket.remoteAddress),
+    handler: (req) => portal.devInbox(pdeps, req.ctx, req.raw.socket.remoteAddress, req.headers),
   });
 }

@@ -325,16 +325,37 @@ export function isLoopback(address: string | undefined): boolean {
   return v4.startsWith('127.') || address === '::1';
 }
 
+/** Headers a reverse proxy adds when it relays a request: such a request is not this machine's. */
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'] as const;
+
+/**
+ * True for a client on this machine: a loopback socket that no proxy relayed. A proxy on the
+ * same host (nginx in front of FANXIANG_HOST=127.0.0.1) makes every socket loopback, so a request
+ * carrying a forwarding header counts as remote whatever FANXIANG_TRUST_PROXY says.
+ */
+export function isLocalClient(
+  socketAddress: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  return isLoopback(socketAddress) && FORWARDING_HEADERS.every((h) => headers[h] === undefined);
+}
+
 /**
  * The dev inbox, which holds the codes sent, so it must not be reachable by strangers. It exists
  * only in demo mode with `FANXIANG_SMS=log` (NOT_FOUND otherwise) and answers a client on this
- * machine — by the socket's address, never X-Forwarded-For — or a staff session holding
- * `security.manage`; everyone else gets DEV_INBOX_LOCAL_ONLY.
+ * machine ({@link isLocalClient}: by the socket's address, never X-Forwarded-For, and not when a
+ * proxy relayed it) or a staff session holding `security.manage`; everyone else gets
+ * DEV_INBOX_LOCAL_ONLY.
  */
-export function devInbox(deps: PortalDeps, ctx: RequestContext, socketAddress: string | undefined) {
+export function devInbox(
+  deps: PortalDeps,
+  ctx: RequestContext,
+  socketAddress: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+) {
   const messages = deps.sms.inbox();
   if (messages === null) throw new AppError('NOT_FOUND');
-  if (!isLoopback(socketAddress)) {
+  if (!isLocalClient(socketAddress, headers)) {
     const a = ctx.actor;
     if (
       !a ||
