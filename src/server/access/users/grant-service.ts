@@ -28,8 +28,11 @@ import { managedUser, userDetail } from './service.js';
  * Gives a user a role within a scope, under the rules of grant-check.ts, and two more of 三权分立:
  * an administrator's account is the operator's (ADMIN_ACCOUNT_CLI_ONLY), and nobody gives
  * business roles to an account they created less than 24 hours ago (GRANT_OWN_NEW_ACCOUNT, by
- * the injected clock). A role carrying personal-data permissions does not take effect here: it
- * becomes a pending grant request for the security administrator (`pending: true`).
+ * the injected clock). Two kinds of grant do not take effect here but become a pending grant
+ * request for the security administrator (`pending: true`): a role carrying personal-data
+ * permissions, and any business role given by the account's own creator after those 24 hours —
+ * the creator chose or saw the account's first password, so without a second person they could
+ * log in as it and read the ledger (names, birth dates, places: personal data even masked).
  * (Roles needing a second factor are administrator roles, which only the CLI grants.)
  */
 export async function grantRole(
@@ -46,7 +49,8 @@ export async function grantRole(
     const existing = await listAssignments(tx, userId);
     assertNotAdministrator(existing);
     const g = await checkNewGrant(tx, actor, userId, existing, body, ctx.locale);
-    if (target.createdBy === actor.userId && withinOwnAccountCooling(target.createdAt, now)) {
+    const ownAccount = target.createdBy === actor.userId;
+    if (ownAccount && withinOwnAccountCooling(target.createdAt, now)) {
       const until = new Date(target.createdAt.getTime() + OWN_ACCOUNT_COOLING_MS);
       throw new AppError('GRANT_OWN_NEW_ACCOUNT', { until: until.toISOString() });
     }
@@ -59,7 +63,7 @@ export async function grantRole(
     };
     const audited = { roleCode: g.role.code, scopeType: g.scopeType, regionCode: g.regionCode };
     const personalData = personalDataIn(g.role.permissions);
-    if (personalData.length > 0) {
+    if (personalData.length > 0 || ownAccount) {
       const waiting = await pendingRequestsOf(tx, userId);
       if (waiting.some((r) => sameScope(r, scope))) throw new AppError('GRANT_REQUEST_DUPLICATE');
       const requestId = await insertGrantRequest(tx, {
@@ -73,7 +77,7 @@ export async function grantRole(
         objectType: 'user',
         objectId: userId,
         permission: 'user.manage',
-        details: { requestId, ...audited, orgId: g.scopeOrgId, personalData },
+        details: { requestId, ...audited, orgId: g.scopeOrgId, personalData, ownAccount },
       });
       return true;
     }

@@ -105,6 +105,25 @@ describe('separation of the three administrators (三权分立)', () => {
     const [requestAudit] = await auditRows('user.grant_request', puppetId);
     expect(requestAudit).toMatchObject({ actorId: sysId, result: 'success' });
 
+    // A business role without personal-data permissions (masked reads of names, birth dates,
+    // places) is not granted by the creator alone either, however long they wait.
+    const masked = await sys.post(`/api/users/${puppetId}/grants`, {
+      roleCode: 'township_officer',
+      scopeType: 'region',
+      regionCode: XINGLONG,
+    });
+    expect(masked.statusCode).toBe(202);
+    expect(masked.json().grants).toEqual([]);
+    t.clock.advance(365 * 24 * HOUR);
+    sys = await t.login('sys');
+    const yearLater = await sys.post(`/api/users/${puppetId}/grants`, {
+      roleCode: 'dept_staff',
+      scopeType: 'region',
+      regionCode: FENGJIE,
+    });
+    expect(yearLater.statusCode).toBe(202);
+    expect(yearLater.json().grants).toEqual([]);
+
     // Logged in as the puppet, there is nothing to read, let alone unmask.
     const puppet = await firstLogin('puppet', created.json().temporaryPassword);
     const refused = await puppet.post(`/api/people/${personId}/unmask`, unmask);
@@ -298,8 +317,28 @@ describe('separation of the three administrators (三权分立)', () => {
     });
     expect(byOther.statusCode).toBe(201);
 
+    // Past the 24 hours the creator's grant still needs a second person: it only files a request.
     t.clock.advance(60_000);
     sys = await t.login('sys');
-    expect((await sys.post(`/api/users/${id}/grants`, township)).statusCode).toBe(201);
+    const later = await sys.post(`/api/users/${id}/grants`, township);
+    expect(later.statusCode).toBe(202);
+    expect(later.json().pendingRequests).toEqual([
+      expect.objectContaining({
+        roleCode: 'township_officer',
+        status: 'pending',
+        personalData: [],
+      }),
+    ]);
+    const [audit] = await auditRows('user.grant_request', id);
+    expect(audit?.details).toMatchObject({ roleCode: 'township_officer', ownAccount: true });
+    // The security administrator's approval is the second person: then it takes effect.
+    const sec = await t.login('sec');
+    const approved = await sec.post(
+      `/api/grant-requests/${later.json().pendingRequests[0].id}/approve`,
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await sys.get(`/api/users/${id}`)).json().grants).toContainEqual(
+      expect.objectContaining({ roleCode: 'township_officer', grantedBy: sysId }),
+    );
   });
 });

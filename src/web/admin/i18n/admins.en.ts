@@ -22,7 +22,7 @@ export const adminsEn: Record<AdminsKey, string> = {
   'admins.noRequests': 'No grant requests',
   'admins.pendingTag': 'Needs the security administrator',
   'admins.grantPending':
-    'This grant carries personal-data permissions: it waits for the security administrator and takes effect once approved',
+    'This grant waits for the security administrator (it carries personal-data permissions, or you created this account) and takes effect once approved',
   'admins.pendingTitle': 'Grants waiting for approval',
   'admins.adminAccount':
     "This is an administrator's account: the system, security and audit administrators' accounts are changed only with the operator's command line.",

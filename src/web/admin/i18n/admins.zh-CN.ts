@@ -22,7 +22,7 @@ export const adminsZhCN = {
   'admins.rejectTitle': '驳回授权申请',
   'admins.noRequests': '没有授权申请',
   'admins.pendingTag': '须安全管理员批准',
-  'admins.grantPending': '该授权含个人信息权限，已提交安全管理员审批，批准后生效',
+  'admins.grantPending': '该授权含个人信息权限或账号由您本人创建，已提交安全管理员审批，批准后生效',
   'admins.pendingTitle': '等待审批的授权',
   'admins.adminAccount':
     '这是管理员账号：系统管理员、安全管理员、审计管理员的账号只能由运维人员通过命令行变更。',
