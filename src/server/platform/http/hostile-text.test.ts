@@ -133,6 +133,8 @@ describe('ID and mobile numbers in free text', () => {
       '电话(137)1234.5678 身份证500236/198503154565',
       '联系 １３７－１２３４－５６７８',
       `身份证 ${idNumberFor().replace(/(\d{6})(\d{8})/, '$1 / $2.')}`,
+      '电话 137\u200b1234\u200b5678',
+      '电话 幺三七 一二三四 五六七八',
     ]) {
       const res = await officer.post('/api/people', personBody({ skills }));
       expect(res.statusCode, skills).toBe(422);
