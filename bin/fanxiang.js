@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --wasm-lazy-compilation --max-semi-space-size=4
 // Launches the `fanxiang` CLI: the compiled build when present, else the TypeScript source
 // through tsx (a devDependency), so a checkout works without `npm run build`.
 import { existsSync } from 'node:fs';

@@ -76,6 +76,13 @@ describe('fanxiang CLI', () => {
     }
   });
 
+  it('refuses the first-start child command unless its parent serve holds the data directory', async () => {
+    const r = await fanxiang(['serve', '--prepare-only', '--demo'], county);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('仅供 fanxiang serve 内部使用');
+    expect((await fanxiang(['serve', '--help'])).stdout).not.toContain('prepare-only');
+  });
+
   it('prints a new 32-byte master key and stops on a wrong configuration with exit 2', async () => {
     const key = await fanxiang(['keygen']);
     expect(key.code).toBe(0);

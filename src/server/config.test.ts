@@ -52,4 +52,14 @@ describe('demo mode in the configuration', () => {
   it('refuses a FANXIANG_DEMO that is not true or false', () => {
     expect(() => loadConfig({ FANXIANG_DEMO: 'yes' })).toThrow(/FANXIANG_DEMO/);
   });
+
+  it('gives the embedded database 16 MB of shared buffers unless told otherwise', () => {
+    expect(loadConfig({}).embeddedSharedBuffersMb).toBe(16);
+    expect(loadConfig({ FANXIANG_EMBEDDED_SHARED_BUFFERS_MB: '64' }).embeddedSharedBuffersMb).toBe(
+      64,
+    );
+    expect(() => loadConfig({ FANXIANG_EMBEDDED_SHARED_BUFFERS_MB: '0' })).toThrow(
+      /FANXIANG_EMBEDDED_SHARED_BUFFERS_MB/,
+    );
+  });
 });

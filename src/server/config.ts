@@ -66,6 +66,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   FANXIANG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  FANXIANG_EMBEDDED_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
   FANXIANG_SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
@@ -110,6 +111,12 @@ export interface Config {
    */
   migrationDatabaseUrl: string | undefined;
   dbPoolSize: number;
+  /**
+   * The embedded database's shared buffers (PostgreSQL's page cache inside PGlite's memory),
+   * in MB. Its files are read through the operating system's cache as well, so a county's
+   * ledger needs little here; PostgreSQL's own default (128 MB) would sit in the process for good.
+   */
+  embeddedSharedBuffersMb: number;
   /** Base64 master key; when absent on the embedded database a key file is created in dataDir. */
   secretKey: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['FANXIANG_LOG_LEVEL'];
@@ -180,6 +187,7 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.FANXIANG_MIGRATION_DATABASE_URL,
     dbPoolSize: e.FANXIANG_DB_POOL,
+    embeddedSharedBuffersMb: e.FANXIANG_EMBEDDED_SHARED_BUFFERS_MB,
     secretKey: e.FANXIANG_SECRET_KEY,
     logLevel: e.FANXIANG_LOG_LEVEL,
     trustProxy: e.FANXIANG_TRUST_PROXY,

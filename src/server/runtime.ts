@@ -48,6 +48,11 @@ export async function migrateAsOwner(
   }
 }
 
+/** Where the embedded database keeps its files. */
+export function embeddedDatabaseDir(config: Config): string {
+  return path.join(config.dataDir, 'pgdata');
+}
+
 /**
  * Opens the configured database, applies migrations, refreshes built-in roles and loads the
  * encryption key. Shared by `fanxiang serve` and every CLI command that touches data.
@@ -69,8 +74,9 @@ export async function openRuntime(
   }
   const database = await openDatabase({
     url: config.databaseUrl,
-    embeddedDir: path.join(config.dataDir, 'pgdata'),
+    embeddedDir: embeddedDatabaseDir(config),
     poolSize: config.dbPoolSize,
+    embeddedSharedBuffersMb: config.embeddedSharedBuffersMb,
   });
   notes.push(`数据库 / database: ${database.location}`);
   if (opts.migrate !== false) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import { checkpointStoreFor } from './platform/audit/checkpoint-file.js';
@@ -15,11 +16,27 @@ import { loadDemoStoryOnFirstStart } from './demo/serve-demo.js';
 import { importRegions } from './platform/regions/import.js';
 import { regions } from './platform/regions/table.js';
 import { demoAccountsExist } from './platform/meta/repo.js';
-import { openRuntime, type Runtime } from './runtime.js';
+import { embeddedDatabaseDir, openRuntime, type Runtime } from './runtime.js';
 import { progressLine } from './progress.js';
 
 function regionCount(db: Db): Promise<number> {
   return db.$count(regions);
+}
+
+/**
+ * True while the first start's work is still to do: the division tree is not imported, or demo
+ * mode finds no users (the demo organisations, accounts and ledger are not loaded).
+ */
+export async function firstStartPending(runtime: Runtime): Promise<boolean> {
+  const { db } = runtime.database;
+  if ((await regionCount(db)) === 0) return true;
+  return runtime.config.demo && (await hasNoUsers(db));
+}
+
+/** How `serve` may hand the first start's work to another process (see {@link serve}). */
+export interface ServeOptions {
+  /** Runs {@link prepareStart} in a child process and resolves when it has finished. */
+  prepareInChild?: () => Promise<void>;
 }
 
 /**
@@ -68,13 +85,26 @@ export const DEMO_ACCOUNTS_WARNING = [
 ];
 
 /**
- * Starts Fanxiang: migrates, prepares the first start (see {@link prepareStart}), listens, prints
+ * Starts Fanxiang: migrates, prepares the first start (see {@link prepareStart}; on the embedded
+ * database in a child process when `opts.prepareInChild` is given), listens, prints
  * the address and (in demo mode) the demo logins, and closes the database on SIGINT/SIGTERM
  * (PGlite must be closed or the process hangs).
  */
-export async function serve(config: Config): Promise<void> {
-  const runtime = await openRuntime(config);
-  for (const note of runtime.notes) console.log(note);
+export async function serve(config: Config, opts: ServeOptions = {}): Promise<void> {
+  // The first start on the embedded database (creating it, the division tree, the demo ledger)
+  // runs in a child process when the caller offers one: the memory that work needs — V8's heap
+  // and PGlite's WebAssembly memory, neither of which shrinks — goes back to the system when the
+  // child exits, instead of staying with the server for as long as it runs.
+  const child = !config.databaseUrl ? opts.prepareInChild : undefined;
+  const fresh = child !== undefined && !existsSync(embeddedDatabaseDir(config));
+  if (fresh) await child();
+  let runtime = await openRuntime(config);
+  if (!fresh) for (const note of runtime.notes) console.log(note);
+  if (child && !fresh && (await firstStartPending(runtime))) {
+    await runtime.close();
+    await child();
+    runtime = await openRuntime(config);
+  }
   const { db } = runtime.database;
   const logins = await prepareStart(runtime, (line) => console.log(line));
 

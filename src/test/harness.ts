@@ -126,6 +126,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: undefined,
     migrationDatabaseUrl: undefined,
     dbPoolSize: 5,
+    embeddedSharedBuffersMb: 16,
     secretKey: undefined,
     logLevel: 'silent',
     trustProxy: false,

@@ -11,6 +11,14 @@ describe('pinyin keys', () => {
   it('writes ü as v, as people type it', () => {
     expect(pinyinKeys('吕梁市').full).toBe('lvliangshi');
   });
+  it('remembers a reading per name and per surname flag, never mixing the two', () => {
+    const place = pinyinKeys('单县');
+    const surname = pinyinKeys('单县', { surname: true });
+    expect(pinyinKeys('单县')).toBe(place);
+    expect(pinyinKeys('单县', { surname: true })).toBe(surname);
+    expect(surname.full).toBe('shanxian');
+    expect(place.full).not.toBe(surname.full);
+  });
   it('recognises latin-letter queries', () => {
     expect(isPinyinQuery('fjx')).toBe(true);
     expect(isPinyinQuery('奉节')).toBe(false);

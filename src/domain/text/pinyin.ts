@@ -15,7 +15,27 @@ export function pinyinKeys(
   name: string,
   opts: { surname?: boolean } = {},
 ): { full: string; initials: string } {
-  const surname = opts.surname ? ('head' as const) : ('off' as const);
+  const key = `${opts.surname ? 's' : 'n'}${name}`;
+  const cached = keyCache.get(key);
+  if (cached) return cached;
+  const keys = computePinyinKeys(name, opts.surname ? 'head' : 'off');
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(key, keys);
+  return keys;
+}
+
+/**
+ * Readings remembered per name and surname flag: the importer, the demo loader and the
+ * re-index job ask for the same surnames and given names over and over, and pinyin-pro's
+ * segmentation costs far more than a lookup. The memory is cleared when full.
+ */
+const KEY_CACHE_MAX = 50_000;
+const keyCache = new Map<string, Readonly<{ full: string; initials: string }>>();
+
+function computePinyinKeys(
+  name: string,
+  surname: 'head' | 'off',
+): Readonly<{ full: string; initials: string }> {
   const full = pinyin(name, {
     toneType: 'none',
     type: 'array',
@@ -35,7 +55,7 @@ export function pinyinKeys(
       .join('')
       .toLowerCase()
       .replace(/[^a-z0-9]/g, '');
-  return { full: clean(full), initials: clean(initials) };
+  return Object.freeze({ full: clean(full), initials: clean(initials) });
 }
 
 /** True for a query that looks like pinyin (latin letters only), e.g. `fjx` or `fengjie`. */

@@ -33,6 +33,8 @@ export interface OpenOptions {
   /** Directory for the embedded database files, or `memory://` for an in-memory one. */
   embeddedDir?: string;
   poolSize?: number;
+  /** Shared buffers of the embedded database in MB (PostgreSQL's default of 128 MB when absent). */
+  embeddedSharedBuffersMb?: number | undefined;
 }
 
 // int8 (bigint) values within the safe range arrive as numbers rather than strings.
@@ -80,7 +82,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
   ]);
-  const client = await Embedded.create(embedded ? dir : undefined);
+  const client = await Embedded.create(
+    embedded ? dir : undefined,
+    opts.embeddedSharedBuffersMb
+      ? { postgresqlconf: [`shared_buffers = ${opts.embeddedSharedBuffersMb}MB`] }
+      : {},
+  );
   // PGlite writes its files 0666: owner-only now, and again for the files it made meanwhile.
   if (embedded) restrictTree(dir);
   return {
