@@ -41,7 +41,7 @@ beforeAll(async () => {
     return t.login(login);
   };
   hrss = await orgUser('fj_hrss', 'dept_staff', orgs.hrss);
-  guarantee = await orgUser('fj_guarantee', 'bank_reviewer', orgs.guarantee);
+  guarantee = await orgUser('fj_guarantee', 'guarantee_reviewer', orgs.guarantee);
   bank = await orgUser('fj_bank', 'bank_reviewer', orgs.bank);
   otherBank = await orgUser('fj_psbc', 'bank_reviewer', orgs.otherBank);
 });
@@ -311,7 +311,7 @@ describe('贴息 claims', () => {
       interestFen: first.interestFen,
     });
     expect(paid.statusCode, paid.body).toBe(200);
-    await t.createUser({ login: 'fj_finance', grants: [{ role: 'dept_staff', region: FENGJIE }] });
+    await t.createUser({ login: 'fj_finance', grants: [{ role: 'finance_staff', region: FENGJIE }] });
     const finance = await t.login('fj_finance');
     const built = await finance.post('/api/subsidy-claims/build', {
       quarter: '2027-Q1',
