@@ -57,6 +57,11 @@ export const DEMO_ORGS: DemoOrg[] = [
   { key: 'ny_finance', name: '南阳市财政局', type: 'finance', region: NANYANG },
   { key: 'ny_pbc', name: '中国人民银行南阳市分行', type: 'department', region: NANYANG },
   { key: 'ny_guarantee', name: '南阳市创业担保贷款担保中心', type: 'guarantee', region: NANYANG },
+  { key: 'ny_service', name: '南阳市就业创业服务中心', type: 'service_center', region: NANYANG },
+  // 南阳's lending banks for the demo loans (which banks lend there is 演示值).
+  { key: 'ny_bank_rcb', name: '河南南阳农村商业银行', type: 'bank', region: NANYANG },
+  { key: 'ny_bank_psbc', name: '中国邮政储蓄银行南阳市分行', type: 'bank', region: NANYANG },
+  { key: 'ny_bank_abc', name: '中国农业银行南阳分行', type: 'bank', region: NANYANG },
 ];
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -146,7 +151,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     region: FENGJIE,
     role: 'finance_staff',
     scope: { org: 'fj_finance', type: 'org' },
-    description: '财政局经办人（贴息拨付、担保基金）',
+    description: '财政部门经办人（贴息拨付、担保基金）',
   },
   {
     login: 'xl_park',
@@ -163,6 +168,62 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'leading_office',
     scope: { region: NANYANG },
     description: '南阳市领导小组办公室',
+  },
+  {
+    login: 'ny_officer',
+    displayName: '南阳市就业创业服务专员 张华',
+    region: NANYANG,
+    role: 'county_officer',
+    scope: { region: NANYANG },
+    description: '南阳市服务专员（受理创业担保贷款）',
+  },
+  {
+    login: 'ny_hrss',
+    displayName: '南阳市人社局 经办人',
+    region: NANYANG,
+    role: 'dept_staff',
+    scope: { org: 'ny_hrss', type: 'org' },
+    description: '成员单位经办人（南阳市人社局，资格审核）',
+  },
+  {
+    login: 'ny_guarantee',
+    displayName: '南阳市担保中心 审核员',
+    region: NANYANG,
+    role: 'guarantee_reviewer',
+    scope: { org: 'ny_guarantee', type: 'org' },
+    description: '担保机构审核员（南阳，反担保、代偿）',
+  },
+  {
+    login: 'ny_bank',
+    displayName: '南阳农商银行 审核员',
+    region: NANYANG,
+    role: 'bank_reviewer',
+    scope: { org: 'ny_bank_rcb', type: 'org' },
+    description: '经办银行审核员（南阳农商银行）',
+  },
+  {
+    login: 'ny_psbc',
+    displayName: '邮储银行南阳市分行 审核员',
+    region: NANYANG,
+    role: 'bank_reviewer',
+    scope: { org: 'ny_bank_psbc', type: 'org' },
+    description: '经办银行审核员（邮储银行南阳市分行）',
+  },
+  {
+    login: 'ny_abc',
+    displayName: '农业银行南阳分行 审核员',
+    region: NANYANG,
+    role: 'bank_reviewer',
+    scope: { org: 'ny_bank_abc', type: 'org' },
+    description: '经办银行审核员（农业银行南阳分行）',
+  },
+  {
+    login: 'ny_finance',
+    displayName: '南阳市财政局 经办人',
+    region: NANYANG,
+    role: 'finance_staff',
+    scope: { org: 'ny_finance', type: 'org' },
+    description: '财政部门经办人（南阳，贴息拨付、担保基金）',
   },
 ];
 
