@@ -78,9 +78,16 @@ describe('the demo loans', () => {
   });
 
   it('shows a good share of 南阳’s 4亿 for 2021 on the dashboard, all to 返乡农民工', async () => {
-    const d = (await ny.get(`/api/dashboards/${NANYANG}?year=2021`)).json();
-    const fig = (code: string) =>
-      d.loans.figures.find((f: { indicator: string }) => f.indicator === code);
+    type Figure = { indicator: string; value: number | null; target: number | null };
+    const d = (await ny.get(`/api/dashboards/${NANYANG}?year=2021`)).json<{
+      loans: { figures: Figure[] };
+    }>();
+    const fig = (code: string): Figure =>
+      d.loans.figures.find((f) => f.indicator === code) ?? {
+        indicator: code,
+        value: null,
+        target: null,
+      };
     const migrant = fig('loans_disbursed_migrant');
     expect(migrant.target).toBe(40_000);
     console.log(`南阳 2021 loans to 返乡农民工: ${migrant.value} 万元 of 40,000`);
