@@ -37,6 +37,7 @@ let serial = 0;
 
 function grantFor(role: string): GrantSpec {
   if (role === 'bank_reviewer') return { role, orgId: orgs.bank, scopeType: 'org' };
+  if (role === 'guarantee_reviewer') return { role, orgId: orgs.guarantee, scopeType: 'org' };
   if (role === 'park_operator') return { role, orgId: orgs.park, scopeType: 'park' };
   return { role, region: ADMIN.has(role) ? NATION_CODE : FENGJIE };
 }
@@ -51,6 +52,7 @@ beforeAll(async () => {
   t = await createTestApp({ provinces: ['50'] });
   orgs.bank = await t.createOrg('重庆农村商业银行奉节支行', 'bank', FENGJIE);
   orgs.park = await t.createOrg('奉节县生态工业园区', 'park', FENGJIE);
+  orgs.guarantee = await t.createOrg('奉节县融资担保有限公司', 'guarantee', FENGJIE);
   const inScopeOrgId = await t.createOrg('奉节县人力资源和社会保障局', 'department', FENGJIE);
   const inScopeUserId = await t.createUser({ login: 'fuzz_target', region: FENGJIE });
   await t.database.db.update(users).set({ lockedUntil: new Date('2099-01-01') });

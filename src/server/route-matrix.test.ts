@@ -47,6 +47,10 @@ function grantFor(role: string, where: 'in' | 'out', orgs: Record<string, string
   const region = where === 'in' ? (ADMIN.has(role) ? NATION_CODE : FENGJIE) : WUSHAN;
   if (role === 'bank_reviewer')
     return { role, orgId: where === 'in' ? orgs.fjBank : orgs.wsBank, scopeType: 'org' };
+  if (role === 'guarantee_reviewer') {
+    const orgId = where === 'in' ? orgs.fjGuarantee : orgs.wsGuarantee;
+    return { role, orgId, scopeType: 'org' };
+  }
   if (role === 'park_operator')
     return { role, orgId: where === 'in' ? orgs.fjPark : orgs.wsPark, scopeType: 'park' };
   return { role, region };
@@ -59,6 +63,8 @@ beforeAll(async () => {
     fjPark: await t.createOrg('奉节县生态工业园区', 'park', FENGJIE),
     wsBank: await t.createOrg('重庆农村商业银行巫山支行', 'bank', WUSHAN),
     wsPark: await t.createOrg('巫山县返乡创业园', 'park', WUSHAN),
+    fjGuarantee: await t.createOrg('奉节县融资担保有限公司', 'guarantee', FENGJIE),
+    wsGuarantee: await t.createOrg('巫山县融资担保有限公司', 'guarantee', WUSHAN),
   };
   const inScopeOrgId = await t.createOrg('奉节县人力资源和社会保障局', 'department', FENGJIE);
   const inScopeUserId = await t.createUser({ login: 'fj_target', region: FENGJIE });

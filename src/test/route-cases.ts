@@ -109,6 +109,8 @@ const ALL = [
   'county_officer',
   'township_officer',
   'dept_staff',
+  'finance_staff',
+  'guarantee_reviewer',
   'bank_reviewer',
   'park_operator',
   'mentor',
@@ -120,6 +122,8 @@ const ORG_READERS = [
   'county_officer',
   'township_officer',
   'dept_staff',
+  'finance_staff',
+  'guarantee_reviewer',
   'bank_reviewer',
   'park_operator',
 ];
@@ -159,16 +163,30 @@ const CASE_READERS = [
   'county_officer',
   'township_officer',
   'dept_staff',
+  'guarantee_reviewer',
   'bank_reviewer',
 ];
-/** Who files and moves cases in the matrix: region officers (受理) and the routed bank. */
-const CASE_WORKERS = ['county_officer', 'township_officer', 'dept_staff', 'bank_reviewer'];
+/** Who files and moves cases in the matrix: region officers (受理), the routed guarantee agency and bank. */
+const CASE_WORKERS = [
+  'county_officer',
+  'township_officer',
+  'dept_staff',
+  'guarantee_reviewer',
+  'bank_reviewer',
+];
 const CASE_FILERS = ['county_officer', 'township_officer', 'dept_staff'];
 /**
  * A transition the role may fire on a fresh case: the bank approves a file at its step, region
  * officers (and anyone else, who is refused before the case matters) accept one at intake.
  */
 const caseStepFor = async (fx: Fixture, role?: string) => {
+  if (role === 'guarantee_reviewer') {
+    const c = await fx.newCase('guarantee_review');
+    return {
+      url: `/api/cases/${c.id}/transitions`,
+      body: { transition: 'guarantee_approve', version: c.version, comment: '同意担保' },
+    };
+  }
   if (role === 'bank_reviewer') {
     const c = await fx.newCase('bank_review');
     return {
@@ -188,7 +206,9 @@ const caseStepFor = async (fx: Fixture, role?: string) => {
   };
 };
 
-const SUBSIDY_READERS = ['leading_office', 'dept_staff'];
+const SUBSIDY_READERS = ['leading_office', 'dept_staff', 'finance_staff'];
+/** Who sees the guarantee fund (fund.read): the office, members, finance and the guarantee agency. */
+const FUND_READERS = ['leading_office', 'dept_staff', 'finance_staff', 'guarantee_reviewer'];
 let claimQuarterSeq = 0;
 
 /** A fresh 贴息 claim of 奉节县 for the in-scope bank (due 10,000 fen, one line). */
@@ -947,7 +967,15 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   {
     route: 'GET /api/loan-products/:product',
-    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff', 'bank_reviewer'],
+    roles: [
+      'leading_office',
+      'county_officer',
+      'township_officer',
+      'dept_staff',
+      'finance_staff',
+      'guarantee_reviewer',
+      'bank_reviewer',
+    ],
     request: fixed(`/api/loan-products/startup_guarantee?region=${FENGJIE}&date=2025-06-01`),
     outOfScope: 404,
   },
@@ -977,7 +1005,7 @@ export const ROUTE_CASES: RouteCase[] = [
   // stats, targets & dashboards routes
   {
     route: 'GET /api/targets',
-    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff'],
+    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff', 'finance_staff'],
     request: fixed(`/api/targets?region=${FENGJIE}&year=2025`),
     outOfScope: 404,
   },
@@ -1023,13 +1051,13 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   {
     route: 'GET /api/dashboards/:regionCode',
-    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff'],
+    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff', 'finance_staff'],
     request: fixed(`/api/dashboards/${FENGJIE}?year=2025`),
     outOfScope: 404,
   },
   {
     route: 'GET /api/dashboards/:regionCode/children',
-    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff'],
+    roles: ['leading_office', 'county_officer', 'township_officer', 'dept_staff', 'finance_staff'],
     request: fixed(`/api/dashboards/${FENGJIE}/children?indicator=workshops`),
     outOfScope: 404,
   },
@@ -1181,7 +1209,7 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   {
     route: 'POST /api/subsidy-claims/build',
-    roles: ['dept_staff'],
+    roles: ['finance_staff'],
     request: () =>
       Promise.resolve({
         url: '/api/subsidy-claims/build',
@@ -1198,7 +1226,7 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   {
     route: 'POST /api/subsidy-claims/:id/pay',
-    roles: ['dept_staff'],
+    roles: ['finance_staff'],
     request: async (fx) => ({
       url: `/api/subsidy-claims/${await newClaim(fx)}/pay`,
       body: { amountFen: 100, paidOn: '2026-11-20', document: '奉财社〔2026〕12号' },
@@ -1208,13 +1236,13 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   {
     route: 'GET /api/guarantee-fund',
-    roles: SUBSIDY_READERS,
+    roles: FUND_READERS,
     request: fixed(`/api/guarantee-fund?region=${FENGJIE}`),
     outOfScope: 404,
   },
   {
     route: 'POST /api/guarantee-fund/deposits',
-    roles: ['dept_staff'],
+    roles: ['finance_staff'],
     request: fixed('/api/guarantee-fund/deposits', {
       regionCode: FENGJIE,
       source: 'fiscal',

@@ -6,8 +6,19 @@ import { launchChromium, login, openPage, screenshot, server } from './browser.j
  * Guarantee loans (创业担保贷款) in the console, journey-shaped: the township officer (xl_officer)
  * takes a file from the intake queue, 人社 (fj_hrss) finds it eligible on the 绿色通道, the bank
  * (fj_bank) approves and disburses it with amounts typed in 元, the rate in % and dates, and adds
- * a material with the upload widget.
+ * a material with the upload widget. On the demo loans: the guarantee agency (fj_guarantee)
+ * takes a file from its 待办 and grants the guarantee; finance (fj_finance) pays the last
+ * quarter's 贴息 claim in two parts, the outstanding figure falling to zero.
  */
+
+/** An amount in fen as the console writes it: `12,345.67 元`. */
+function yuanText(fen: number): string {
+  const v = (fen / 100).toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return `${v} 元`;
+}
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
@@ -179,7 +190,7 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows 贴息 claims and the guarantee fund to 人社 staff (no claim built yet in the demo)', async () => {
+  it('shows 贴息 claims and the guarantee fund to 人社 staff, the fund’s region picked in scope', async () => {
     const { page, errors } = await openPage(browser);
     await login(page, 'fj_hrss');
     await page.goto('/admin/loans/subsidy-claims');
@@ -191,7 +202,92 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
     const fund = page.getByTestId('fund-page');
     await fund.waitFor();
     expect(await fund.innerText()).toContain('在保余额');
+    // the region comes from the console's picker, not a typed code
+    await expect.poll(() => page.locator('.ant-cascader').first().innerText()).toContain('奉节县');
     await screenshot(page, 'loan-guarantee-fund');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the guarantee agency take a file from its 待办 and grant the guarantee, without 代申请', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_guarantee');
+    // filing for someone is 受理 work: not offered to a guarantee agency
+    await page.locator('.ant-layout-sider').getByText('我的办件').first().waitFor();
+    expect(await page.locator('.ant-layout-sider').innerText()).not.toContain('代申请');
+    await page.goto('/admin/cases/queue');
+    const row = page.locator('tr[data-row-key]').first();
+    await row.waitFor();
+    expect(await page.locator('tr[data-row-key]').count()).toBeGreaterThan(1);
+    await screenshot(page, 'loan-guarantee-queue');
+    const id = await row.getAttribute('data-row-key');
+    expect(id).toBeTruthy();
+    await row.click();
+    await page.waitForURL(new RegExp(`/admin/cases/${id}$`));
+    await expect.poll(() => page.locator('.fx-page-head').innerText()).toContain('担保机构审核');
+    // a bank's decision is never offered to the guarantee agency
+    expect(await page.getByRole('button', { name: buttonName('审批通过') }).count()).toBe(0);
+    await page.getByRole('button', { name: buttonName('同意担保') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /确\s*认/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.fx-page-head').innerText()).toContain('经办银行审批');
+    await screenshot(page, 'loan-guarantee-granted', true);
+    // gone from the agency's 待办
+    await page.goto('/admin/cases/queue');
+    await page.locator('tr[data-row-key]').first().waitFor();
+    expect(await page.locator(`tr[data-row-key="${id}"]`).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets finance pay the last quarter’s 贴息 claim in part, then the rest', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, 'fj_finance');
+    expect(await page.locator('.ant-layout-sider').innerText()).not.toContain('代申请');
+    const list = (await (await page.request.get('/api/subsidy-claims')).json()) as {
+      items: { id: string; quarter: string; dueFen: number; outstandingFen: number }[];
+    };
+    const claim = list.items.find((c) => c.outstandingFen > 0);
+    expect(claim, 'a demo claim waiting for payment').toBeDefined();
+    if (!claim) return;
+    const part = Math.floor(claim.dueFen / 2);
+
+    await page.goto('/admin/loans/subsidy-claims');
+    await page.getByRole('heading', { name: '贴息申领' }).waitFor();
+    await page.getByTestId('subsidy-claims').locator(`tr[data-row-key="${claim.id}"]`).click();
+    const detail = page.getByTestId('subsidy-detail');
+    await expect.poll(() => detail.innerText()).toContain(yuanText(claim.outstandingFen));
+    expect(await detail.innerText()).toContain('待拨付');
+
+    const pay = async (amount: string | null, doc: string) => {
+      await detail.getByRole('button', { name: buttonName('拨付') }).click();
+      const dialog = page.locator('.ant-modal').filter({ hasText: '拨付贴息' });
+      await dialog.waitFor();
+      if (amount !== null) await dialog.locator('#subsidy-amount').fill(amount);
+      await dialog.locator('#subsidy-document').fill(doc);
+      await dialog.getByRole('button', { name: buttonName('拨付') }).click();
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.waitFor();
+      await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await pay((part / 100).toFixed(2), '奉财社〔2026〕41号');
+    await expect.poll(() => detail.innerText()).toContain('部分拨付');
+    expect(await detail.innerText()).toContain(yuanText(claim.dueFen - part));
+    await screenshot(page, 'loan-subsidy-part-paid', true);
+
+    // the rest: the amount offered is what is still outstanding
+    await pay(null, '奉财社〔2026〕42号');
+    await expect.poll(() => detail.innerText()).toContain('已拨付');
+    const text = await detail.innerText();
+    expect(text).toContain(yuanText(0));
+    expect(text).toContain('奉财社〔2026〕41号');
+    expect(text).toContain('奉财社〔2026〕42号');
+    await screenshot(page, 'loan-subsidy-paid', true);
+    const after = (await (await page.request.get(`/api/subsidy-claims/${claim.id}`)).json()) as {
+      paidFen: number;
+      outstandingFen: number;
+    };
+    expect(after).toMatchObject({ paidFen: claim.dueFen, outstandingFen: 0 });
     expect(errors).toEqual([]);
   });
 });

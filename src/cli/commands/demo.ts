@@ -46,6 +46,14 @@ export function registerDemo(program: Command): void {
     .action(async () => {
       await withRuntime(async (runtime) => {
         const result = await ensureDemoStory(runtime, note);
+        const l = result.loans;
+        if (l.loaded) {
+          console.log(
+            `演示贷款已载入 / demo loans loaded: ${count(l.loans)} 笔 files, ` +
+              `放款 ${(l.disbursedFen / 1_000_000).toFixed(0)} 万元 disbursed (${l.seconds.toFixed(0)} s)`,
+          );
+          for (const s of l.skipped) console.log(`  未载入 / left out: ${s}`);
+        }
         if (!result.loaded) {
           console.log(
             '演示数据已存在，未做改动 / the demo story is already loaded; nothing changed',

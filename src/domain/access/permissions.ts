@@ -39,8 +39,8 @@ export const PERMISSIONS = {
     admin: null,
   },
   'subsidy.read': {
-    zh: '查看贴息申领和担保基金',
-    en: 'Read subsidy claims and the guarantee fund',
+    zh: '查看贴息申领',
+    en: 'Read subsidy claims',
     admin: null,
   },
   'subsidy.pay': {
@@ -48,6 +48,7 @@ export const PERMISSIONS = {
     en: 'Build and pay subsidy claims',
     admin: null,
   },
+  'fund.read': { zh: '查看担保基金', en: 'Read the guarantee fund', admin: null },
   'fund.manage': { zh: '登记担保基金注入', en: 'Record guarantee-fund deposits', admin: null },
   'portal.self': { zh: '创业者本人操作', en: 'Entrepreneur self-service', admin: null },
   'org.manage': { zh: '维护机构', en: 'Manage organisations', admin: 'system' },

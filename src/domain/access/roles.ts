@@ -1,3 +1,4 @@
+import type { OrgType } from '../orgs/org-types.js';
 import type { Permission } from './permissions.js';
 
 export interface BuiltinRole {
@@ -9,6 +10,8 @@ export interface BuiltinRole {
   scopeTypes: ScopeType[];
   /** Administrator roles must pass a TOTP second factor. */
   requireTotp: boolean;
+  /** For organisation scopes: the organisation types the role may be granted on (any when absent). */
+  orgTypes?: OrgType[];
 }
 
 export type ScopeType = 'region' | 'org' | 'park';
@@ -67,6 +70,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'loan.product.manage',
       'case.read',
       'subsidy.read',
+      'fund.read',
     ],
     scopeTypes: ['region'],
     requireTotp: false,
@@ -116,16 +120,54 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'case.read',
       'case.work',
       'subsidy.read',
-      'subsidy.pay',
-      'fund.manage',
+      'fund.read',
     ],
     scopeTypes: ['region', 'org'],
     requireTotp: false,
   },
   {
+    // 财政 raises the guarantee fund (「坚持财政筹集担保基金主渠道」, 南阳 S1 (十一)) and pays
+    // the 贴息: it records the fund's deposits (including 失业保险基金 borrowing once its two
+    // preconditions are confirmed) and pays the quarterly claims.
+    code: 'finance_staff',
+    nameZh: '财政部门经办人',
+    nameEn: 'Finance department staff',
+    permissions: [
+      'region.read',
+      'org.read',
+      'stats.read',
+      'loan.product.read',
+      'subsidy.read',
+      'subsidy.pay',
+      'fund.read',
+      'fund.manage',
+    ],
+    scopeTypes: ['region', 'org'],
+    requireTotp: false,
+    orgTypes: ['finance'],
+  },
+  {
+    // Works the steps routed to its guarantee agency (担保机构审核, 代偿); the case engine
+    // matches the organisation's type, so it can never fire a bank's step.
+    code: 'guarantee_reviewer',
+    nameZh: '担保机构审核员',
+    nameEn: 'Guarantee agency reviewer',
+    permissions: [
+      'region.read',
+      'org.read',
+      'loan.product.read',
+      'case.read',
+      'case.work',
+      'fund.read',
+    ],
+    scopeTypes: ['org'],
+    requireTotp: false,
+    orgTypes: ['guarantee'],
+  },
+  {
     code: 'bank_reviewer',
-    nameZh: '经办银行/担保机构审核员',
-    nameEn: 'Bank or guarantee reviewer',
+    nameZh: '经办银行审核员',
+    nameEn: 'Lending bank reviewer',
     permissions: [
       'region.read',
       'org.read',
@@ -136,6 +178,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     ],
     scopeTypes: ['org'],
     requireTotp: false,
+    orgTypes: ['bank'],
   },
   {
     code: 'park_operator',
@@ -162,3 +205,13 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     requireTotp: false,
   },
 ];
+
+/**
+ * The organisation types a built-in role may be granted on (null: any, or a custom role).
+ *
+ * @example
+ * roleOrgTypes('bank_reviewer') // ['bank']
+ */
+export function roleOrgTypes(code: string): readonly OrgType[] | null {
+  return BUILTIN_ROLES.find((r) => r.code === code)?.orgTypes ?? null;
+}

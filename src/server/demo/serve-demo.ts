@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { importRegions } from '../platform/regions/import.js';
 import { regions } from '../platform/regions/table.js';
 import type { Runtime } from '../runtime.js';
+import { type LoanLoadResult, loadDemoLoans } from './load-loans.js';
 import { loadDemoStory, type StoryLoadResult } from './load-story.js';
 import { NANYANG_COUNTIES } from './story-data.js';
 import { hasNoUsers, saveDemoLogins, seedDemoFoundation } from './seed-foundation.js';
@@ -23,14 +24,26 @@ async function ensureStoryRegions(runtime: Runtime, log: (line: string) => void)
   await importRegions(runtime.database.db, { provinces: ['41', '50'] });
 }
 
+/** The demo loans through the services, as the demo accounts (see load-loans.ts). */
+function loadLoans(runtime: Runtime): Promise<LoanLoadResult> {
+  return loadDemoLoans({
+    config: runtime.config,
+    database: runtime.database,
+    db: runtime.database.db,
+    keys: runtime.keys,
+    auditKeys: runtime.auditKeys,
+    clock: runtime.clock,
+  });
+}
+
 /**
  * Loads the story (and, on an empty deployment, the demo organisations and accounts first, so
- * its parks exist). Idempotent: a second run changes nothing.
+ * its parks exist), then the demo loans. Idempotent: a second run changes nothing.
  */
 export async function ensureDemoStory(
   runtime: Runtime,
   log: (line: string) => void,
-): Promise<StoryLoadResult> {
+): Promise<StoryLoadResult & { loans: LoanLoadResult }> {
   await ensureStoryRegions(runtime, log);
   const db = runtime.database.db;
   if (await hasNoUsers(db)) {
@@ -41,7 +54,9 @@ export async function ensureDemoStory(
     );
   }
   log('载入演示台账（南阳市、奉节县）/ loading the demo ledger (南阳市, 奉节县)');
-  return loadDemoStory(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain);
+  const story = await loadDemoStory(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain);
+  log('载入演示创业担保贷款（南阳市、奉节县）/ loading the demo guarantee loans');
+  return { ...story, loans: await loadLoans(runtime) };
 }
 
 /**
@@ -56,6 +71,7 @@ export async function loadDemoStoryOnFirstStart(runtime: Runtime): Promise<void>
   const r = await ensureDemoStory(runtime, () => undefined);
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   console.log(
-    `  ${r.people} 人员 people, ${r.entities} 市场主体 entities, ${r.targets} 目标 targets (${secs} s)`,
+    `  ${r.people} 人员 people, ${r.entities} 市场主体 entities, ${r.targets} 目标 targets, ` +
+      `${r.loans.loans} 笔创业担保贷款 loans (${secs} s, loans ${r.loans.seconds.toFixed(0)} s)`,
   );
 }

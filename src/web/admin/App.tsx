@@ -19,9 +19,18 @@ const THEME = {
   token: { colorPrimary: '#1a5fb4', borderRadius: 4 },
 };
 
-function RequirePermission({ perms, children }: { perms?: string[]; children: ReactNode }) {
-  const { can } = useSession();
-  return !perms || can(...perms) ? children : <ForbiddenPage />;
+function RequirePermission({
+  perms,
+  regionGrant,
+  children,
+}: {
+  perms?: string[];
+  regionGrant?: boolean | undefined;
+  children: ReactNode;
+}) {
+  const { can, canByRegion } = useSession();
+  const allowed = !perms || (regionGrant ? canByRegion(...perms) : can(...perms));
+  return allowed ? children : <ForbiddenPage />;
 }
 
 function Localised({ children }: { children: ReactNode }) {
@@ -55,7 +64,11 @@ export function App() {
                   <Route
                     key={r.path}
                     path={r.path}
-                    element={<RequirePermission perms={r.perms}>{r.element}</RequirePermission>}
+                    element={
+                      <RequirePermission perms={r.perms} regionGrant={r.regionGrant}>
+                        {r.element}
+                      </RequirePermission>
+                    }
                   />
                 ))}
                 <Route path="*" element={<NotFoundPage />} />

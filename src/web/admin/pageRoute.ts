@@ -4,5 +4,7 @@ import type { ReactNode } from 'react';
 export interface PageRoute {
   path: string;
   perms?: string[];
+  /** The permission must come through a region-scoped grant (e.g. filing for someone: 受理). */
+  regionGrant?: boolean;
   element: ReactNode;
 }

@@ -81,6 +81,7 @@ export function pageRoutes(): PageRoute[] {
     ...navLeaves().map((leaf) => ({
       path: leaf.path,
       perms: leaf.perms,
+      ...(leaf.regionGrant ? { regionGrant: true } : {}),
       element: PAGES[leaf.key] ?? placeholder(leaf.labelKey),
     })),
     ...ledgerRoutes,

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { breaksSeparationOfDuties } from '../../../domain/access/grant-rules.js';
 import { adminKindsOf } from '../../../domain/access/permissions.js';
-import type { ScopeType } from '../../../domain/access/roles.js';
+import { roleOrgTypes, type ScopeType } from '../../../domain/access/roles.js';
 import { AppError, isAppError } from '../../../domain/errors/codes.js';
 import { isRegionCode } from '../../../domain/regions/region-code.js';
 import { appendAudit, appendAuditStandalone, type AuditEntry } from '../../platform/audit/repo.js';
@@ -123,6 +123,13 @@ async function resolveScope(
           : undefined;
     if (!kind)
       throw refuse('该角色不能按机构授予', 'the role cannot be scoped to this organisation');
+    const orgTypes = roleOrgTypes(input.roleCode);
+    if (kind === 'org' && orgTypes && !orgTypes.some((t) => t === org.type)) {
+      throw refuse(
+        `该角色只能授予以下类型的机构：${orgTypes.join('、')}`,
+        `the role is granted only on organisations of type ${orgTypes.join(', ')}`,
+      );
+    }
     return { scopeType: kind, scopeRegion: null, scopeOrgId: org.id };
   }
   if (!scopeTypes.includes('region')) {

@@ -5,7 +5,7 @@ import {
   mixesAdminAndBusiness,
 } from '../../../domain/access/grant-rules.js';
 import { adminKindsOf, isPermission, PERMISSIONS } from '../../../domain/access/permissions.js';
-import type { ScopeType } from '../../../domain/access/roles.js';
+import { roleOrgTypes, type ScopeType } from '../../../domain/access/roles.js';
 import { AppError } from '../../../domain/errors/codes.js';
 import type { Locale } from '../../../domain/errors/messages.js';
 import { NATION_CODE } from '../../../domain/regions/region-code.js';
@@ -40,6 +40,10 @@ const SCOPE_REASONS = {
   not_a_park: {
     zh: '园区范围须指定类型为园区的机构',
     en: 'a park scope needs an organisation of type park',
+  },
+  org_type: {
+    zh: '该角色不能授予此类型的机构（如经办银行审核员只能授予经办银行）',
+    en: 'the role cannot be granted on an organisation of this type (e.g. a bank reviewer only on a bank)',
   },
   region_mismatch: {
     zh: '区划代码与机构所在区划不一致',
@@ -138,6 +142,10 @@ async function resolveScope(
   const org = await findOrg(db, body.orgId);
   if (!org) throw new AppError('ORG_NOT_FOUND', { orgId: body.orgId });
   if (body.scopeType === 'park' && org.type !== 'park') throw scopeInvalid('not_a_park', locale);
+  const orgTypes = roleOrgTypes(body.roleCode);
+  if (body.scopeType === 'org' && orgTypes && !orgTypes.some((t) => t === org.type)) {
+    throw scopeInvalid('org_type', locale, { allowed: orgTypes });
+  }
   if (body.regionCode && body.regionCode !== org.regionCode) {
     throw scopeInvalid('region_mismatch', locale);
   }

@@ -15,6 +15,8 @@ export const SessionGrant = z.object({
   scopeType: z.enum(['region', 'org', 'park']),
   regionCode: z.string(),
   orgId: z.string().nullable(),
+  /** The permissions this grant carries (a page may need one through a region grant). */
+  permissions: z.array(z.string()),
 });
 
 export const SessionView = z

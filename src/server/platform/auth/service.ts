@@ -32,7 +32,13 @@ import { matchTotpStep, newTotpSecret, totpUrl } from './totp.js';
 type View = z.infer<typeof SessionView>;
 
 function grantView(g: Grant) {
-  return { roleCode: g.roleCode, scopeType: g.scopeType, regionCode: g.regionCode, orgId: g.orgId };
+  return {
+    roleCode: g.roleCode,
+    scopeType: g.scopeType,
+    regionCode: g.regionCode,
+    orgId: g.orgId,
+    permissions: [...g.permissions].sort(),
+  };
 }
 
 function nextStep(actor: Pick<Actor, 'mfaState' | 'mustChangePassword'>): z.infer<typeof NextStep> {

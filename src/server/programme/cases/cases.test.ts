@@ -55,7 +55,7 @@ beforeAll(async () => {
     return t.login(login);
   };
   hrss = await orgUser('fj_hrss', 'dept_staff', orgs.hrss);
-  guarantee = await orgUser('fj_guarantee', 'bank_reviewer', orgs.guarantee);
+  guarantee = await orgUser('fj_guarantee', 'guarantee_reviewer', orgs.guarantee);
   bank = await orgUser('fj_bank', 'bank_reviewer', orgs.bank);
   otherBank = await orgUser('fj_psbc', 'bank_reviewer', orgs.otherBank);
 });

@@ -40,9 +40,9 @@ import { fundAt } from './fund-check.js';
 /**
  * 贴息 claims and the guarantee fund. Finance staff (subsidy.pay) build a county's quarterly
  * claims per bank from the schedules and the interest actually paid (先付后贴), and record
- * payments, in part if need be, never above what is due; readers (subsidy.read) see claims,
- * due / paid / outstanding by bank, county or quarter, and the fund's status. Deposits into the
- * fund need fund.manage. All within region scope.
+ * payments, in part if need be, never above what is due; readers (subsidy.read) see claims and
+ * due / paid / outstanding by bank, county or quarter. The fund's status needs fund.read, deposits
+ * into it fund.manage (财政, the fund's main channel). All within region scope.
  */
 
 /** The last day of a quarter (`2025-Q2` → `2025-06-30`): the cut-off of its claim. */
@@ -267,8 +267,8 @@ export async function fundView(
   ctx: RequestContext,
   regionCode: string,
 ): Promise<FundViewT> {
-  const actor = requirePermission(ctx, 'subsidy.read');
-  assertRegionInScope(actor, 'subsidy.read', regionCode);
+  const actor = requirePermission(ctx, 'fund.read');
+  assertRegionInScope(actor, 'fund.read', regionCode);
   const f = await fundAt(deps.db, regionCode, cstDate(deps.clock()));
   return {
     regionCode,

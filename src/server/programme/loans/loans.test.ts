@@ -41,7 +41,7 @@ beforeAll(async () => {
     return t.login(login);
   };
   hrss = await orgUser('fj_hrss', 'dept_staff', orgs.hrss);
-  guarantee = await orgUser('fj_guarantee', 'bank_reviewer', orgs.guarantee);
+  guarantee = await orgUser('fj_guarantee', 'guarantee_reviewer', orgs.guarantee);
   bank = await orgUser('fj_bank', 'bank_reviewer', orgs.bank);
   otherBank = await orgUser('fj_psbc', 'bank_reviewer', orgs.otherBank);
 });
@@ -185,9 +185,10 @@ describe('from disbursement to 结清', () => {
     // only the lending bank records repayments
     const pay = { paidOn: '2027-02-23', dueDate: '2027-02-23', principalFen: 0, interestFen: 1 };
     expect((await county.post(`/api/loans/${id}/repayments`, pay)).json().code).toBe('FORBIDDEN');
-    // the guarantee agency reads the file but is not its bank
+    // the guarantee agency reads the file but records no repayments (guarantee_reviewer has no
+    // loan.repay), and a bank officer of another bank does not even see it
     expect((await guarantee.post(`/api/loans/${id}/repayments`, pay)).json().code).toBe(
-      'CASE_NOT_YOUR_STEP',
+      'FORBIDDEN',
     );
     expect((await otherBank.post(`/api/loans/${id}/repayments`, pay)).statusCode).toBe(404);
     const tooMuch = await bank.post(`/api/loans/${id}/repayments`, {
@@ -311,7 +312,10 @@ describe('贴息 claims', () => {
       interestFen: first.interestFen,
     });
     expect(paid.statusCode, paid.body).toBe(200);
-    await t.createUser({ login: 'fj_finance', grants: [{ role: 'dept_staff', region: FENGJIE }] });
+    await t.createUser({
+      login: 'fj_finance',
+      grants: [{ role: 'finance_staff', region: FENGJIE }],
+    });
     const finance = await t.login('fj_finance');
     const built = await finance.post('/api/subsidy-claims/build', {
       quarter: '2027-Q1',

@@ -114,7 +114,7 @@ beforeAll(async () => {
   });
   await t.createUser({
     login: 'fj_guarantee',
-    grants: [{ role: 'bank_reviewer', orgId: orgs.guarantee, scopeType: 'org' }],
+    grants: [{ role: 'guarantee_reviewer', orgId: orgs.guarantee, scopeType: 'org' }],
   });
   await t.createUser({
     login: 'fj_bank',

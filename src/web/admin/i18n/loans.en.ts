@@ -74,7 +74,7 @@ export const loansEn: Record<LoansKey, string> = {
   'subsidy.cancelled': 'Payment cancelled',
   'subsidy.err.amount': 'The amount must be above 0 and at most the outstanding amount',
   'fund.title': 'Guarantee fund',
-  'fund.region': 'Region code',
+  'fund.region': 'Region',
   'fund.level.normal': 'Normal',
   'fund.level.warning': 'Warning threshold reached',
   'fund.level.stopped': 'New guarantees stopped',

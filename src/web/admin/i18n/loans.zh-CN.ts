@@ -69,7 +69,7 @@ export const loansZhCN = {
   'subsidy.cancelled': '已取消拨付',
   'subsidy.err.amount': '拨付金额须大于 0 且不超过未付金额',
   'fund.title': '担保基金',
-  'fund.region': '地区代码',
+  'fund.region': '地区',
   'fund.level.normal': '运行正常',
   'fund.level.warning': '已达预警线',
   'fund.level.stopped': '已暂停新增担保',

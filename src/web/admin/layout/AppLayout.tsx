@@ -12,12 +12,12 @@ import { RegionScopeProvider } from './RegionScope';
 /** The console's frame: side menu by module, header, breadcrumbs, the page. */
 export function AppLayout() {
   const t = useT();
-  const { can } = useSession();
+  const { can, canByRegion } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const trail = navTrail(pathname);
-  const nav = useMemo(() => visibleNav(can), [can]);
+  const nav = useMemo(() => visibleNav(can, canByRegion), [can, canByRegion]);
   const [openKeys, setOpenKeys] = useState<string[]>(() => trail.filter(isGroup).map((g) => g.key));
 
   const items: MenuProps['items'] = nav.map((node) =>

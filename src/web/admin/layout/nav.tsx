@@ -19,6 +19,8 @@ export interface NavLeaf {
   labelKey: MessageKey;
   icon?: ReactNode;
   perms?: Permission[];
+  /** `perms` must come through a region-scoped grant (filing for someone is 受理 work). */
+  regionGrant?: boolean;
 }
 
 export interface NavGroup {
@@ -69,7 +71,13 @@ export const NAV: NavNode[] = [
     icon: <FileDoneOutlined />,
     children: [
       { key: 'case-queue', path: '/cases/queue', labelKey: 'nav.caseQueue', perms: ['case.read'] },
-      { key: 'loan-apply', path: '/loans/apply', labelKey: 'nav.loanApply', perms: [LOAN_APPLY] },
+      {
+        key: 'loan-apply',
+        path: '/loans/apply',
+        labelKey: 'nav.loanApply',
+        perms: [LOAN_APPLY],
+        regionGrant: true,
+      },
       {
         key: 'subsidy-claims',
         path: '/loans/subsidy-claims',
@@ -130,8 +138,12 @@ export const NAV: NavNode[] = [
 ];
 
 /** The menu as the user may see it: leaves they hold a permission for, groups with any leaf. */
-export function visibleNav(can: (...perms: string[]) => boolean): NavNode[] {
-  const allowed = (leaf: NavLeaf) => !leaf.perms || can(...leaf.perms);
+export function visibleNav(
+  can: (...perms: string[]) => boolean,
+  canByRegion: (...perms: string[]) => boolean = can,
+): NavNode[] {
+  const allowed = (leaf: NavLeaf) =>
+    !leaf.perms || (leaf.regionGrant ? canByRegion(...leaf.perms) : can(...leaf.perms));
   return NAV.flatMap((node): NavNode[] => {
     if (!isGroup(node)) return allowed(node) ? [node] : [];
     const children = node.children.filter(allowed);

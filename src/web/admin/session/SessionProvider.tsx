@@ -21,6 +21,8 @@ interface SessionApi {
   session: Session | null;
   /** True when the user holds any of `permissions`. */
   can: (...permissions: string[]) => boolean;
+  /** True when one of the user's region-scoped grants carries any of `permissions`. */
+  canByRegion: (...permissions: string[]) => boolean;
   /** A login flow finished (or moved on): keep the session and its CSRF token. */
   signedIn: (view: Session) => void;
   logout: () => Promise<void>;
@@ -125,10 +127,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SessionApi>(() => {
     const held = new Set(session?.permissions ?? []);
+    const byRegion = new Set(
+      (session?.grants ?? []).flatMap((g) => (g.scopeType === 'region' ? g.permissions : [])),
+    );
     return {
       status,
       session,
       can: (...permissions) => permissions.some((p) => held.has(p)),
+      canByRegion: (...permissions) => permissions.some((p) => byRegion.has(p)),
       signedIn,
       logout,
       expire,

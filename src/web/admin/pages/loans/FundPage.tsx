@@ -1,11 +1,13 @@
-import { Alert, Card, Col, Input, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatPercent, formatYuan } from '../../../shared/amount-input';
 import { api } from '../../../shared/api';
 import { ErrorAlert } from '../../components/errors';
 import { PageHead } from '../../components/PageHead';
+import { RegionCascader } from '../../components/RegionCascader';
 import { useRequest } from '../../components/useRequest';
 import { useI18n } from '../../i18n/i18n';
+import { type RegionChoice, useRegionScope } from '../../layout/RegionScope';
 import type { Fund } from './types';
 
 const yuan = (fen: number | null) => (fen === null ? '—' : `${formatYuan(fen)} 元`);
@@ -14,28 +16,33 @@ const LEVEL_TYPE = { normal: 'success', warning: 'warning', stopped: 'error' } a
 
 /**
  * 担保基金: deposits by source, balance, guaranteed balance against the multiple, overdue and
- * 代偿 rates with the configured warning thresholds.
+ * 代偿 rates with the configured warning thresholds. The region is picked within the user's scope
+ * (the console's region picker), starting from the region chosen in the header.
  */
 export function FundPage() {
   const { t, locale } = useI18n();
-  const [region, setRegion] = useState('500236000000');
-  const valid = /^\d{12}$/.test(region);
+  const { roots, current } = useRegionScope();
+  const [picked, setPicked] = useState<RegionChoice | null>(null);
+  const region = (picked ?? current)?.code ?? null;
   const fund = useRequest(
     () =>
-      valid ? api<Fund>('/api/guarantee-fund', { query: { region } }) : Promise.resolve(undefined),
-    [region, valid],
+      region ? api<Fund>('/api/guarantee-fund', { query: { region } }) : Promise.resolve(undefined),
+    [region],
   );
   const f = fund.data;
   return (
     <>
       <PageHead title={t('fund.title')} />
-      <Input
-        id="fund-region"
-        addonBefore={t('fund.region')}
-        style={{ width: 320, marginBottom: 12 }}
-        value={region}
-        onChange={(e) => setRegion(e.target.value.trim())}
-      />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <label htmlFor="fund-region">{t('fund.region')}</label>
+        <RegionCascader
+          id="fund-region"
+          roots={roots}
+          style={{ width: 360 }}
+          value={picked ?? current}
+          onChange={(choice) => choice && setPicked(choice)}
+        />
+      </Space>
       <ErrorAlert error={fund.error} />
       {f && (
         <div data-testid="fund-page">
