@@ -6,7 +6,7 @@ import { cases, caseTransitions } from '../programme/cases/table.js';
 import { subsidyClaims } from '../programme/loans/table.js';
 import { verifyCounters } from '../statistics/stats/verify.js';
 import { loadDemoLoans, type LoanLoadResult } from './load-loans.js';
-import { planNanyangLoans } from './loans-plan.js';
+import { planFengjieLoans, planNanyangLoans } from './loans-plan.js';
 import { loadDemoStory } from './load-story.js';
 import { seedDemoFoundation } from './seed-foundation.js';
 
@@ -47,7 +47,7 @@ describe('the demo loans', () => {
   it('files every planned loan through the services, once', async () => {
     console.log(`demo loans: ${first.loans} files in ${first.seconds.toFixed(1)} s`);
     expect(first.skipped).toEqual([]);
-    expect(first.loans).toBeGreaterThan(230);
+    expect(first.loans).toBe(planNanyangLoans().length + planFengjieLoans().length);
     const again = await loadDemoLoans(t.deps);
     expect(again.loaded).toBe(false);
     // Each file's creation and moves went through the audited services.
@@ -68,7 +68,7 @@ describe('the demo loans', () => {
       expect(await countWhere(state, '4113'), state).toBeGreaterThan(0);
     }
     expect(await countWhere('compensated', '4113')).toBe(1);
-    expect(await countWhere('settled', '4113')).toBeGreaterThan(180);
+    expect(await countWhere('settled', '4113')).toBeGreaterThan(70);
     expect(await countWhere('repaying', '4113')).toBeGreaterThan(10);
     const overdue = await db().$count(cases, eq(cases.deadlineStatus, 'overdue'));
     expect(overdue).toBeGreaterThanOrEqual(1);
@@ -91,7 +91,7 @@ describe('the demo loans', () => {
     const migrant = fig('loans_disbursed_migrant');
     expect(migrant.target).toBe(40_000);
     console.log(`南阳 2021 loans to 返乡农民工: ${migrant.value} 万元 of 40,000`);
-    expect(migrant.value).toBeGreaterThan(8_000);
+    expect(migrant.value).toBeGreaterThan(4_000);
     expect(migrant.value).toBe(fig('loans_disbursed').value);
     const planned2021 = planNanyangLoans()
       .filter((p) => p.filedOn.startsWith('2021'))
