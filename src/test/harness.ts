@@ -138,6 +138,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditCheckpointMinutes: 0,
     jobLeaseSeconds: 60,
     demo: true,
+    attachments: { kind: 'disk' },
     ...overrides,
   };
 }
