@@ -177,6 +177,40 @@ describe.skipIf(!PG)('a case worker killed mid-work (PostgreSQL)', () => {
     expect(chain.ok).toBe(true);
   }
 
+  /** Starts a worker, holds the audit head until the worker is blocked in `wanted`, kills it. */
+  async function killInside(wanted: (step: unknown) => boolean): Promise<void> {
+    const lock = new pg.Client({ connectionString: (t.database as { url?: string }).url });
+    await lock.connect();
+    const hold = async () => {
+      await lock.query('BEGIN');
+      await lock.query('SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE');
+    };
+    await hold();
+    const w = startWorker();
+    const blocked = async () =>
+      (await workerBackends()).some(
+        (b) => b.wait === 'Lock' && b.xact && /audit_head/.test(b.query),
+      );
+    try {
+      for (let i = 0; ; i++) {
+        await until('the worker to block inside its transaction', blocked);
+        await new Promise((r) => setTimeout(r, 100)); // its last line is in the pipe: read it
+        if (wanted(w.lines.at(-1)?.step)) break;
+        expect(i, w.output()).toBeLessThan(20);
+        await lock.query('COMMIT'); // one transaction through, then hold again
+        await hold();
+      }
+      await kill(w);
+    } finally {
+      await lock.query('ROLLBACK');
+      await lock.end();
+    }
+    await until(
+      'the killed worker’s sessions to end',
+      async () => (await workerBackends()).length === 0,
+    );
+  }
+
   it('leaves no partial rows when killed at random moments, or while inside a transition', async () => {
     // 1. killed at random moments while it works (somewhere among reads, uploads, transactions)
     for (let round = 0; round < 3; round++) {
@@ -193,30 +227,13 @@ describe.skipIf(!PG)('a case worker killed mid-work (PostgreSQL)', () => {
       await expectConsistent();
     }
 
-    // 2. killed while provably inside a transition's transaction: the test holds the audit chain's
-    //    head row, so the worker's transaction waits at its audit record with its case update done
-    const lock = new pg.Client({ connectionString: (t.database as { url?: string }).url });
-    await lock.connect();
-    await lock.query('BEGIN');
-    await lock.query('SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE');
-    const w = startWorker();
-    const blocked = async () =>
-      (await workerBackends()).some(
-        (b) => b.wait === 'Lock' && b.xact && /audit_head/.test(b.query),
-      );
-    try {
-      await until('the worker to block inside its transaction', blocked);
-      const last = w.lines.at(-1);
-      expect(last?.step, w.output()).toBeDefined();
-      await kill(w);
-    } finally {
-      await lock.query('ROLLBACK');
-      await lock.end();
-    }
-    await until(
-      'the killed worker’s sessions to end',
-      async () => (await workerBackends()).length === 0,
-    );
+    // 2. killed while provably inside a transaction: the test holds the audit chain's head row, so
+    //    the worker's transaction waits at its audit record with its other writes done. First
+    //    inside whatever it is doing (an upload's), then stepping it on (letting one transaction
+    //    through at a time) until it is inside a transition's (审批通过 or 放款) and killing it there.
+    await killInside(() => true);
+    await expectConsistent();
+    await killInside((step) => step === 'bank_approve' || step === 'disburse');
     await expectConsistent();
 
     // 3. a fresh worker resumes and finishes every file, each step exactly once
@@ -234,5 +251,5 @@ describe.skipIf(!PG)('a case worker killed mid-work (PostgreSQL)', () => {
     for (const d of done) {
       expect(d).toEqual({ state: 'repaying', steps: 'create,bank_approve,disburse', files: 1 });
     }
-  });
+  }, 300_000);
 });
