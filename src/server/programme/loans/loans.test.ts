@@ -336,9 +336,12 @@ describe('贴息 claims', () => {
     const subsidy = async () => {
       const res = await county.get(`/api/dashboards/${FENGJIE}?year=2027`);
       expect(res.statusCode, res.body).toBe(200);
-      const loans = res.json().loans;
-      const fig = (code: string) =>
-        loans.figures.find((f: { indicator: string }) => f.indicator === code)?.value;
+      type Fig = { dueFen: number; paidFen: number; outstandingFen: number };
+      const loans = res.json().loans as {
+        figures: { indicator: string; value: number | null }[];
+        subsidy: { year: Fig & { paidRatePct: number | null }; quarters: Fig[] };
+      };
+      const fig = (code: string) => loans.figures.find((f) => f.indicator === code)?.value;
       return {
         ...loans.subsidy.year,
         q1: loans.subsidy.quarters[0],

@@ -18,7 +18,9 @@ export async function loadSubsidySums(
   regionCodes: readonly string[],
   year: number,
 ): Promise<SubsidySumsByRegion> {
-  const out: SubsidySumsByRegion = new Map(regionCodes.map((c) => [c, new Map()]));
+  const out: SubsidySumsByRegion = new Map(
+    regionCodes.map((c) => [c, new Map<string, SubsidySums>()]),
+  );
   if (regionCodes.length === 0) return out;
   const regions = sql.join(
     regionCodes.map((c) => sql`(${c}, ${`${regionPrefix(c)}%`})`),
