@@ -154,11 +154,11 @@ if (have < N) {
         INSERT INTO cases (type, region_code, state, version, routing, owner_org_id, owner_region,
                            terminal, state_entered_at, due_at, deadline_status, data,
                            created_at, updated_at)
-        SELECT 'guarantee-loan', r.codes[1 + (i * 7919) % array_length(r.codes, 1)], p.state, 1,
+        SELECT 'guarantee-loan', r.codes[1 + ((i::bigint * 7919) % array_length(r.codes, 1))::int], p.state, 1,
                jsonb_build_object('bankOrgId', p.bank, 'hrssOrgId', ${orgs.hrss}::text,
                                   'guaranteeOrgId', ${orgs.guarantee}::text, 'serviceCenterOrgId', null),
                p.owner, p.oreg, p.term,
-               timestamptz '2026-12-01' - ((i * 104729) % 525600) * interval '1 minute',
+               timestamptz '2026-12-01' - ((i::bigint * 104729) % 525600)::int * interval '1 minute',
                NULL, 'none',
                jsonb_build_object('amountFen', 10000000, 'termMonths', 24, 'purpose', '演示值',
                                   'collateral', '信用', 'greenChannel', false, 'bankOrgId', p.bank),
