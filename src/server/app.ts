@@ -16,6 +16,7 @@ import { AppError } from '../domain/errors/codes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerCaseRoutes } from './programme/cases/routes.js';
+import { createAttachmentStore } from './programme/cases/attachment-store.js';
 import { registerLoanFinanceRoutes, registerLoanRoutes } from './programme/loans/routes.js';
 import { scheduleDeadlineSweeps } from './programme/cases/deadline-schedule.js';
 import { caseNotifier } from './outreach/notifications/case-notices.js';
@@ -110,6 +111,7 @@ export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: 
     regionTree: caches.regionTree,
     sessionCache: caches.sessionCache,
     calendarReload: () => calendar.reload(),
+    attachmentStore: plainDeps.attachmentStore ?? createAttachmentStore(plainDeps.config),
     caseHooks: {
       calendar: calendar.calendar,
       notify: caseNotifier(() => plainDeps.clock()),

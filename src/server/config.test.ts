@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inspect } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('FANXIANG_TRUST_PROXY', () => {
@@ -61,5 +62,47 @@ describe('demo mode in the configuration', () => {
     expect(() => loadConfig({ FANXIANG_EMBEDDED_SHARED_BUFFERS_MB: '0' })).toThrow(
       /FANXIANG_EMBEDDED_SHARED_BUFFERS_MB/,
     );
+  });
+});
+
+describe('the attachment store in the configuration', () => {
+  const s3 = {
+    FANXIANG_ATTACHMENTS: 's3',
+    FANXIANG_S3_ENDPOINT: 'https://oss.example.cn/',
+    FANXIANG_S3_BUCKET: 'fanxiang-files',
+    FANXIANG_S3_ACCESS_KEY_ID: 'AKID',
+    FANXIANG_S3_SECRET_ACCESS_KEY: 'very-secret-value',
+  };
+
+  it('keeps attachments on disk unless told otherwise', () => {
+    expect(loadConfig({}).attachments).toEqual({ kind: 'disk' });
+  });
+
+  it('takes an S3-compatible bucket, and names every variable that is missing', () => {
+    const a = loadConfig({ ...s3, FANXIANG_S3_PREFIX: 'fx/' }).attachments;
+    expect(a).toMatchObject({
+      kind: 's3',
+      endpoint: 'https://oss.example.cn',
+      bucket: 'fanxiang-files',
+      region: 'us-east-1',
+      prefix: 'fx/',
+    });
+    expect(() => loadConfig({ FANXIANG_ATTACHMENTS: 's3' })).toThrow(
+      /FANXIANG_S3_ENDPOINT[\s\S]*FANXIANG_S3_BUCKET[\s\S]*FANXIANG_S3_ACCESS_KEY_ID[\s\S]*FANXIANG_S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ ...s3, FANXIANG_S3_BUCKET: 'A' })).toThrow(/FANXIANG_S3_BUCKET/);
+    expect(() => loadConfig({ ...s3, FANXIANG_ATTACHMENTS: 'ftp' })).toThrow(ConfigError);
+  });
+
+  it('never shows the secret key in JSON, inspection or string form', () => {
+    const config = loadConfig(s3);
+    expect(JSON.stringify(config)).not.toContain('very-secret-value');
+    expect(inspect(config, { depth: 10 })).not.toContain('very-secret-value');
+    expect(
+      `${String(config.attachments.kind === 's3' && config.attachments.secretAccessKey)}`,
+    ).toBe('[redacted]');
+    if (config.attachments.kind === 's3') {
+      expect(config.attachments.secretAccessKey.reveal()).toBe('very-secret-value');
+    }
   });
 });

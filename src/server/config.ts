@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { inspect } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 import type { XlsxLimits } from './ledger/import/zip-guard.js';
@@ -84,6 +85,22 @@ const EnvSchema = z.object({
   FANXIANG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   FANXIANG_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   FANXIANG_JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  FANXIANG_ATTACHMENTS: z.enum(['disk', 's3']).default('disk'),
+  FANXIANG_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  FANXIANG_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3–63 characters)')
+    .optional(),
+  FANXIANG_S3_REGION: z.string().min(1).default('us-east-1'),
+  FANXIANG_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  FANXIANG_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  FANXIANG_S3_PREFIX: z
+    .string()
+    .regex(
+      /^([A-Za-z0-9!_.*'()-]+\/)*$/,
+      'must be empty or path segments ending in / (e.g. fanxiang/)',
+    )
+    .default(''),
   FANXIANG_DEMO: z
     .enum(['true', 'false'])
     .default('false')
@@ -142,9 +159,76 @@ export interface Config {
    * organisations, accounts and ledger, and the dev SMS inbox exists. Off unless asked for.
    */
   demo: boolean;
+  /** FANXIANG_ATTACHMENTS (disk, the default, or s3 with the FANXIANG_S3_* variables). */
+  attachments: AttachmentsConfig;
 }
 
+/**
+ * A secret value that never shows in logs, JSON or util.inspect (config dumps, error reports);
+ * only {@link Secret.reveal} gives it out, to the code that signs with it.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  [inspect.custom](): string {
+    return '[redacted]';
+  }
+}
+
+/** Where case attachments are kept: the data directory, or an S3-compatible bucket. */
+export type AttachmentsConfig =
+  | { kind: 'disk' }
+  | {
+      kind: 's3';
+      /** Base URL of the S3-compatible service (path-style: `<endpoint>/<bucket>/<key>`). */
+      endpoint: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: Secret;
+      /** Prepended to every object key, e.g. `fanxiang/`; empty by default. */
+      prefix: string;
+    };
+
 export class ConfigError extends Error {}
+
+const S3_REQUIRED = [
+  'FANXIANG_S3_ENDPOINT',
+  'FANXIANG_S3_BUCKET',
+  'FANXIANG_S3_ACCESS_KEY_ID',
+  'FANXIANG_S3_SECRET_ACCESS_KEY',
+] as const;
+
+function attachmentsConfig(e: z.infer<typeof EnvSchema>): AttachmentsConfig {
+  if (e.FANXIANG_ATTACHMENTS === 'disk') return { kind: 'disk' };
+  const missing = S3_REQUIRED.filter((k) => !e[k]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n' +
+        missing.map((k) => `  ${k}: required when FANXIANG_ATTACHMENTS=s3`).join('\n'),
+    );
+  }
+  return {
+    kind: 's3',
+    endpoint: (e.FANXIANG_S3_ENDPOINT ?? '').replace(/\/+$/, ''),
+    bucket: e.FANXIANG_S3_BUCKET ?? '',
+    region: e.FANXIANG_S3_REGION,
+    accessKeyId: e.FANXIANG_S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: new Secret(e.FANXIANG_S3_SECRET_ACCESS_KEY ?? ''),
+    prefix: e.FANXIANG_S3_PREFIX,
+  };
+}
 
 /**
  * Parses the environment once at start. A wrong value throws {@link ConfigError} naming the
@@ -205,5 +289,6 @@ export function loadConfig(
     ),
     auditCheckpointMinutes: e.FANXIANG_AUDIT_CHECKPOINT_MINUTES,
     jobLeaseSeconds: e.FANXIANG_JOB_LEASE_SECONDS,
+    attachments: attachmentsConfig(e),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { stepOwner } from '../domain/cases/can-fire.js';
 import { GUARANTEE_LOAN } from '../domain/cases/guarantee-loan.js';
-import { attachmentsDir } from '../server/programme/cases/attachment-service.js';
+import { attachmentStoreOf, incomingDir } from '../server/programme/cases/attachment-store.js';
 import {
   insertAttachment,
   insertCase,
@@ -169,9 +169,14 @@ export async function seedCaseAttachment(
   const { id: caseId } = await seedCase(t, { bankOrgId });
   const attachmentId = randomUUID();
   const storageKey = `${caseId}/${attachmentId}`;
-  const dir = attachmentsDir(t.deps);
-  await mkdir(path.join(dir, caseId), { recursive: true });
-  await writeFile(path.join(dir, storageKey), SAMPLE_FILES.pdf);
+  const dir = incomingDir(t.deps.config);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, attachmentId), SAMPLE_FILES.pdf);
+  await attachmentStoreOf(t.deps).put(storageKey, path.join(dir, attachmentId), {
+    size: SAMPLE_FILES.pdf.length,
+    contentType: 'application/pdf',
+    sha256: createHash('sha256').update(SAMPLE_FILES.pdf).digest('hex'),
+  });
   await insertAttachment(t.database.db, {
     id: attachmentId,
     caseId,

@@ -103,6 +103,8 @@ export interface TestApp {
   database: Database;
   clock: TestClock;
   totpSecrets: Map<string, string>;
+  /** The master key (base64) the app's keys derive from, for child processes on the same database. */
+  masterKey: string;
   createUser(spec: UserSpec): Promise<string>;
   createOrg(name: string, type: string, region: string): Promise<string>;
   login(login: string, password?: string): Promise<Agent>;
@@ -139,6 +141,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditCheckpointMinutes: 0,
     jobLeaseSeconds: 60,
     demo: true,
+    attachments: { kind: 'disk' },
     ...overrides,
   };
 }
@@ -196,6 +199,7 @@ export async function createTestApp(
     database,
     clock,
     totpSecrets,
+    masterKey: master,
     async createUser(spec) {
       const secret = spec.totp ? newTotpSecret() : null;
       const [u] = await database.db

@@ -149,6 +149,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
     '只接受 PDF、JPEG、PNG、.xlsx、.docx 文件（按文件内容判断，与文件名无关）',
   ATTACHMENT_TOO_LARGE: '材料文件超过 {{limitMb}} MB 的上限',
   ATTACHMENT_EMPTY: '材料文件为空',
+  ATTACHMENT_STORE_UNAVAILABLE: '材料存储暂时无法访问，请稍后重试',
 };
 
 /** English messages, the second catalog. */
@@ -325,6 +326,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'Only PDF, JPEG, PNG, .xlsx and .docx files are accepted (judged by their content, not their name)',
   ATTACHMENT_TOO_LARGE: 'The file is larger than the {{limitMb}} MB limit',
   ATTACHMENT_EMPTY: 'The file is empty',
+  ATTACHMENT_STORE_UNAVAILABLE: 'The file store cannot be reached; please try again later',
 };
 
 /**

@@ -10,6 +10,7 @@ import type { Config } from '../../config.js';
 import type { Database, Db } from '../db/client.js';
 import type { AuditKeys, Keys } from '../crypto/keys.js';
 import type { CaseHooks } from '../../programme/cases/hooks.js';
+import type { AttachmentStore } from '../../programme/cases/attachment-store.js';
 import type { SessionCache } from '../auth/session-cache.js';
 import type { RegionTree } from '../regions/region-tree.js';
 
@@ -36,6 +37,8 @@ export interface AppDeps {
   clock: Clock;
   /** The case engine's calendar and notify hook (src/server/programme/cases/hooks.ts); defaults when absent. */
   caseHooks?: Partial<CaseHooks>;
+  /** Where case attachments are kept, chosen at boot from FANXIANG_ATTACHMENTS (disk or s3). */
+  attachmentStore?: AttachmentStore;
   /** Reloads the in-memory working calendar after a year is entered; set by buildApp. */
   calendarReload?: () => Promise<void>;
   /** The division tree in memory, set by buildApp; services fall back to the database. */

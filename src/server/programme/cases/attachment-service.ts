@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -11,6 +11,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import { requirePermission } from '../../access/scope/scope.js';
 import { caseVisible } from './access.js';
+import { attachmentStoreOf, incomingDir } from './attachment-store.js';
 import { ATTACHMENT_TYPES, sniffAttachment } from './attachment-sniff.js';
 import type { AttachmentViewT } from './contract.js';
 import { presentAttachment } from './presenter.js';
@@ -19,11 +20,6 @@ import { readableCase } from './service.js';
 
 /** The largest attachment accepted (scans of an ID card or a contract). */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** Where attachments are kept: `<dataDir>/case-files/<storage key>`, owner-only. */
-export function attachmentsDir(deps: AppDeps): string {
-  return path.join(deps.config.dataDir, 'case-files');
-}
 
 function tooLarge(limit: number): AppError {
   return new AppError('ATTACHMENT_TOO_LARGE', { limitMb: Math.round(limit / 1024 / 1024) });
@@ -84,20 +80,28 @@ export async function uploadAttachment(
   }
   const id = randomUUID();
   const storageKey = `${caseId}/${id}`;
-  const dir = path.join(attachmentsDir(deps), caseId);
+  const store = attachmentStoreOf(deps);
+  // Received and sniffed in a temporary file first: the store only ever gets accepted content.
+  const dir = incomingDir(deps.config);
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  const file = path.join(attachmentsDir(deps), storageKey);
-  const { size, sha256 } = await receive(body, file, ATTACHMENT_MAX_BYTES);
+  const file = path.join(dir, id);
+  let stored = false;
   try {
+    const { size, sha256 } = await receive(body, file, ATTACHMENT_MAX_BYTES);
     const kind = await sniffAttachment(file);
     if (kind === null) throw new AppError('ATTACHMENT_TYPE_REFUSED');
+    const contentType = ATTACHMENT_TYPES[kind];
+    // The object before the row: a crash in between leaves an orphan object, never a row
+    // without its bytes.
+    await store.put(storageKey, file, { size, contentType, sha256 });
+    stored = true;
     const now = deps.clock();
     const saved = await deps.db.transaction(async (tx) => {
       const a = await insertAttachment(tx, {
         id,
         caseId,
         name: upload.name,
-        contentType: ATTACHMENT_TYPES[kind],
+        contentType,
         size,
         sha256,
         storageKey,
@@ -115,8 +119,10 @@ export async function uploadAttachment(
     });
     return presentAttachment(saved);
   } catch (e) {
-    await rm(file, { force: true });
+    if (stored) await store.remove(storageKey).catch(() => undefined);
     throw e;
+  } finally {
+    await rm(file, { force: true });
   }
 }
 
@@ -133,16 +139,22 @@ export async function downloadAttachment(
   await readableCase(deps, ctx, caseId);
   const a = await findAttachment(deps.db, caseId, attachmentId);
   if (!a) throw new AppError('NOT_FOUND');
+  // Opened first (a missing object is no download), audited before the first byte leaves.
+  const stream = await attachmentStoreOf(deps).get(a.storageKey);
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
-    await recordAudit(tx, ctx, now, {
-      action: 'case.attachment_download',
-      objectType: 'case',
-      objectId: caseId,
-      permission: 'case.read',
-      details: { attachmentId, sha256: a.sha256 },
+  try {
+    await deps.db.transaction(async (tx) => {
+      await recordAudit(tx, ctx, now, {
+        action: 'case.attachment_download',
+        objectType: 'case',
+        objectId: caseId,
+        permission: 'case.read',
+        details: { attachmentId, sha256: a.sha256 },
+      });
     });
-  });
-  const stream = createReadStream(path.join(attachmentsDir(deps), a.storageKey));
+  } catch (e) {
+    stream.destroy();
+    throw e;
+  }
   return { stream, name: a.name, contentType: a.contentType, size: a.size };
 }

@@ -1,4 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,7 +24,15 @@ import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.
 import { sweepDeadlines } from './deadline-job.js';
 import type { CaseNotice } from './hooks.js';
 import { loanRepayments } from '../loans/table.js';
-import { caseTransitions } from './table.js';
+import { caseAttachments, caseTransitions } from './table.js';
+import { startS3 } from '../../../test/s3.js';
+import {
+  type AttachmentStore,
+  caseFilesDir,
+  createAttachmentStore,
+  incomingDir,
+} from './attachment-store.js';
+import { s3AttachmentStore } from './attachment-store-s3.js';
 
 /**
  * The case engine over HTTP on a real database: a guarantee-loan file from intake to settlement
@@ -298,7 +309,31 @@ describe('two reviewers deciding the same step at once', () => {
   });
 });
 
-describe('materials', () => {
+describe.each(['disk', 's3'] as const)('materials in the %s store', (storeKind) => {
+  let s3: Awaited<ReturnType<typeof startS3>> | undefined;
+  let store: AttachmentStore;
+  beforeAll(async () => {
+    if (storeKind === 's3') {
+      s3 = await startS3();
+      t.deps.attachmentStore = s3AttachmentStore(s3.config);
+    } else {
+      t.deps.attachmentStore = createAttachmentStore(t.deps.config);
+    }
+    store = t.deps.attachmentStore;
+  });
+  afterAll(async () => {
+    t.deps.attachmentStore = createAttachmentStore(t.deps.config);
+    await s3?.close();
+  });
+  /** The stored objects of a case, asked of the store itself (the bucket, or the directory). */
+  const objects = async (caseId: string): Promise<string[]> =>
+    s3
+      ? s3.keys(`${caseId}/`)
+      : (await readdir(path.join(caseFilesDir(t.deps.config), caseId)).catch(() => [])).map(
+          (f) => `${caseId}/${f}`,
+        );
+  const incoming = async () => readdir(incomingDir(t.deps.config)).catch(() => []);
+
   const upload = (agent: Agent, id: string, name: string, bytes: Buffer) =>
     t.app.inject({
       method: 'POST',
@@ -329,7 +364,10 @@ describe('materials', () => {
         size: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
       });
+      expect(store.kind).toBe(storeKind);
+      expect(await store.exists(`${id}/${res.json().id as string}`)).toBe(true);
     }
+    expect(await objects(id)).toHaveLength(5);
   });
 
   it('refuses an .exe renamed .pdf and a zip that is no Office file', async () => {
@@ -342,6 +380,23 @@ describe('materials', () => {
     const empty = await upload(town, id, '空.pdf', Buffer.alloc(0));
     expect(empty.statusCode).toBe(400);
     expect((await bank.get(`/api/cases/${id}`)).json().attachments).toEqual([]);
+    // nothing reached the store, nothing is left behind in the temporary directory
+    expect(await objects(id)).toEqual([]);
+    expect(await incoming()).toEqual([]);
+  });
+
+  it('streams a download from the store, in pieces, byte for byte', async () => {
+    const { id } = await seedCase(t, { bankOrgId: orgs.bank, state: 'bank_review' });
+    const big = Buffer.concat([SAMPLE_FILES.pdf, randomBytes(3 * 1024 * 1024)]);
+    const a = (await upload(bank, id, '担保合同.pdf', big)).json();
+    const stream = await store.get(`${id}/${a.id as string}`);
+    expect(stream).toBeInstanceOf(Readable);
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(Buffer.from(c as Uint8Array));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).equals(big)).toBe(true);
+    const got = await bank.get(`/api/cases/${id}/attachments/${a.id}`);
+    expect(got.rawPayload.equals(big)).toBe(true);
   });
 
   it('serves a material only to those who may read the case, auditing each download', async () => {
@@ -372,6 +427,28 @@ describe('materials', () => {
     const ok = await cite([a.id]);
     expect(ok.json().history.at(-1).attachmentIds).toEqual([a.id]);
   });
+
+  it.runIf(storeKind === 's3')(
+    'answers 503 and keeps no row when the bucket cannot be reached',
+    async () => {
+      const { id } = await seedCase(t, { bankOrgId: orgs.bank });
+      const down = s3AttachmentStore({ ...s3!.config, endpoint: 'http://127.0.0.1:9' });
+      t.deps.attachmentStore = down;
+      try {
+        const res = await upload(town, id, '身份证复印件.pdf', SAMPLE_FILES.pdf);
+        expect(res.statusCode).toBe(503);
+        expect(res.json().code).toBe('ATTACHMENT_STORE_UNAVAILABLE');
+      } finally {
+        t.deps.attachmentStore = store;
+      }
+      const rows = await t.database.db
+        .select()
+        .from(caseAttachments)
+        .where(eq(caseAttachments.caseId, id));
+      expect(rows).toEqual([]);
+      expect(await incoming()).toEqual([]);
+    },
+  );
 });
 
 /** Every day a working day: keeps the arithmetic of the sweep test obvious (not the official calendar). */

@@ -242,7 +242,8 @@ export async function caseDetail(
   };
 }
 
-function encodeCursor(c: QueueCursor): string {
+/** A queue cursor as the API hands it out (opaque to clients). */
+export function encodeCursor(c: QueueCursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 

@@ -335,6 +335,34 @@ describe('贴息 claims', () => {
     expect(sum(detail.lines)).toBe(detail.dueFen);
     expect(detail.lines.map((l: { caseId: string }) => l.caseId)).toContain(id);
 
+    // the dashboard's 贴息 figures of 奉节县 for 2027 and of the region above (奉节 as a row)
+    const dueAll = built.json().items.reduce((n: number, c: { dueFen: number }) => n + c.dueFen, 0);
+    const subsidy = async () => {
+      const res = await county.get(`/api/dashboards/${FENGJIE}?year=2027`);
+      expect(res.statusCode, res.body).toBe(200);
+      type Fig = { dueFen: number; paidFen: number; outstandingFen: number };
+      const loans = res.json().loans as {
+        figures: { indicator: string; value: number | null }[];
+        subsidy: { year: Fig & { paidRatePct: number | null }; quarters: Fig[] };
+      };
+      const fig = (code: string) => loans.figures.find((f) => f.indicator === code)?.value;
+      return {
+        ...loans.subsidy.year,
+        q1: loans.subsidy.quarters[0],
+        paidWan: fig('subsidy_paid'),
+        rate: fig('subsidy_paid_rate'),
+      };
+    };
+    expect(await subsidy()).toMatchObject({
+      dueFen: dueAll,
+      paidFen: 0,
+      outstandingFen: dueAll,
+      paidRatePct: 0,
+      q1: { quarter: '2027-Q1', dueFen: dueAll, paidFen: 0 },
+      paidWan: 0,
+      rate: 0,
+    });
+
     const part = Math.floor(claim.dueFen / 3);
     const pay = (amountFen: number) =>
       finance.post(`/api/subsidy-claims/${claim.id}/pay`, {
@@ -344,6 +372,13 @@ describe('贴息 claims', () => {
       });
     const p1 = await pay(part);
     expect(p1.statusCode, p1.body).toBe(200);
+    expect(await subsidy()).toMatchObject({
+      dueFen: dueAll,
+      paidFen: part,
+      outstandingFen: dueAll - part,
+      paidRatePct: Math.round((part / dueAll) * 1000) / 10,
+      q1: { paidFen: part, outstandingFen: dueAll - part },
+    });
     expect(p1.json()).toMatchObject({ state: 'part_paid', paidFen: part });
     expect(p1.json().lines.reduce((n: number, l: { paidFen: number }) => n + l.paidFen, 0)).toBe(
       part,
@@ -353,6 +388,12 @@ describe('贴息 claims', () => {
     expect(over.json().code).toBe('LOAN_CLAIM_OVERPAID');
     const p2 = await pay(claim.dueFen - part);
     expect(p2.json()).toMatchObject({ state: 'paid', outstandingFen: 0 });
+    const after = await subsidy();
+    expect(after).toMatchObject({
+      paidFen: after.dueFen - (dueAll - claim.dueFen),
+      outstandingFen: dueAll - claim.dueFen,
+    });
+    expect(after.paidFen + after.outstandingFen).toBe(after.dueFen);
 
     const summary = (
       await finance.get('/api/subsidy-claims/summary?by=bank&quarter=2027-Q1')

@@ -93,8 +93,27 @@ export const LoanOrgRow = z.object({
   balanceWan: z.number(),
 });
 
+/** 贴息 figures (src/domain/indicators/subsidy-indicators.ts): fen exact, 欠付 = 应付 − 已付. */
+export const SubsidyFigures = z.object({
+  dueFen: z.number().int().meta({ description: '贴息应付（分）' }),
+  paidFen: z.number().int().meta({ description: '贴息已付（分）' }),
+  outstandingFen: z.number().int().meta({ description: '贴息欠付（分）' }),
+  paidRatePct: z.number().nullable().meta({ description: '贴息兑付率（%），无应付时为空' }),
+});
+
+export const SubsidySection = z.object({
+  year: SubsidyFigures.meta({ description: '所选年度合计' }),
+  quarters: z.array(SubsidyFigures.extend({ quarter: z.string() })).meta({
+    description: '所选年度各季度（按贴息申请的季度）',
+  }),
+  children: z
+    .array(SubsidyFigures.extend({ regionCode: RegionCode, regionName: z.string() }))
+    .meta({ description: '直接下级区划，所选年度' }),
+});
+
 export const LoanSection = z.object({
   figures: z.array(LoanFigure),
+  subsidy: SubsidySection.meta({ description: '贴息应付、已付、欠付与兑付率（按季度、区划）' }),
   children: z.array(LoanRegionRow).meta({ description: '直接下级区划（下钻）' }),
   organisations: z
     .array(LoanOrgRow)

@@ -7,9 +7,17 @@ import {
   LOAN_CASE_TYPE,
 } from '../../../domain/indicators/case-indicators.js';
 import { progressPct } from '../../../domain/indicators/periods.js';
+import {
+  addSubsidySums,
+  SUBSIDY_INDICATORS,
+  subsidyFigures,
+  subsidyIndicatorValue,
+  type SubsidySums,
+} from '../../../domain/indicators/subsidy-indicators.js';
 import { organisations } from '../../access/orgs/table.js';
 import type { Executor } from '../../platform/db/client.js';
 import { loadCaseSums } from '../stats/case-figures.js';
+import { loadSubsidySums } from '../stats/subsidy-figures.js';
 import { reportWindow } from '../stats/figures.js';
 import { reportChildren, type ReportRegion } from '../stats/regions.js';
 import { isBehind } from '../targets/presenter.js';
@@ -47,16 +55,20 @@ export async function buildLoanSection(
   const w = reportWindow(year, asOf);
   const children = await reportChildren(db, region.code);
   const codes = [region.code, ...children.map((c) => c.code)];
-  const [sums, orgSums, targetRows] = await Promise.all([
+  const [sums, orgSums, targetRows, subsidySums] = await Promise.all([
     loadCaseSums(db, codes, LOAN_CASE_TYPE, w.ytd),
     loadCaseSums(db, [region.code], LOAN_CASE_TYPE, w.ytd, true),
     findTargets(db, codes, year),
+    loadSubsidySums(db, codes, year),
   ]);
+  const yearOf = (code: string): SubsidySums =>
+    addSubsidySums([...(subsidySums.get(code)?.values() ?? [])]);
+  const ownSubsidy = yearOf(region.code);
   const target = (code: string, ind: string) =>
     targetRows.find((t) => t.regionCode === code && t.indicator === ind)?.value ?? null;
 
   const own = sums.of(region.code);
-  const figures = CASE_INDICATORS.map((def) => {
+  const figures: LoanSectionT['figures'] = CASE_INDICATORS.map((def) => {
     const value = caseIndicatorValue(def, own);
     const t = def.targetable ? target(region.code, def.code) : null;
     const progress = progressPct(value ?? 0, t);
@@ -74,6 +86,35 @@ export async function buildLoanSection(
       behind: isBehind(progress, elapsed),
     };
   });
+  for (const def of SUBSIDY_INDICATORS) {
+    figures.push({
+      indicator: def.code,
+      nameZh: def.zh,
+      nameEn: def.en,
+      unitZh: def.unit.zh,
+      unitEn: def.unit.en,
+      kind: 'flow',
+      partOf: def.partOf ?? null,
+      value: subsidyIndicatorValue(def.code, ownSubsidy),
+      target: null,
+      progressPct: null,
+      behind: false,
+    });
+  }
+  const quarters = [1, 2, 3, 4].map((n) => {
+    const quarter = `${year}-Q${n}`;
+    const s = subsidySums.get(region.code)?.get(quarter) ?? { dueFen: 0, paidFen: 0 };
+    return { quarter, ...subsidyFigures(s) };
+  });
+  const subsidy = {
+    year: subsidyFigures(ownSubsidy),
+    quarters,
+    children: children.map((c) => ({
+      regionCode: c.code,
+      regionName: c.name,
+      ...subsidyFigures(yearOf(c.code)),
+    })),
+  };
 
   const defs = CASE_INDICATORS.filter((d) => ROW_INDICATORS.includes(d.code));
   const rows = children.map((c) => {
@@ -116,5 +157,5 @@ export async function buildLoanSection(
     })
     .sort((a, b) => b.open - a.open || a.name.localeCompare(b.name, 'zh-CN'));
 
-  return { figures, children: rows, organisations: orgRows };
+  return { figures, subsidy, children: rows, organisations: orgRows };
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatPct, formatShort } from './numbers';
 import { ProgressCell, VerdictTag } from './ProgressCell';
 import { ProgressVsTime } from './ProgressVsTime';
+import { SubsidyTables } from './SubsidyTables';
 import type { DashboardData } from './types';
 
 type Loans = DashboardData['loans'];
@@ -101,17 +102,20 @@ export function LoanSection({ data, onDrill }: Props) {
                 <div className="fx-kpi-line fx-muted">
                   {f.indicator === 'case_step_days'
                     ? t('dash.loans.stepsYtd')
-                    : f.kind === 'flow'
-                      ? t('dash.loans.ytd')
-                      : f.kind === 'cumulative'
-                        ? t('dash.loans.cumulative')
-                        : t('dash.loans.now')}
+                    : f.indicator.startsWith('subsidy_')
+                      ? t('dash.loans.subsidyYear')
+                      : f.kind === 'flow'
+                        ? t('dash.loans.ytd')
+                        : f.kind === 'cumulative'
+                          ? t('dash.loans.cumulative')
+                          : t('dash.loans.now')}
                 </div>
               )}
             </Card>
           );
         })}
       </div>
+      <SubsidyTables data={data} />
       {loans.children.length > 0 && (
         <Table<RegionRow>
           size="small"
