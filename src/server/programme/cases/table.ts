@@ -63,6 +63,11 @@ export const cases = pgTable(
     index('cases_owner_region_queue_idx')
       .on(t.regionCode.op('bpchar_pattern_ops'), t.stateEnteredAt, t.id)
       .where(sql`${t.ownerRegion} AND NOT ${t.terminal}`),
+    // The same queue for a county, city or province: open region-owned cases in queue order,
+    // filtered by region prefix while read (a prefix range cannot be read in step order).
+    index('cases_region_queue_order_idx')
+      .on(t.stateEnteredAt, t.id)
+      .where(sql`${t.ownerRegion} AND NOT ${t.terminal}`),
     // The deadline job: open steps with a due date.
     index('cases_due_idx')
       .on(t.dueAt)
