@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { importRegions } from '../platform/regions/import.js';
 import { regions } from '../platform/regions/table.js';
 import type { Runtime } from '../runtime.js';
+import { ensureDemoEntrepreneur } from './demo-entrepreneur.js';
 import { loadDemoStory, type StoryLoadResult } from './load-story.js';
 import { NANYANG_COUNTIES } from './story-data.js';
 import { hasNoUsers, saveDemoLogins, seedDemoFoundation } from './seed-foundation.js';
@@ -41,7 +42,10 @@ export async function ensureDemoStory(
     );
   }
   log('载入演示台账（南阳市、奉节县）/ loading the demo ledger (南阳市, 奉节县)');
-  return loadDemoStory(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain);
+  const result = await loadDemoStory(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain);
+  // The portal's demo entrepreneur, linked to a qualifying 奉节县 person of the story.
+  await ensureDemoEntrepreneur(db, runtime.keys, runtime.clock());
+  return result;
 }
 
 /**
