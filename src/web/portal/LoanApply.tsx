@@ -304,7 +304,10 @@ export function LoanApply() {
               type="checkbox"
               name="confirmed"
               checked={form.confirmed}
-              onChange={(e) => set('confirmed', e.target.checked)}
+              onChange={(e) => {
+                set('confirmed', e.target.checked);
+                setErrors((x) => ({ ...x, confirmed: undefined }));
+              }}
             />
             {LOAN_T.confirm}
           </label>

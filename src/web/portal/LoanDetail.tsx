@@ -36,7 +36,7 @@ function Materials({ caseId, onUploaded }: { caseId: string; onUploaded: () => v
     }
   };
   return (
-    <div className="materials">
+    <div className="form materials">
       <h3>{LOAN_T.materials}</h3>
       <p className="field-hint">{LOAN_T.materialsHint}</p>
       <Field label={LOAN_T.materialKind}>

@@ -14,7 +14,7 @@ export const LOAN_ZH = {
   upTo: (wan: string) => `最高 ${wan} 万元`,
   termUpTo: (months: number) => `期限最长 ${months} 个月`,
   rate: (lpr: string, below: string) =>
-    `利率：贷款市场报价利率（LPR，现为 ${lpr}）减 ${below} 个百分点以内由借款人承担，其余由财政贴息。`,
+    `利率：借款人承担的利率不超过贷款市场报价利率（LPR，现为 ${lpr}）减 ${below}，其余由财政贴息。`,
   whoTitle: '支持对象',
   counterGuarantee: '个人贷款一般需提供反担保；信用园区白名单企业可走绿色通道，免反担保。',
   source: (doc: string) => `依据：${doc}`,
@@ -104,7 +104,7 @@ export const LOAN_EN: Catalog = {
   upTo: (wan) => `Up to ${wan} ten-thousand yuan`,
   termUpTo: (months) => `Up to ${months} months`,
   rate: (lpr, below) =>
-    `Interest: you pay up to the loan prime rate (now ${lpr}) minus ${below} points; public finance pays the rest.`,
+    `Interest: you pay at most the loan prime rate (now ${lpr}) minus ${below}; public finance pays the rest.`,
   whoTitle: 'Who qualifies',
   counterGuarantee:
     'Individuals usually give a counter-guarantee; enterprises on a credit-park white list skip it.',
