@@ -38,6 +38,7 @@ import { registerMetaRoutes } from './platform/meta/routes.js';
 import { registerOrgsRoutes } from './access/orgs/routes.js';
 import { registerPeopleRoutes } from './ledger/people/routes.js';
 import { registerPortalRoutes } from './portal/accounts/routes.js';
+import { registerPortalLoanRoutes } from './portal/loans/routes.js';
 import { registerPortalRequestRoutes } from './portal/requests/routes.js';
 import { registerNotificationRoutes } from './outreach/notifications/routes.js';
 import { createSmsTransport } from './platform/sms/sms-transport.js';
@@ -204,6 +205,7 @@ export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: 
   registerCaseRoutes(app, deps);
   registerLoanRoutes(app, deps);
   registerLoanFinanceRoutes(app, deps);
+  registerPortalLoanRoutes(app, deps);
   scheduleDeadlineSweeps(app, deps);
   await registerWebStatic(app);
   await app.ready();

@@ -114,6 +114,12 @@ const NEVER_SUCCEED: Record<string, string> = {
   'POST /api/portal/notifications/:id/read': 'an id of nobody’s notification (notifications tests)',
   'PUT /api/portal/enterprise':
     'a fresh entrepreneur without a profile is refused with PORTAL_PROFILE_REQUIRED (portal tests)',
+  'POST /api/portal/loans/eligibility':
+    'a fresh entrepreneur is not verified: PORTAL_LOAN_NOT_LINKED (portal-loans tests)',
+  'POST /api/portal/loans':
+    'a fresh entrepreneur is not verified: PORTAL_LOAN_NOT_LINKED (portal-loans tests)',
+  'POST /api/portal/loans/:caseId/attachments':
+    'a fresh entrepreneur is not verified: PORTAL_LOAN_NOT_LINKED (portal-loans tests)',
 };
 
 /** The path parameters of `url` under the route pattern `pattern` (`/api/people/:id`). */

@@ -1440,6 +1440,64 @@ export const ROUTE_CASES: RouteCase[] = [
     audit: { action: /^portal\.enterprise_(create|update)$/, object: 'entity' },
     outOfScope: portalOwn,
   },
+  // 创业担保贷款 on the portal (src/server/portal/loans): the entrepreneur's own files only; the
+  // matrix's fresh account is not verified, so its changes are refused with PORTAL_LOAN_NOT_LINKED
+  // (their audit records are checked in portal-loans.test.ts).
+  {
+    route: 'GET /api/portal/loans/product',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/loans/product'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/loans/banks',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/loans/banks'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'POST /api/portal/loans/eligibility',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/loans/eligibility', {
+      kind: 'individual',
+      amountFen: 10_000_000,
+      termMonths: 24,
+    }),
+    audit: { action: 'portal.loan_precheck', object: 'person' },
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'POST /api/portal/loans',
+    roles: 'entrepreneur',
+    request: async (fx) => {
+      const { personId: _p, ...body } = loanApplicationBody(await fx.newPerson(), fx.caseBankOrgId);
+      return { url: '/api/portal/loans', body };
+    },
+    audit: { action: 'loan.apply', object: 'case', id: (r) => String(r.response.caseId) },
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/loans',
+    roles: 'entrepreneur',
+    request: fixed('/api/portal/loans'),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'GET /api/portal/loans/:caseId',
+    roles: 'entrepreneur',
+    request: async (fx) => ({ url: `/api/portal/loans/${(await fx.newCase()).id}` }),
+    outOfScope: portalOwn,
+  },
+  {
+    route: 'POST /api/portal/loans/:caseId/attachments',
+    roles: 'entrepreneur',
+    request: async (fx) => ({
+      url: `/api/portal/loans/${(await fx.newCase()).id}/attachments?name=id.png&kind=id_card`,
+      body: {},
+    }),
+    audit: { action: 'portal.loan_attach', object: 'case' },
+    outOfScope: portalOwn,
+  },
 ];
 
 export const ALL_ROLES = ALL;

@@ -145,6 +145,12 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   LOAN_FUND_PRECONDITIONS:
     '借用失业保险基金须同时确认：财政主渠道投入未减少、失业保险待遇按时足额发放',
   LOAN_FUND_STOPPED: '担保基金暂停新增担保：{{reason}}',
+  PORTAL_LOAN_NOT_LINKED:
+    '您的个人资料尚未核实，暂不能申请或查看贷款：请先在“个人资料”提交，待服务专员核实后再申请',
+  PORTAL_LOAN_NOT_REPRESENTATIVE: '只有企业的法定代表人可以以企业名义申请小微企业贷款',
+  PORTAL_LOAN_OPEN_EXISTS: '您已有一笔正在办理或未结清的创业担保贷款，不能重复申请',
+  PORTAL_LOAN_DECLARATION_REQUIRED: '请阅读并勾选承诺书后再提交',
+  PORTAL_LOAN_MATERIALS_CLOSED: '该申请当前环节不再接收材料；如需补充，请联系经办机构',
   ATTACHMENT_TYPE_REFUSED:
     '只接受 PDF、JPEG、PNG、.xlsx、.docx 文件（按文件内容判断，与文件名无关）',
   ATTACHMENT_TOO_LARGE: '材料文件超过 {{limitMb}} MB 的上限',
@@ -322,6 +328,15 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   LOAN_FUND_PRECONDITIONS:
     'Borrowing from the unemployment fund needs both preconditions confirmed',
   LOAN_FUND_STOPPED: 'The guarantee fund takes no new guarantees: {{reasonEn}}',
+  PORTAL_LOAN_NOT_LINKED:
+    'Your profile is not verified yet: submit it under Profile and apply once an officer has verified it',
+  PORTAL_LOAN_NOT_REPRESENTATIVE:
+    'Only the legal representative may apply for a small-enterprise loan in its name',
+  PORTAL_LOAN_OPEN_EXISTS:
+    'You already have a guarantee loan in progress or not yet repaid; a second application is not possible',
+  PORTAL_LOAN_DECLARATION_REQUIRED: 'Read and tick the declaration before you submit',
+  PORTAL_LOAN_MATERIALS_CLOSED:
+    'This file takes no more materials at its current step; contact the office handling it',
   ATTACHMENT_TYPE_REFUSED:
     'Only PDF, JPEG, PNG, .xlsx and .docx files are accepted (judged by their content, not their name)',
   ATTACHMENT_TOO_LARGE: 'The file is larger than the {{limitMb}} MB limit',

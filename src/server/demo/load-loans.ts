@@ -7,6 +7,7 @@ import type { AppDeps } from '../platform/http/types.js';
 import { organisations } from '../access/orgs/table.js';
 import { users } from '../access/users/table.js';
 import { people } from '../ledger/people/table.js';
+import { portalAccounts } from '../portal/accounts/table.js';
 import { fireTransition } from '../programme/cases/fire-service.js';
 import { sweepDeadlines } from '../programme/cases/deadline-job.js';
 import { cases } from '../programme/cases/table.js';
@@ -117,6 +118,8 @@ async function applicants(deps: AppDeps, prefix: string): Promise<Map<string, st
         eq(people.status, 'started'),
         isNull(people.mergedInto),
         sql`'migrant_worker' = ANY(${people.categories})`,
+        // Someone with a portal account (the demo entrepreneur) applies on the phone.
+        sql`NOT EXISTS (SELECT 1 FROM ${portalAccounts} WHERE ${portalAccounts.personId} = ${people.id})`,
       ),
     )
     .orderBy(asc(people.regionCode), asc(people.createdAt), asc(people.id));

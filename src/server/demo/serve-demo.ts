@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { importRegions } from '../platform/regions/import.js';
 import { regions } from '../platform/regions/table.js';
 import type { Runtime } from '../runtime.js';
+import { ensureDemoEntrepreneur } from './demo-entrepreneur.js';
 import { type LoanLoadResult, loadDemoLoans } from './load-loans.js';
 import { loadDemoStory, type StoryLoadResult } from './load-story.js';
 import { NANYANG_COUNTIES } from './story-data.js';
@@ -55,6 +56,9 @@ export async function ensureDemoStory(
   }
   log('载入演示台账（南阳市、奉节县）/ loading the demo ledger (南阳市, 奉节县)');
   const story = await loadDemoStory(db, runtime.keys, runtime.clock(), runtime.auditKeys.chain);
+  // The portal's demo entrepreneur, linked to a qualifying 奉节县 person of the story (before
+  // the demo loans, which leave people with a portal account to apply for themselves).
+  await ensureDemoEntrepreneur(db, runtime.keys, runtime.clock());
   log('载入演示创业担保贷款（南阳市、奉节县）/ loading the demo guarantee loans');
   return { ...story, loans: await loadLoans(runtime) };
 }

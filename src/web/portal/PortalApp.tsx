@@ -4,6 +4,9 @@ import { DevInboxPage } from './DevInboxPage';
 import { EnterprisePage } from './EnterprisePage';
 import { HomePage } from './HomePage';
 import { Landing } from './Landing';
+import { LoanApply } from './LoanApply';
+import { LoanDetail } from './LoanDetail';
+import { LoansPage } from './LoansPage';
 import { ProfilePage } from './ProfilePage';
 import { Link, usePath } from './router';
 import { useSession } from './session';
@@ -14,7 +17,12 @@ const PRIVATE: Record<string, () => React.JSX.Element> = {
   '/me': HomePage,
   '/profile': ProfilePage,
   '/enterprise': EnterprisePage,
+  '/loans': LoansPage,
+  '/loans/apply': LoanApply,
 };
+
+/** `/loans/<case id>`: one of my loan files. */
+const LOAN_FILE = /^\/loans\/([0-9a-f-]{36})$/;
 
 /** The entrepreneurs' portal at /: phone first, plain React and a little CSS. */
 export function PortalApp() {
@@ -22,7 +30,8 @@ export function PortalApp() {
   const session = useSession();
   const demo = useDemoAccounts();
   let page;
-  const Private = PRIVATE[path];
+  const file = LOAN_FILE.exec(path)?.[1];
+  const Private = file ? () => <LoanDetail caseId={file} /> : PRIVATE[path];
   if (path === '/register') page = <RegisterPage />;
   else if (path === '/login') page = <LoginPage />;
   else if (path === '/dev/sms') page = <DevInboxPage />;

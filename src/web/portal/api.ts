@@ -11,6 +11,11 @@ export function setCsrf(token: string): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests not sent through {@link api} (file uploads). */
+export function currentCsrf(): string {
+  return csrfToken;
+}
+
 interface Issue {
   path: string;
   code: string;

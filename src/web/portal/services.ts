@@ -46,9 +46,9 @@ export const SERVICES: readonly Service[] = [
     key: 'loans',
     icon: '贷',
     title: '创业担保贷款',
-    text: '个人最高 30 万元、小微企业最高 400 万元，财政按规定贴息。',
-    available: false,
-    soon: '开通后可在线申请，查看人社、担保机构、银行各环节的办理进度。',
+    text: '个人最高 30 万元、小微企业最高 400 万元，财政按规定贴息。在线申请、上传材料，查看人社、担保机构、银行各环节的办理进度。',
+    available: true,
+    href: '/loans',
   },
   {
     key: 'subsidies',

@@ -12,6 +12,9 @@ import { notify, type Recipient } from './notify.js';
  * the applicant's portal account (person or enterprise of the file). Written in the transition's
  * own transaction, with the case type's and state's names as parameters and a link to the file.
  */
+/** The portal page of each case type's files, where the applicant follows them. */
+const PORTAL_PAGES: Record<string, string> = { 'guarantee-loan': '/loans' };
+
 export function caseNotifier(clock: () => Date): NotifyHook {
   return async (tx: Executor, n: CaseNotice) => {
     const c = await findCase(tx, n.caseId);
@@ -34,7 +37,8 @@ export function caseNotifier(clock: () => Date): NotifyHook {
     } else if ('userIds' in n) to = n.userIds.map((userId) => ({ userId }));
     else {
       to = await applicantAccounts(tx, c.subjectPersonId, c.subjectEntityId);
-      link = '/me';
+      // On the portal, the applicant's file itself (its page shows the step and the reason).
+      link = PORTAL_PAGES[c.type] ? `${PORTAL_PAGES[c.type]}/${c.id}` : '/me';
     }
     if (to.length === 0) return;
     await notify(tx, {

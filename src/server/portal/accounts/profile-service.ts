@@ -59,7 +59,7 @@ import { type PortalState, requireEntrepreneur } from './session.js';
  */
 
 /** Follows merges: a record an officer merged away is continued by its survivor. */
-async function live<T extends { mergedInto: string | null }>(
+export async function live<T extends { mergedInto: string | null }>(
   find: (id: string) => Promise<T | undefined>,
   id: string | null,
 ): Promise<(T & { id: string }) | undefined> {

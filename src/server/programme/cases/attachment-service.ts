@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, isAppError } from '../../../domain/errors/codes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { PRIVATE_DIR_MODE } from '../../platform/db/private-files.js';
+import type { Executor } from '../../platform/db/client.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import { requirePermission } from '../../access/scope/scope.js';
@@ -74,6 +75,34 @@ export async function uploadAttachment(
     body.resume();
     throw new AppError('NOT_FOUND');
   }
+  return storeAttachment(deps, caseId, body, upload, {
+    uploadedBy: actor.userId,
+    audit: (tx, now, details) =>
+      recordAudit(tx, ctx, now, {
+        action: 'case.attach',
+        objectType: 'case',
+        objectId: caseId,
+        permission: 'case.work',
+        details,
+      }),
+  });
+}
+
+/**
+ * Stores a material of a case whose access the caller has checked (the officer's route above,
+ * the applicant's own file on the portal): size limit, sniffed type, checksum; the row and the
+ * caller's audit record commit together, a refused file is removed.
+ */
+export async function storeAttachment(
+  deps: AppDeps,
+  caseId: string,
+  body: Readable,
+  upload: { name: string; contentLength?: number | undefined },
+  by: {
+    uploadedBy: string | null;
+    audit: (tx: Executor, now: Date, details: Record<string, unknown>) => Promise<void>;
+  },
+): Promise<AttachmentViewT> {
   if (upload.contentLength !== undefined && upload.contentLength > ATTACHMENT_MAX_BYTES) {
     body.resume();
     throw tooLarge(ATTACHMENT_MAX_BYTES);
@@ -105,16 +134,10 @@ export async function uploadAttachment(
         size,
         sha256,
         storageKey,
-        uploadedBy: actor.userId,
+        uploadedBy: by.uploadedBy,
         uploadedAt: now,
       });
-      await recordAudit(tx, ctx, now, {
-        action: 'case.attach',
-        objectType: 'case',
-        objectId: caseId,
-        permission: 'case.work',
-        details: { attachmentId: id, kind, size, sha256 },
-      });
+      await by.audit(tx, now, { attachmentId: id, kind, size, sha256 });
       return a;
     });
     return presentAttachment(saved);

@@ -129,7 +129,11 @@ describe('a guarantee-loan file through every queue', () => {
     expect(await todo(hrss)).toContain(c.id);
     expect(await todo(town)).not.toContain(c.id);
     expect(await todo(town, 'done')).toContain(c.id);
-    expect(notices.at(-1)).toMatchObject({ orgId: orgs.hrss, kind: 'case.step', caseId: c.id });
+    // The next step's organisation is told, and so is the applicant (taken in, with a link).
+    expect(notices.slice(-2)).toEqual([
+      expect.objectContaining({ orgId: orgs.hrss, kind: 'case.step', caseId: c.id }),
+      expect.objectContaining({ caseApplicant: true, kind: 'case.decided', caseId: c.id }),
+    ]);
 
     // someone else's step: refused with a code, not a generic error
     const early = await fire(bank, c.id, 'bank_approve');
@@ -463,7 +467,8 @@ describe('the deadline sweep', () => {
     t.deps.caseHooks = { ...t.deps.caseHooks, calendar: EVERY_DAY };
     const c = (await file(town)).json();
     await fire(town, c.id, 'accept'); // now at 人社 eligibility: 3 days
-    const mine = () => notices.filter((n) => n.caseId === c.id && n.kind !== 'case.step');
+    const mine = () =>
+      notices.filter((n) => n.caseId === c.id && n.kind.startsWith('case.deadline'));
     // sessions time out while the clock runs on: log in again after each jump
     let h = hrss;
     const status = async () =>

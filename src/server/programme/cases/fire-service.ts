@@ -96,8 +96,18 @@ function actingOrg(
  * version; the other gets CASE_CONFLICT), the history entry, the audit record and the notice to
  * the next step's organisation.
  */
-/** States whose arrival the applicant is told of besides the terminal ones (approved, paid out). */
-const DECISIONS = new Set(['disbursement', 'repaying']);
+/**
+ * States whose arrival the applicant is told of besides the terminal ones: each step of the
+ * review (taken in, eligible, guarantee agreed), approved, paid out, overdue.
+ */
+const DECISIONS = new Set([
+  'eligibility',
+  'guarantee_review',
+  'bank_review',
+  'disbursement',
+  'repaying',
+  'overdue',
+]);
 
 export async function fireTransition(
   deps: AppDeps,

@@ -86,6 +86,22 @@ async function resolveRouting(
   return routing;
 }
 
+/** Options of a filing: what a module does inside the transaction, and its audit record. */
+export interface FileOptions {
+  /** Runs inside the filing's transaction once the case row exists (e.g. the loan application). */
+  within?: (tx: Executor, caseId: string, now: Date) => Promise<void>;
+  /** The filing's audit record when a module files (one record per request). */
+  audit?: { action: string; details: Record<string, unknown> };
+}
+
+/**
+ * Who files a case: an officer (staff user, under case.work) or an applicant on the portal
+ * (their portal account; recorded in the history and the audit record as the applicant).
+ */
+export type Filer =
+  | { kind: 'officer'; userId: string; login: string }
+  | { kind: 'applicant'; accountId: string; label: string };
+
 /**
  * Files a new case at its type's first state. Needs case.work through a region grant covering
  * the case's region (the 受理 side: township and county officers): FORBIDDEN without any such
@@ -97,17 +113,31 @@ export async function createCase(
   deps: AppDeps,
   ctx: RequestContext,
   body: CaseCreateBodyT,
-  opts: {
-    /** Runs inside the filing's transaction once the case row exists (e.g. the loan application). */
-    within?: (tx: Executor, caseId: string, now: Date) => Promise<void>;
-    /** The filing's audit record when a module files (one record per request). */
-    audit?: { action: string; details: Record<string, unknown> };
-  } = {},
+  opts: FileOptions = {},
 ): Promise<CaseDetailViewT> {
   const actor = requirePermission(ctx, 'case.work');
   const roots = caseRegionRoots(actor, ['case.work']);
   if (roots.length === 0) throw new AppError('FORBIDDEN', { permission: 'case.work' });
   if (!roots.some((r) => isWithin(body.regionCode, r))) throw new AppError('SCOPE_OUTSIDE_OWN');
+  const filer: Filer = { kind: 'officer', userId: actor.userId, login: actor.login };
+  const id = await fileCase(deps, ctx, body, filer, opts);
+  return caseDetail(deps, ctx, id);
+}
+
+/**
+ * Files a case once the caller has checked who may: the portal's applicant variant calls it
+ * after establishing that the subject is the account's own verified person or enterprise. Same
+ * checks of type, region, fields, subject and routing as {@link createCase}; the row, the first
+ * history entry (actor: the filer), the audit record and the first step's notice commit together.
+ * Returns the new case's id.
+ */
+export async function fileCase(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: CaseCreateBodyT,
+  filer: Filer,
+  opts: FileOptions = {},
+): Promise<string> {
   const type = caseType(body.type);
   if (!type) throw new AppError('CASE_TYPE_UNKNOWN', { type: body.type });
   if (!(await regionExists(deps.db, body.regionCode))) {
@@ -127,7 +157,8 @@ export async function createCase(
   const now = deps.clock();
   const owner = stepOwner(type, type.initial, routing);
   const due = nextDeadline(type, type.initial, now, calendar);
-  const id = await deps.db.transaction(async (tx) => {
+  const officer = filer.kind === 'officer';
+  return deps.db.transaction(async (tx) => {
     const caseId = await insertCase(tx, {
       type: type.code,
       regionCode: body.regionCode,
@@ -143,7 +174,7 @@ export async function createCase(
       dueAt: due,
       deadlineStatus: deadlineStatus(due, now, calendar),
       data,
-      createdBy: actor.userId,
+      createdBy: officer ? filer.userId : null,
       createdAt: now,
       updatedAt: now,
     });
@@ -153,8 +184,9 @@ export async function createCase(
       transition: 'create',
       fromState: null,
       toState: type.initial,
-      actorUserId: actor.userId,
-      actorLogin: actor.login,
+      // The portal account is no staff user: the history names it by its label.
+      actorUserId: officer ? filer.userId : null,
+      actorLogin: officer ? filer.login : filer.label,
       actorOrgId: null,
       at: now,
       comment: body.comment ?? null,
@@ -164,7 +196,9 @@ export async function createCase(
       action: opts.audit?.action ?? 'case.create',
       objectType: 'case',
       objectId: caseId,
-      permission: 'case.work',
+      ...(officer
+        ? { permission: 'case.work' as const }
+        : { roles: 'entrepreneur', actor: { userId: filer.accountId, login: filer.label } }),
       details: {
         type: type.code,
         regionCode: body.regionCode,
@@ -174,9 +208,13 @@ export async function createCase(
     });
     if (opts.within) await opts.within(tx, caseId, now);
     if (owner.orgId) await notify(tx, stepNotice(caseId, { orgId: owner.orgId }, type.initial));
+    // An officer filing is the intake already; an applicant's file is announced to the region's
+    // case officers (the most local ones holding case.work over it).
+    if (owner.region && !officer) {
+      await notify(tx, stepNotice(caseId, { regionCode: body.regionCode }, type.initial));
+    }
     return caseId;
   });
-  return caseDetail(deps, ctx, id);
 }
 
 /** The notice that a case arrived at a step. */

@@ -20,7 +20,8 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import { requirePermission } from '../../access/scope/scope.js';
 import { caseOrgIds, caseRegionRoots } from '../cases/access.js';
-import { createCase, readableCase } from '../cases/service.js';
+import type { CaseCreateBodyT } from '../cases/contract.js';
+import { createCase, type FileOptions, readableCase } from '../cases/service.js';
 import { productFor } from './product.js';
 import type {
   ApplicationBodyT,
@@ -62,7 +63,7 @@ export interface Subject {
   declaredGroups: Applicant['person']['declaredGroups'];
 }
 
-interface Assessed {
+export interface Assessed {
   regionCode: string;
   date: string;
   greenChannel: boolean;
@@ -230,14 +231,30 @@ export async function fileApplication(
   requireIntake(ctx, a.regionCode);
   refuseIfIneligible(a);
   const actor = ctx.actor!;
-  const detail = await createCase(
-    deps,
-    ctx,
-    {
+  const filing = loanFiling(body, subject, a, date, { createdBy: actor.userId });
+  const detail = await createCase(deps, ctx, filing.body, filing.opts);
+  return { caseId: detail.id, eligibility: presentEligibility(a) };
+}
+
+/**
+ * What filing an application hands the case engine: the guarantee-loan case (region, subject,
+ * data routed to the chosen bank) and, inside the same transaction, the application row with
+ * its pre-check. `extra.within` runs first in that transaction (the portal's open-file check).
+ */
+export function loanFiling(
+  body: ApplicationBodyT,
+  subject: Subject,
+  a: Assessed,
+  date: string,
+  by: { createdBy?: string; createdByAccount?: string },
+  extra: { within?: (tx: Executor, caseId: string) => Promise<void>; via?: string } = {},
+): { body: CaseCreateBodyT; opts: FileOptions } {
+  return {
+    body: {
       type: 'guarantee-loan',
       regionCode: a.regionCode,
-      ...(body.personId ? { subjectPersonId: body.personId } : {}),
-      ...(body.entityId ? { subjectEntityId: body.entityId } : {}),
+      ...(subject.personId ? { subjectPersonId: subject.personId } : {}),
+      ...(subject.entityId ? { subjectEntityId: subject.entityId } : {}),
       data: {
         amountFen: body.amountFen,
         termMonths: body.termMonths,
@@ -249,7 +266,7 @@ export async function fileApplication(
       },
       ...(body.comment ? { comment: body.comment } : {}),
     },
-    {
+    opts: {
       audit: {
         action: 'loan.apply',
         details: {
@@ -257,15 +274,17 @@ export async function fileApplication(
           amountFen: body.amountFen,
           greenChannel: a.greenChannel,
           eligible: a.result.eligible,
+          ...(extra.via ? { via: extra.via } : {}),
         },
       },
       within: async (tx, caseId, now) => {
+        if (extra.within) await extra.within(tx, caseId);
         await insertApplication(tx, {
           caseId,
           kind: body.kind,
           members: body.members ?? null,
-          personId: body.personId ?? null,
-          entityId: body.entityId ?? null,
+          personId: subject.personId ?? null,
+          entityId: subject.entityId ?? null,
           amountFen: body.amountFen,
           termMonths: body.termMonths,
           purpose: body.purpose,
@@ -275,13 +294,13 @@ export async function fileApplication(
           greenChannel: a.greenChannel,
           bankOrgId: body.bankOrgId,
           productDate: date,
-          createdBy: actor.userId,
+          createdBy: by.createdBy ?? null,
+          createdByAccount: by.createdByAccount ?? null,
           createdAt: now,
         });
       },
     },
-  );
-  return { caseId: detail.id, eligibility: presentEligibility(a) };
+  };
 }
 
 /** GET /api/loans/:caseId: application, pre-check, schedules and repayments. */
