@@ -113,8 +113,11 @@ export async function listEntities(
   const scope = actor.grants.map((g) => [g.scopeType, g.regionCode, g.orgId]);
   const fingerprint = listFingerprint(deps.keys, ['entities', actor.userId, scope, what, order]);
   const window = pageWindow(deps.keys, fingerprint, query);
-  const rows = await listEntityRows(deps.db, filter, window, entityKeysetSort(query.sort, order));
-  const total = await entityListTotal(deps, actor, query, filter);
+  // The page and its total side by side (two pool connections on PostgreSQL).
+  const [rows, total] = await Promise.all([
+    listEntityRows(deps.db, filter, window, entityKeysetSort(query.sort, order)),
+    entityListTotal(deps, actor, query, filter),
+  ]);
   return toListPage(
     deps.keys,
     fingerprint,

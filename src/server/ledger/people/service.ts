@@ -109,8 +109,11 @@ export async function listPeople(
   const fingerprint = listFingerprint(deps.keys, ['people', actor.userId, roots, what, order]);
   const window = pageWindow(deps.keys, fingerprint, query);
   const sort = personKeysetSort(query.sort, order);
-  const rows = await listPeopleRows(deps.db, filter, window, sort);
-  const total = await personListTotal(deps, roots, query, filter);
+  // The page and its total side by side (two pool connections on PostgreSQL).
+  const [rows, total] = await Promise.all([
+    listPeopleRows(deps.db, filter, window, sort),
+    personListTotal(deps, roots, query, filter),
+  ]);
   return toListPage(
     deps.keys,
     fingerprint,
