@@ -48,7 +48,7 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     await rows(page, 'people-table').first().waitFor();
     // Masked everywhere: the list shows the first six and last four characters only.
     expect(await page.getByTestId('people-table').innerText()).toMatch(/500236\*{8}\d{3}[\dX]/);
-    expect(await page.locator('.ant-pagination-total-text').innerText()).toMatch(/共 \d+ 条/);
+    expect(await page.locator('.ant-pagination-total-text').innerText()).toMatch(/共 [\d,]+ 人/);
     await screenshot(page, 'ledger-people-list');
 
     // Chinese search on the name of the first row.
@@ -264,7 +264,10 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
       ),
       page.getByTestId('people-table').locator('th', { hasText: '姓名' }).click(),
     ]);
-    const sorted = (await sortedRes.json()) as { items: { name: string }[]; total: number };
+    const sorted = (await sortedRes.json()) as {
+      items: { name: string }[];
+      total: { value: number; exact: boolean };
+    };
     const shown = sorted.items.map((p) => p.name);
     const firstCell = rows(page, 'people-table').first().locator('td').first();
     await expect.poll(async () => (await firstCell.innerText()).trim()).toBe(shown[0]);
@@ -274,12 +277,17 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
       ),
     ).toEqual(shown);
     const total = Number(
-      /共 (\d+) 条/.exec(await page.locator('.ant-pagination-total-text').innerText())?.[1],
+      /共 ([\d,]+) 人/
+        .exec(await page.locator('.ant-pagination-total-text').innerText())?.[1]
+        ?.replace(/,/g, ''),
     );
-    expect(total).toBe(sorted.total);
+    expect(sorted.total.exact).toBe(true);
+    expect(total).toBe(sorted.total.value);
     expect(total).toBeGreaterThan(0);
     const button = page.getByTestId('list-export');
-    await expect.poll(() => button.innerText()).toContain(`导出 ${total} 条`);
+    await expect
+      .poll(() => button.innerText())
+      .toContain(`导出 ${total.toLocaleString('en-US')} 条`);
     await screenshot(page, 'ledger-people-list-export');
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.url()).toContain('status=started');
@@ -317,7 +325,9 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     for (const p of own.items) expect(p.ledgerRegionCode).toMatch(/^500236128/);
     // Asking for 吐祥镇 explicitly is refused or empty, never 吐祥镇's people.
     const other = await page.request.get(`/api/people?region=${TUXIANG}`);
-    if (other.ok()) expect(((await other.json()) as { total: number }).total).toBe(0);
+    if (other.ok()) {
+      expect(((await other.json()) as { total: { value: number } }).total.value).toBe(0);
+    }
     await page.goto(`/admin/ledger/people/${tuxiang?.id}`);
     await page.getByText('记录不存在', { exact: true }).waitFor();
     expect(await page.getByText(tuxiang?.name ?? '—').count()).toBe(0);

@@ -114,6 +114,9 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
     '{{regionCode}} 自 {{validFrom}} 起的产品参数 {{key}} 已有取值；调整政策请按新文件的生效日期另行录入',
   CALENDAR_YEAR_EXISTS: '{{year}} 年的节假日安排已经录入，不能重复录入',
   CALENDAR_DAYS_INVALID: '节假日安排中的 {{date}} 有误：{{problemZh}}',
+  LIST_PAGE_TOO_DEEP:
+    '页码最多到第 {{maxPage}} 页：请缩小筛选范围（区划、类别、状态或关键词），或用“下一页”继续往后翻',
+  LIST_CURSOR_INVALID: '翻页位置已失效或与当前筛选条件不符，请回到第一页重新查询',
   SMS_UNAVAILABLE: '短信服务未开通，暂时无法发送验证码，请联系当地返乡创业服务中心',
   SMS_RATE_LIMITED: '验证码发送过于频繁，请 {{retryAfter}} 秒后再试',
   SMS_CODE_INVALID: '验证码不正确，还可尝试 {{attemptsLeft}} 次',
@@ -290,6 +293,10 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'Product parameter {{key}} already has a value for {{regionCode}} from {{validFrom}}; enter a new rule from its own start date',
   CALENDAR_YEAR_EXISTS: 'The holiday schedule of {{year}} has already been entered',
   CALENDAR_DAYS_INVALID: 'The holiday schedule is wrong at {{date}}: {{problemEn}}',
+  LIST_PAGE_TOO_DEEP:
+    'Pages go up to {{maxPage}} by number: narrow the filter (region, category, status or keywords), or use “Next page” to go further',
+  LIST_CURSOR_INVALID:
+    'The paging position has expired or does not match the current filter; go back to the first page and search again',
   SMS_UNAVAILABLE:
     'SMS is not available; verification codes cannot be sent. Contact your local service centre',
   SMS_RATE_LIMITED: 'Codes are being requested too often; try again in {{retryAfter}} seconds',

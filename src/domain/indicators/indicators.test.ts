@@ -77,7 +77,9 @@ describe('indicator declarations', () => {
   });
 
   it('lays every series total and dimension member out in a slot of its source vector', () => {
-    expect(counterLayout('people')).toHaveLength(16);
+    // people_started, people_pool and people_all, each a total and one slot per category.
+    expect(counterLayout('people')).toHaveLength(24);
+    expect(counterLayout('people')[16]).toEqual({ series: 'people_all', dim: '' });
     expect(counterLayout('entities')[0]).toEqual({ series: 'entities', dim: '' });
     for (const source of SOURCE_TABLES) {
       const keys = counterLayout(source).map((s) => `${s.series}|${s.dim}`);
@@ -130,10 +132,18 @@ describe('contributions', () => {
 
   it('counts a person once in the total and once in each category, in the month they started', () => {
     const c = contributions('people', person);
-    expect(c.map((x) => `${x.series}|${x.month}|${x.dim}|${x.value}`)).toEqual([
-      'people_started|2021-05||1',
-      'people_started|2021-05|cat:migrant_worker|1',
-      'people_started|2021-05|cat:veteran|1',
+    const of = (series: string) =>
+      c.filter((x) => x.series === series).map((x) => `${x.month}|${x.dim}|${x.value}`);
+    expect(of('people_started')).toEqual([
+      '2021-05||1',
+      '2021-05|cat:migrant_worker|1',
+      '2021-05|cat:veteran|1',
+    ]);
+    // Every live person, whatever the status, in the month the record was entered.
+    expect(of('people_all').map((k) => k.slice(k.indexOf('|')))).toEqual([
+      '||1',
+      '|cat:migrant_worker|1',
+      '|cat:veteran|1',
     ]);
   });
 

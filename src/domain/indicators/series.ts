@@ -46,6 +46,7 @@ export const SERIES_CODES = [
   'entity_above_scale',
   'entity_workshops',
   'entity_ecommerce',
+  'people_all',
 ] as const;
 export type SeriesCode = (typeof SERIES_CODES)[number];
 
@@ -125,6 +126,17 @@ export const SERIES: Readonly<Record<SeriesCode, SeriesDef>> = Object.freeze({
     value: COUNT,
     date: 'founded_on',
     dims: [],
+  },
+  // Every live person whatever the status: the exact totals the people list shows (with
+  // people_started and people_pool it also gives the 已返乡 count); last, so the slots of the
+  // series before it keep their places.
+  people_all: {
+    code: 'people_all',
+    source: 'people',
+    filter: { kind: 'all' },
+    value: COUNT,
+    date: 'created_at',
+    dims: ['category'],
   },
 });
 

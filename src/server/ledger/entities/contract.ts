@@ -3,7 +3,7 @@ import { EntityCreate, EntityLink, EntityUpdate } from '../../../domain/ledger/e
 import { EntityTypeCode } from '../../../domain/ledger/entity-types.js';
 import { IsoDate, RegionCode12 } from '../../../domain/ledger/fields.js';
 import { IndustryCode } from '../../../domain/ledger/industries.js';
-import { PageQuery, pageOf } from '../../platform/http/paging.js';
+import { ListPageQuery, listPageOf } from '../../platform/http/list-paging.js';
 import { codeList } from '../people/contract.js';
 
 export const EntityIdParams = z.object({ id: z.uuid() });
@@ -25,7 +25,7 @@ export const ENTITY_SORTS = [
   'updatedAt',
 ] as const;
 
-export const EntityListQuery = PageQuery.extend({
+export const EntityListQuery = ListPageQuery.extend({
   region: RegionCode12.optional().meta({ description: '只列出此区划（含下级）的市场主体' }),
   type: codeList(EntityTypeCode).optional().meta({ description: '主体类型，任一匹配' }),
   isWorkshop: Flag.meta({ description: '是否就业帮扶车间' }),
@@ -97,7 +97,7 @@ export const EntityDetailView = EntityView.extend({
   links: z.array(EntityLinkView),
 }).meta({ id: 'EntityDetail' });
 
-export const EntityPage = pageOf(EntityView);
+export const EntityPage = listPageOf(EntityView);
 
 export type EntityCreateBodyT = z.output<typeof EntityCreateBody>;
 export type EntityUpdateBodyT = z.output<typeof EntityUpdateBody>;

@@ -1,9 +1,16 @@
-import { and, asc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { divisionsOf, industryByCode } from '../../../domain/ledger/industries.js';
 import type { Executor } from '../../platform/db/client.js';
-import { pageOffset, type PageRequest } from '../../platform/http/paging.js';
-import { orderBy, regionSubtree, textArray } from '../people/list-repo.js';
-import { type EntityListRow, selectEntities } from './repo.js';
+import type { ListTotalT, PageWindow } from '../../platform/http/list-paging.js';
+import {
+  boundedCount,
+  keysetAfter,
+  keysetOrder,
+  type KeysetSort,
+  regionSubtree,
+  textArray,
+} from '../people/list-repo.js';
+import { type EntityListRow, selectEntitiesKeyed } from './repo.js';
 import { entities } from './table.js';
 
 /** What an entity list is narrowed to; every condition must hold. */
@@ -61,22 +68,39 @@ function entityWhere(f: EntityFilter): SQL | undefined {
   return and(...c);
 }
 
+/** Sort columns that may hold NULL (sorted last), and each sort key's SQL type. */
+const ENTITY_SORT_TYPES: Record<EntitySort, { type: string; nullable: boolean }> = {
+  name: { type: 'text', nullable: false },
+  foundedOn: { type: 'date', nullable: true },
+  jobsCreated: { type: 'integer', nullable: false },
+  annualRevenueWan: { type: 'numeric', nullable: true },
+  updatedAt: { type: 'timestamptz', nullable: false },
+};
+
+/** The keyset sort of an entity list. */
+export function entityKeysetSort(by: EntitySort, order: 'asc' | 'desc'): KeysetSort {
+  return { expr: ENTITY_SORT_COLUMNS[by], order, ...ENTITY_SORT_TYPES[by] };
+}
+
 /**
- * One page of live entities within scope, filtered and sorted (ties by id, so paging is stable),
- * with the total.
+ * One window of live entities within scope, filtered and sorted (ties by id), one row more than
+ * the page when there is a next page; each row with its sort key as text.
  */
 export async function listEntities(
   db: Executor,
   f: EntityFilter,
-  p: PageRequest,
-  sort: { by: EntitySort; order: 'asc' | 'desc' },
-): Promise<{ rows: EntityListRow[]; total: number }> {
+  w: PageWindow,
+  sort: KeysetSort,
+): Promise<(EntityListRow & { sortKey: string | null })[]> {
   const where = entityWhere(f);
-  const rows = await selectEntities(db)
-    .where(where)
-    .orderBy(orderBy(ENTITY_SORT_COLUMNS[sort.by], sort.order), asc(entities.id))
-    .limit(p.pageSize)
-    .offset(pageOffset(p));
-  const total = await db.$count(entities, where);
-  return { rows, total };
+  const q = selectEntitiesKeyed(db, sql`${sort.expr}`)
+    .where(w.kind === 'after' ? and(where, keysetAfter(sort, entities.id, w.after)) : where)
+    .orderBy(...keysetOrder(sort, entities.id))
+    .limit(w.limit);
+  return w.kind === 'offset' ? q.offset(w.offset) : q;
+}
+
+/** The total of an entity list, counted up to `bound`. */
+export function countEntities(db: Executor, f: EntityFilter, bound: number): Promise<ListTotalT> {
+  return boundedCount(db, sql`${entities}`, entityWhere(f), bound);
 }

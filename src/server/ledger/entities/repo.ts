@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { organisations } from '../../access/orgs/table.js';
 import { regions } from '../../platform/regions/table.js';
@@ -42,6 +42,15 @@ const entityColumns = {
 export function selectEntities(db: Executor) {
   return db
     .select(entityColumns)
+    .from(entities)
+    .innerJoin(regions, eq(regions.code, entities.regionCode))
+    .leftJoin(organisations, eq(organisations.id, entities.parkOrgId));
+}
+
+/** {@link selectEntities} with the list's sort key as text (`sortKey`) for keyset cursors. */
+export function selectEntitiesKeyed(db: Executor, key: SQL) {
+  return db
+    .select({ ...entityColumns, sortKey: sql<string | null>`(${key})::text` })
     .from(entities)
     .innerJoin(regions, eq(regions.code, entities.regionCode))
     .leftJoin(organisations, eq(organisations.id, entities.parkOrgId));

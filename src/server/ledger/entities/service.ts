@@ -4,7 +4,15 @@ import { regionPrefix } from '../../../domain/regions/region-code.js';
 import { queryTokens } from '../../../domain/text/search-tokens.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor, RequestContext } from '../../platform/http/context.js';
-import { type PageRequest, type Paged, toPage } from '../../platform/http/paging.js';
+import { type PageRequest, type Paged } from '../../platform/http/paging.js';
+import {
+  LIST_COUNT_BOUND,
+  type ListPage,
+  listFingerprint,
+  type ListTotalT,
+  pageWindow,
+  toListPage,
+} from '../../platform/http/list-paging.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { HistoryEntryViewT } from '../history/contract.js';
 import { readTimeline } from '../history/service.js';
@@ -13,11 +21,19 @@ import {
   entityScopeWhere,
   regionInScope,
   requirePermission,
+  scopeRoots,
 } from '../../access/scope/scope.js';
 import { readableEntity } from './access.js';
 import type { EntityDetailViewT, EntityListQueryT, EntityViewT } from './contract.js';
 import { linksOfEntity } from './link-repo.js';
-import { type EntityFilter, listEntities as listEntityRows } from './list-repo.js';
+import {
+  countEntities,
+  entityKeysetSort,
+  type EntityFilter,
+  listEntities as listEntityRows,
+} from './list-repo.js';
+import { entityCountSlots } from './list-total.js';
+import { counterTotal, listRegions } from '../people/list-total.js';
 import { presentEntity, presentEntityDetail } from './presenter.js';
 import { entityMergedIntoIds, findEntity } from './repo.js';
 
@@ -38,12 +54,46 @@ export function entityTextFilter(q: string): Pick<EntityFilter, 'tokens' | 'cred
   return { tokens: queryTokens(q) };
 }
 
-/** Live entities within the actor's entity.read scope, filtered, searched, sorted and paged. */
+/** The counters' exact total of an entity list, else a count up to the bound. */
+async function entityListTotal(
+  deps: AppDeps,
+  actor: Actor,
+  query: EntityListQueryT,
+  filter: EntityFilter,
+): Promise<ListTotalT> {
+  const parkGrants = actor.grants.some(
+    (g) => g.scopeType === 'park' && g.permissions.has('entity.read'),
+  );
+  const slots = entityCountSlots({
+    types: query.type,
+    industry: query.industry,
+    isWorkshop: query.isWorkshop,
+    aboveScale: query.aboveScale,
+    isEcommerce: query.isEcommerce,
+    other:
+      parkGrants ||
+      query.q !== undefined ||
+      query.parkOrgId !== undefined ||
+      query.foundedFrom !== undefined ||
+      query.foundedTo !== undefined,
+  });
+  if (slots) {
+    const regions = listRegions(scopeRoots(actor, 'entity.read'), query.region);
+    const exact = await counterTotal(deps.db, 'entities', regions, slots);
+    if (exact) return exact;
+  }
+  return countEntities(deps.db, filter, deps.listCountBound ?? LIST_COUNT_BOUND);
+}
+
+/**
+ * Live entities within the actor's entity.read scope, filtered, searched, sorted and paged
+ * (numbered pages up to 50, then the `next` cursor), with an exact or bounded total.
+ */
 export async function listEntities(
   deps: AppDeps,
   ctx: RequestContext,
   query: EntityListQueryT,
-): Promise<Paged<EntityViewT>> {
+): Promise<ListPage<EntityViewT>> {
   const actor = requirePermission(ctx, 'entity.read');
   const filter: EntityFilter = {
     scope: entityScopeWhere(actor, 'entity.read'),
@@ -59,8 +109,24 @@ export async function listEntities(
     ...(query.q ? entityTextFilter(query.q) : {}),
   };
   const order = query.order ?? (query.sort === 'updatedAt' ? 'desc' : 'asc');
-  const { rows, total } = await listEntityRows(deps.db, filter, query, { by: query.sort, order });
-  return toPage(rows, total, query, presentEntity);
+  const { page: _page, pageSize: _size, after: _after, ...what } = query;
+  const scope = actor.grants.map((g) => [g.scopeType, g.regionCode, g.orgId]);
+  const fingerprint = listFingerprint(deps.keys, ['entities', actor.userId, scope, what, order]);
+  const window = pageWindow(deps.keys, fingerprint, query);
+  // The page and its total side by side (two pool connections on PostgreSQL).
+  const [rows, total] = await Promise.all([
+    listEntityRows(deps.db, filter, window, entityKeysetSort(query.sort, order)),
+    entityListTotal(deps, actor, query, filter),
+  ]);
+  return toListPage(
+    deps.keys,
+    fingerprint,
+    rows,
+    total,
+    query,
+    (r) => ({ value: r.sortKey, id: r.id }),
+    presentEntity,
+  );
 }
 
 /** An entity with its linked people, read again (after a change, say). */

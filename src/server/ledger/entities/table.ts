@@ -68,6 +68,16 @@ export const entities = pgTable(
     index('entities_search_idx').using('gin', t.searchTokens),
     index('entities_park_idx').on(t.parkOrgId),
     index('entities_industry_idx').on(t.industryCode),
+    // The list's sorts over live rows (see people_live_*): keyset paging walks them.
+    index('entities_live_updated_idx')
+      .on(t.updatedAt.desc(), t.id.desc())
+      .where(sql`merged_into IS NULL`),
+    index('entities_live_name_idx')
+      .on(sql`${t.name} COLLATE "C"`, t.id)
+      .where(sql`merged_into IS NULL`),
+    index('entities_live_region_updated_idx')
+      .on(t.regionCode.op('bpchar_pattern_ops'), t.updatedAt.desc(), t.id.desc())
+      .where(sql`merged_into IS NULL`),
   ],
 );
 

@@ -11,7 +11,7 @@ import {
   PersonCreate,
   PersonUpdate,
 } from '../../../domain/ledger/person-schema.js';
-import { PageQuery, pageOf } from '../../platform/http/paging.js';
+import { ListPageQuery, listPageOf } from '../../platform/http/list-paging.js';
 
 /**
  * A list filter that takes several codes, repeated (`?status=a&status=b`) or comma-separated
@@ -45,7 +45,7 @@ export const PersonUpdateBody = PersonUpdate.and(LedgerRegion);
 
 export const PERSON_SORTS = ['name', 'updatedAt', 'birthDate', 'returnDate'] as const;
 
-export const PersonListQuery = PageQuery.extend({
+export const PersonListQuery = ListPageQuery.extend({
   region: RegionCode12.optional().meta({ description: '只列出此区划（含下级）台账中的人员' }),
   category: codeList(PersonCategoryCode).optional().meta({ description: '人员类别，任一匹配' }),
   status: codeList(PersonStatusCode).optional().meta({ description: '人员状态，任一匹配' }),
@@ -60,7 +60,7 @@ export const PersonListQuery = PageQuery.extend({
   order: z
     .enum(['asc', 'desc'])
     .optional()
-    .meta({ description: '默认 updatedAt 降序，其他升序；同值按 ID 排序' }),
+    .meta({ description: '默认 updatedAt 降序，其他升序；同值按 ID 同向排序' }),
 });
 
 export const UnmaskBody = z.object({
@@ -139,7 +139,7 @@ export const PersonDetailView = PersonView.extend({
   consents: z.array(ConsentView),
 }).meta({ id: 'PersonDetail' });
 
-export const PersonPage = pageOf(PersonView);
+export const PersonPage = listPageOf(PersonView);
 
 export const UnmaskView = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, isNull, lte, type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { pageOffset, type PageRequest } from '../../platform/http/paging.js';
-import { selectPeople, type PersonListRow } from './repo.js';
+import type { KeysetPosition, ListTotalT, PageWindow } from '../../platform/http/list-paging.js';
+import { selectPeopleKeyed, type PersonListRow } from './repo.js';
 import { people } from './table.js';
 
 /**
@@ -67,22 +67,98 @@ function personWhere(f: PersonFilter): SQL | undefined {
   return and(...c);
 }
 
+/** Sort columns that may hold NULL (sorted last). */
+const NULLABLE_PERSON_SORTS: ReadonlySet<PersonSort> = new Set(['returnDate']);
+/** The SQL type each sort key is cast back to from a cursor's text. */
+const PERSON_SORT_TYPES: Record<PersonSort, string> = {
+  name: 'text',
+  updatedAt: 'timestamptz',
+  birthDate: 'date',
+  returnDate: 'date',
+};
+
+/** How a list is ordered: the sort expression and whether it may be NULL. */
+export interface KeysetSort {
+  expr: SQL | AnyColumn;
+  order: 'asc' | 'desc';
+  nullable: boolean;
+  /** SQL type of the sort key (`timestamptz`, `text`, …) for the cursor's value. */
+  type: string;
+}
+
 /**
- * One page of live (never merged-away) people within scope, filtered and sorted, ties broken by
- * id so that paging is stable; with the total.
+ * `ORDER BY expr dir NULLS LAST, id dir NULLS LAST`: ties by id in the same direction, so one
+ * (sort, id) index walks the list and a keyset position is a single row comparison.
+ */
+export function keysetOrder(s: KeysetSort, id: AnyColumn): SQL[] {
+  return [orderBy(s.expr, s.order), orderBy(id, s.order)];
+}
+
+/**
+ * Rows strictly after `pos` in {@link keysetOrder}: `(expr, id) > (v, id)` (or `<` descending),
+ * and for a nullable sort the NULLs that come last.
+ */
+export function keysetAfter(s: KeysetSort, id: AnyColumn, pos: KeysetPosition): SQL {
+  const op = sql.raw(s.order === 'desc' ? '<' : '>');
+  const type = sql.raw(s.type);
+  if (pos.value === null) return sql`(${s.expr} IS NULL AND ${id} ${op} ${pos.id}::uuid)`;
+  const after = sql`(${s.expr}, ${id}) ${op} (${String(pos.value)}::${type}, ${pos.id}::uuid)`;
+  return s.nullable ? sql`(${after} OR ${s.expr} IS NULL)` : after;
+}
+
+/** The keyset sort of a people list. */
+export function personKeysetSort(by: PersonSort, order: 'asc' | 'desc'): KeysetSort {
+  return {
+    expr: PERSON_SORT_COLUMNS[by],
+    order,
+    nullable: NULLABLE_PERSON_SORTS.has(by),
+    type: PERSON_SORT_TYPES[by],
+  };
+}
+
+/**
+ * Counts the rows matching `where` up to `bound`: exact below it, else `{ value: bound,
+ * exact: false }` ("10,000+"). Reads at most bound + 1 rows, whatever the size of the table.
+ */
+export async function boundedCount(
+  db: Executor,
+  table: SQL,
+  where: SQL | undefined,
+  bound: number,
+): Promise<ListTotalT> {
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${where ?? sql`true`} LIMIT ${bound + 1}) AS bounded`,
+  );
+  const n = row?.n ?? 0;
+  return n > bound ? { value: bound, exact: false } : { value: n, exact: true };
+}
+
+/** Rows of a raw query, the same on PostgreSQL and PGlite. */
+export async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
+  const res: unknown = await db.execute(query);
+  return (res as { rows: T[] }).rows;
+}
+
+/**
+ * One window of live (never merged-away) people within scope, filtered and sorted (ties by id),
+ * one row more than the page when there is a next page; each row with its sort key as text.
  */
 export async function listPeople(
   db: Executor,
   f: PersonFilter,
-  p: PageRequest,
-  sort: { by: PersonSort; order: 'asc' | 'desc' },
-): Promise<{ rows: PersonListRow[]; total: number }> {
+  w: PageWindow,
+  sort: KeysetSort,
+): Promise<(PersonListRow & { sortKey: string | null })[]> {
   const where = personWhere(f);
-  const rows = await selectPeople(db)
-    .where(where)
-    .orderBy(orderBy(PERSON_SORT_COLUMNS[sort.by], sort.order), asc(people.id))
-    .limit(p.pageSize)
-    .offset(pageOffset(p));
-  const total = await db.$count(people, where);
-  return { rows, total };
+  const q = selectPeopleKeyed(db, sql`${sort.expr}`)
+    .where(w.kind === 'after' ? and(where, keysetAfter(sort, people.id, w.after)) : where)
+    .orderBy(...keysetOrder(sort, people.id))
+    .limit(w.limit);
+  return w.kind === 'offset' ? q.offset(w.offset) : q;
+}
+
+/** The total of a people list, counted up to `bound` ({@link boundedCount}). */
+export function countPeople(db: Executor, f: PersonFilter, bound: number): Promise<ListTotalT> {
+  return boundedCount(db, sql`${people}`, personWhere(f), bound);
 }

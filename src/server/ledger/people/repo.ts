@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/client.js';
 import { regions } from '../../platform/regions/table.js';
@@ -44,6 +44,19 @@ const personColumns = {
 export function selectPeople(db: Executor) {
   return db
     .select(personColumns)
+    .from(people)
+    .innerJoin(ledgerRegion, eq(ledgerRegion.code, people.regionCode))
+    .leftJoin(hukouRegion, eq(hukouRegion.code, people.hukouRegionCode))
+    .leftJoin(currentRegion, eq(currentRegion.code, people.currentRegionCode));
+}
+
+/**
+ * {@link selectPeople} with the list's sort key as text (`sortKey`), which a keyset cursor
+ * carries back exactly (a timestamp to the microsecond).
+ */
+export function selectPeopleKeyed(db: Executor, key: SQL) {
+  return db
+    .select({ ...personColumns, sortKey: sql<string | null>`(${key})::text` })
     .from(people)
     .innerJoin(ledgerRegion, eq(ledgerRegion.code, people.regionCode))
     .leftJoin(hukouRegion, eq(hukouRegion.code, people.hukouRegionCode))

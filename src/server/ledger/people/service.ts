@@ -7,14 +7,33 @@ import type { Keys } from '../../platform/crypto/keys.js';
 import type { Executor } from '../../platform/db/client.js';
 import { entitiesOfPerson } from '../entities/link-repo.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { type PageRequest, type Paged, toPage } from '../../platform/http/paging.js';
+import { type PageRequest, type Paged } from '../../platform/http/paging.js';
+import {
+  LIST_COUNT_BOUND,
+  type ListPage,
+  listFingerprint,
+  type ListTotalT,
+  pageWindow,
+  toListPage,
+} from '../../platform/http/list-paging.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { HistoryEntryViewT } from '../history/contract.js';
 import { readTimeline } from '../history/service.js';
-import { regionInScope, regionScopeWhere, requirePermission } from '../../access/scope/scope.js';
+import {
+  regionInScope,
+  regionScopeWhere,
+  requirePermission,
+  scopeRoots,
+} from '../../access/scope/scope.js';
 import { readablePerson } from './access.js';
 import type { PersonDetailViewT, PersonListQueryT, PersonViewT } from './contract.js';
-import { listPeople as listPeopleRows, type PersonFilter } from './list-repo.js';
+import {
+  countPeople,
+  listPeople as listPeopleRows,
+  personKeysetSort,
+  type PersonFilter,
+} from './list-repo.js';
+import { counterTotal, listRegions, personCountSlots } from './list-total.js';
 import { presentPerson, presentPersonDetail } from './presenter.js';
 import { findPerson, listConsents, mergedIntoIds } from './repo.js';
 import { idNumberIndex, phoneIndex } from './sealed.js';
@@ -40,13 +59,41 @@ export function personTextFilter(
   return { tokens: queryTokens(q) };
 }
 
-/** Live people within the actor's person.read scope, filtered, searched, sorted and paged. */
+/** The counters' exact total of a people list, else a count up to the bound. */
+async function personListTotal(
+  deps: AppDeps,
+  roots: readonly string[],
+  query: PersonListQueryT,
+  filter: PersonFilter,
+): Promise<ListTotalT> {
+  const slots = personCountSlots({
+    categories: query.category,
+    statuses: query.status,
+    other:
+      query.q !== undefined ||
+      Boolean(query.education?.length) ||
+      query.returnedFrom !== undefined ||
+      query.returnedTo !== undefined,
+  });
+  if (slots) {
+    const exact = await counterTotal(deps.db, 'people', listRegions(roots, query.region), slots);
+    if (exact) return exact;
+  }
+  return countPeople(deps.db, filter, deps.listCountBound ?? LIST_COUNT_BOUND);
+}
+
+/**
+ * Live people within the actor's person.read scope, filtered, searched, sorted and paged: by
+ * number up to page 50, then after the `next` cursor; the total exact from the counters or a
+ * count under 10,000, else "10,000+".
+ */
 export async function listPeople(
   deps: AppDeps,
   ctx: RequestContext,
   query: PersonListQueryT,
-): Promise<Paged<PersonViewT>> {
+): Promise<ListPage<PersonViewT>> {
   const actor = requirePermission(ctx, 'person.read');
+  const roots = scopeRoots(actor, 'person.read');
   const filter: PersonFilter = {
     scope: (column) => regionScopeWhere(actor, 'person.read', column),
     regionPrefix: query.region ? regionPrefix(query.region) : undefined,
@@ -58,11 +105,24 @@ export async function listPeople(
     ...(query.q ? personTextFilter(deps.keys, query.q) : {}),
   };
   const order = query.order ?? (query.sort === 'updatedAt' ? 'desc' : 'asc');
-  const { rows, total } = await listPeopleRows(deps.db, filter, query, {
-    by: query.sort,
-    order,
-  });
-  return toPage(rows, total, query, presentPerson);
+  const { page: _page, pageSize: _size, after: _after, ...what } = query;
+  const fingerprint = listFingerprint(deps.keys, ['people', actor.userId, roots, what, order]);
+  const window = pageWindow(deps.keys, fingerprint, query);
+  const sort = personKeysetSort(query.sort, order);
+  // The page and its total side by side (two pool connections on PostgreSQL).
+  const [rows, total] = await Promise.all([
+    listPeopleRows(deps.db, filter, window, sort),
+    personListTotal(deps, roots, query, filter),
+  ]);
+  return toListPage(
+    deps.keys,
+    fingerprint,
+    rows,
+    total,
+    query,
+    (r) => ({ value: r.sortKey, id: r.id }),
+    presentPerson,
+  );
 }
 
 /** A person with linked entities and consents, read again (after a change, say). */

@@ -68,7 +68,18 @@ export const people = pgTable(
     index('people_status_idx').on(t.status),
     index('people_search_idx').using('gin', t.searchTokens),
     index('people_categories_idx').using('gin', t.categories),
-    index('people_updated_idx').on(t.updatedAt),
+    // The list's sorts over live rows, ties by id in the same direction (keyset paging walks
+    // them): the national and provincial first pages read these in order and stop after a page.
+    index('people_live_updated_idx')
+      .on(t.updatedAt.desc(), t.id.desc())
+      .where(sql`merged_into IS NULL`),
+    index('people_live_name_idx')
+      .on(sql`${t.name} COLLATE "C"`, t.id)
+      .where(sql`merged_into IS NULL`),
+    // A region subtree sorted by recency: a county's or township's first page without a sort.
+    index('people_live_region_updated_idx')
+      .on(t.regionCode.op('bpchar_pattern_ops'), t.updatedAt.desc(), t.id.desc())
+      .where(sql`merged_into IS NULL`),
   ],
 );
 

@@ -192,6 +192,15 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'ledger.duplicate.entity': 'An entity with this credit code is already in the ledger',
   'ledger.duplicate.open': 'Open the existing record',
   'ledger.export': 'Export',
+  'ledger.total.person': '{total} people',
+  'ledger.totalAtLeast.person': 'More than {total} people (narrow the filter)',
+  'ledger.total.entity': '{total} entities',
+  'ledger.totalAtLeast.entity': 'More than {total} entities (narrow the filter)',
+  'ledger.nextPage': 'Next page',
+  'ledger.firstPage': 'Back to page 1',
+  'ledger.cursorPage': 'Page {page}',
+  'ledger.deepPagesHint':
+    'The first {pages} pages open by number; after that use “Next page”, or narrow the filter',
   'ledger.exportCount': 'Export {count}',
   'ledger.exportHint':
     'Exports every record of this list, with its filters and sort, to Excel (ID numbers and phones masked; for an unmasked export use Import / export)',

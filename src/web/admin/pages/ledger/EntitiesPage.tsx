@@ -174,6 +174,7 @@ export function EntitiesPage() {
       defaultHidden={DEFAULT_HIDDEN}
       filters={<EntityFilters list={ledger.list} />}
       testId="entities-table"
+      unit="entity"
       emptyText={t('ledger.entity.empty')}
       detailPath="/ledger/entities"
       Form={EntityForm}

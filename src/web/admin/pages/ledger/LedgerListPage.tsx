@@ -12,7 +12,7 @@ import { useRegionScope } from '../../layout/RegionScope';
 import { useSession } from '../../session/SessionProvider';
 import { useDownload } from '../ledger-io/download';
 import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
-import { LedgerTable } from './LedgerTable';
+import { LedgerTable, type ListTotal } from './LedgerTable';
 import { sortOrderOf, useListParams } from './useListParams';
 import './ledger.css';
 
@@ -37,7 +37,7 @@ export function useLedgerList<L>(path: string, filters: readonly string[]) {
     order,
   };
   const request = useRequest(
-    () => api<L>(path, { query: { ...query, page, pageSize } }),
+    () => api<L>(path, { query: { ...query, page, pageSize, after: get('after') } }),
     [params.toString(), current?.code],
   );
   return {
@@ -66,7 +66,9 @@ const FIXED = new Set(['name', 'actions']);
  * <LedgerListPage ledger={ledger} columns={all} title={t('ledger.person.title')} Form={PersonForm} … />
  */
 export function LedgerListPage<T extends { id: string }>(props: {
-  ledger: ReturnType<typeof useLedgerList<{ items: T[]; total: number }>>;
+  ledger: ReturnType<typeof useLedgerList<{ items: T[]; total: ListTotal; next: string | null }>>;
+  /** What the list counts: 人 or 个市场主体. */
+  unit: 'person' | 'entity';
   /** Every column, hidden ones included (the settings list them all). */
   columns: ColumnsType<T>;
   title: string;
@@ -121,11 +123,13 @@ export function LedgerListPage<T extends { id: string }>(props: {
               <Tooltip title={t('ledger.exportHint')}>
                 <Button
                   icon={<DownloadOutlined />}
-                  disabled={!total}
+                  disabled={!total?.value}
                   data-testid="list-export"
                   onClick={() => download(ledger.exportUrl)}
                 >
-                  {total ? t('ledger.exportCount', { count: total }) : t('ledger.export')}
+                  {total?.exact && total.value
+                    ? t('ledger.exportCount', { count: total.value.toLocaleString('en-US') })
+                    : t('ledger.export')}
                 </Button>
               </Tooltip>
             )}
@@ -151,6 +155,8 @@ export function LedgerListPage<T extends { id: string }>(props: {
           columns={columns}
           items={request.data?.items}
           total={request.data?.total}
+          next={request.data?.next}
+          unit={props.unit}
           loading={request.loading}
           emptyText={emptyText(list.get('q'))}
         />

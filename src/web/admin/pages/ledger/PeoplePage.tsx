@@ -125,6 +125,7 @@ export function PeoplePage() {
       defaultHidden={DEFAULT_HIDDEN}
       filters={<PeopleFilters list={ledger.list} />}
       testId="people-table"
+      unit="person"
       emptyText={t('ledger.person.empty')}
       searchHelp={t('ledger.person.searchHelp')}
       detailPath="/ledger/people"

@@ -26,6 +26,7 @@ export function useListParams() {
             else next.delete(key);
           }
           if (!('page' in patch)) next.delete('page');
+          if (!('after' in patch)) next.delete('after');
           return next;
         },
         { replace: true },

@@ -1,1 +1,0 @@
-CREATE INDEX "cases_region_queue_order_idx" ON "cases" USING btree ("state_entered_at","id") WHERE "cases"."owner_region" AND NOT "cases"."terminal";
