@@ -16,7 +16,7 @@ import { AppError } from '../domain/errors/codes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerCaseRoutes } from './programme/cases/routes.js';
-import { createAttachmentStore } from './programme/cases/attachment-store.js';
+import { createAttachmentStore } from './platform/storage/attachment-store.js';
 import { registerLoanFinanceRoutes, registerLoanRoutes } from './programme/loans/routes.js';
 import { scheduleDeadlineSweeps } from './programme/cases/deadline-schedule.js';
 import { caseNotifier } from './outreach/notifications/case-notices.js';

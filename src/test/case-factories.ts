@@ -4,7 +4,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { stepOwner } from '../domain/cases/can-fire.js';
 import { GUARANTEE_LOAN } from '../domain/cases/guarantee-loan.js';
-import { attachmentStoreOf, incomingDir } from '../server/programme/cases/attachment-store.js';
+import { incomingDir } from '../server/platform/storage/attachment-store.js';
+import { attachmentStoreOf } from '../server/programme/cases/attachment-store-of.js';
 import {
   insertAttachment,
   insertCase,

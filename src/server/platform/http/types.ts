@@ -10,7 +10,7 @@ import type { Config } from '../../config.js';
 import type { Database, Db } from '../db/client.js';
 import type { AuditKeys, Keys } from '../crypto/keys.js';
 import type { CaseHooks } from '../../programme/cases/hooks.js';
-import type { AttachmentStore } from '../../programme/cases/attachment-store.js';
+import type { AttachmentStore } from '../storage/store.js';
 import type { SessionCache } from '../auth/session-cache.js';
 import type { RegionTree } from '../regions/region-tree.js';
 

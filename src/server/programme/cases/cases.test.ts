@@ -27,12 +27,12 @@ import { loanRepayments } from '../loans/table.js';
 import { caseAttachments, caseTransitions } from './table.js';
 import { startS3 } from '../../../test/s3.js';
 import {
-  type AttachmentStore,
   caseFilesDir,
   createAttachmentStore,
   incomingDir,
-} from './attachment-store.js';
-import { s3AttachmentStore } from './attachment-store-s3.js';
+} from '../../platform/storage/attachment-store.js';
+import type { AttachmentStore } from '../../platform/storage/store.js';
+import { s3AttachmentStore } from '../../platform/storage/attachment-store-s3.js';
 
 /**
  * The case engine over HTTP on a real database: a guarantee-loan file from intake to settlement

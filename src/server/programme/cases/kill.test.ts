@@ -9,7 +9,7 @@ import { createLoanOrgs, seedCase } from '../../../test/case-factories.js';
 import { verifyAuditChain } from '../../platform/audit/verify.js';
 import { rowsOf } from '../../statistics/stats/source.js';
 import { verifyCounters } from '../../statistics/stats/verify.js';
-import { attachmentStoreOf } from './attachment-store.js';
+import { attachmentStoreOf } from './attachment-store-of.js';
 
 /**
  * The crash test with a real kill: a child process (src/test/case-worker.ts, through tsx) works

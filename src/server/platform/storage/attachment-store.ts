@@ -1,33 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { access, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import type { Config } from '../../config.js';
-import { PRIVATE_DIR_MODE } from '../../platform/db/private-files.js';
-import type { AppDeps } from '../../platform/http/types.js';
+import { PRIVATE_DIR_MODE } from '../db/private-files.js';
 import { s3AttachmentStore } from './attachment-store-s3.js';
-
-/** What the store is told about an object when it is put (already sniffed and checksummed). */
-export interface StoredObjectMeta {
-  size: number;
-  contentType: string;
-  sha256: string;
-}
-
-/**
- * Where the bytes of case attachments live, by their storage key (`<caseId>/<attachmentId>`).
- * Chosen once at boot from FANXIANG_ATTACHMENTS (see {@link createAttachmentStore}).
- */
-export interface AttachmentStore {
-  readonly kind: 'disk' | 's3';
-  /** Takes the verified temporary file `file` into the store under `key` (the file may be moved). */
-  put(key: string, file: string, meta: StoredObjectMeta): Promise<void>;
-  /** The object's bytes as a stream; NOT_FOUND when there is none. */
-  get(key: string): Promise<Readable>;
-  exists(key: string): Promise<boolean>;
-  /** Removes an object (only to undo a put whose database row did not commit). */
-  remove(key: string): Promise<void>;
-}
+import type { AttachmentStore } from './store.js';
 
 /** `<dataDir>/case-files`: the disk store's objects, and every store's temporary uploads. */
 export function caseFilesDir(config: Pick<Config, 'dataDir'>): string {
@@ -81,10 +58,4 @@ export function createAttachmentStore(config: Config): AttachmentStore {
   const a = config.attachments;
   if (a.kind === 's3') return s3AttachmentStore(a);
   return diskAttachmentStore(path.resolve(caseFilesDir(config)));
-}
-
-/** The store chosen at boot (buildApp sets it); deps built by hand get the configured one. */
-export function attachmentStoreOf(deps: AppDeps): AttachmentStore {
-  deps.attachmentStore ??= createAttachmentStore(deps.config);
-  return deps.attachmentStore;
 }

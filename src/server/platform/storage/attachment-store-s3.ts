@@ -4,7 +4,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AwsClient } from 'aws4fetch';
 import { AppError } from '../../../domain/errors/codes.js';
 import type { AttachmentsConfig } from '../../config.js';
-import type { AttachmentStore } from './attachment-store.js';
+import type { AttachmentStore } from './store.js';
 
 type S3Config = Extract<AttachmentsConfig, { kind: 's3' }>;
 
