@@ -186,6 +186,20 @@ export async function fireTransition(
         now,
       });
     }
+    if (!stays && !terminal) {
+      if (owner.orgId) await notify(tx, stepNotice(id, { orgId: owner.orgId }, t.to));
+      else if (owner.region) await notify(tx, stepNotice(id, { regionCode: row.regionCode }, t.to));
+    }
+    if (!stays && (terminal || DECISIONS.has(t.to))) {
+      await notify(tx, {
+        caseApplicant: true,
+        kind: 'case.decided',
+        caseId: id,
+        params: { state: t.to, transition: t.id, reason: body.reason ?? null },
+      });
+    }
+    // Last: the audit record takes the chain's head row lock, which every audited change in
+    // the deployment waits for; held from here to COMMIT only.
     await recordAudit(tx, ctx, now, {
       action: 'case.transition',
       objectType: 'case',
@@ -200,18 +214,6 @@ export async function fireTransition(
         fields: Object.keys(fields),
       },
     });
-    if (!stays && !terminal) {
-      if (owner.orgId) await notify(tx, stepNotice(id, { orgId: owner.orgId }, t.to));
-      else if (owner.region) await notify(tx, stepNotice(id, { regionCode: row.regionCode }, t.to));
-    }
-    if (!stays && (terminal || DECISIONS.has(t.to))) {
-      await notify(tx, {
-        caseApplicant: true,
-        kind: 'case.decided',
-        caseId: id,
-        params: { state: t.to, transition: t.id, reason: body.reason ?? null },
-      });
-    }
   });
   return caseDetail(deps, ctx, id);
 }
