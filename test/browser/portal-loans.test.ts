@@ -9,13 +9,15 @@ import {
   screenshot,
   server,
 } from './browser.js';
+import { decide } from './case-steps.js';
 
 /**
  * 创业担保贷款 on a phone, against the real server, one journey: the demo entrepreneur (a verified
  * account linked to a 奉节县 returnee, src/server/demo/demo-entrepreneur.ts) logs in, reads the
  * product, fills the wizard, sees the pre-check condition by condition, confirms the 承诺书,
  * submits, finds the file in 我的申请, opens it and uploads a PNG; at 360 px too; then the county
- * officer finds the file in the console's 我的办件.
+ * officer finds the file in the console's 我的办件, and the county, 人社, the guarantee agency and
+ * the bank each move it on from their own queue until it is disbursed, which the phone shows.
  */
 
 const DEMO_ENTREPRENEUR = '13700000236';
@@ -118,6 +120,47 @@ describe.skipIf(!server())('创业担保贷款 on the portal', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('待受理');
     await screenshot(desk.page, 'portal-loan-in-queue');
+
+    // Each agency moves it on from its own 待办: the county's intake, 人社, the guarantee agency
+    // (no 信用园区 here, so the guarantee step is not skipped) and the bank, which disburses.
+    await decide(desk.page, caseId, '受理');
+    await expect
+      .poll(() => desk.page.locator('.fx-page-head').innerText())
+      .toContain('人社资格审核');
     expect(desk.errors).toEqual([]);
+    const steps: [string, string, Record<string, string>, string][] = [
+      ['fj_hrss', '资格审核通过', {}, '担保机构审核'],
+      ['fj_guarantee', '同意担保', {}, '经办银行审批'],
+      ['fj_bank', '审批通过', { 审批金额: '200,000', '审批期限（月）': '24' }, '待放款'],
+      [
+        'fj_bank',
+        '放款',
+        { 放款金额: '200,000.00', 放款日期: '2026-12-07', 年利率: '3.45', 到期日: '2028-12-07' },
+        '还款中',
+      ],
+    ];
+    for (const [account, transition, fields, next] of steps) {
+      const officer = await openPage(browser);
+      await login(officer.page, account);
+      await decide(officer.page, caseId, transition, fields);
+      await expect
+        .poll(() => officer.page.locator('.fx-page-head').innerText(), { timeout: 30_000 })
+        .toContain(next);
+      expect(officer.errors).toEqual([]);
+    }
+
+    // Back on the phone: the file is disbursed, with its schedule, and the decisions arrived as
+    // messages.
+    await page.goto(`/loans/${caseId}`);
+    await page.getByTestId('loan-detail').waitFor();
+    await expect
+      .poll(() => page.locator('.card-head .badge').first().innerText(), { timeout: 30_000 })
+      .toContain('还款中');
+    await page.goto('/me#messages');
+    await expect
+      .poll(() => page.locator('#messages').innerText(), { timeout: 30_000 })
+      .toMatch(/还款中/);
+    await screenshot(page, 'portal-loan-disbursed', true);
+    expect(errors).toEqual([]);
   });
 });

@@ -137,10 +137,13 @@ export const NAV: NavNode[] = [
   },
 ];
 
-/** The menu as the user may see it: leaves they hold a permission for, groups with any leaf. */
+/**
+ * The menu as the user may see it: leaves they hold a permission for (through a region grant
+ * where the leaf says so), groups with any leaf. The workbench's shortcuts are the same list.
+ */
 export function visibleNav(
   can: (...perms: string[]) => boolean,
-  canByRegion: (...perms: string[]) => boolean = can,
+  canByRegion: (...perms: string[]) => boolean,
 ): NavNode[] {
   const allowed = (leaf: NavLeaf) =>
     !leaf.perms || (leaf.regionGrant ? canByRegion(...leaf.perms) : can(...leaf.perms));

@@ -11,10 +11,10 @@ import { PendingRequestsCard } from './PendingRequestsCard';
 /** 工作台: who I am and where I may work, shortcuts to my modules, my to-do list. */
 export function WorkbenchPage() {
   const t = useT();
-  const { session, can } = useSession();
+  const { session, can, canByRegion } = useSession();
   const roleName = useRoleNames();
   if (!session) return null;
-  const shortcuts = visibleNav(can)
+  const shortcuts = visibleNav(can, canByRegion)
     .flatMap((n) => (isGroup(n) ? n.children : [n]))
     .filter((n) => n.path !== '/');
   return (
