@@ -252,6 +252,8 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
       await confirm.waitFor();
       await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
       await dialog.waitFor({ state: 'hidden' });
+      // the confirmation closes too (it once stayed open over the page after paying)
+      await confirm.waitFor({ state: 'hidden' });
     };
     await pay((part / 100).toFixed(2), '奉财社〔2026〕41号');
     await expect.poll(() => detail.innerText()).toContain('部分拨付');

@@ -45,7 +45,8 @@ function PayModal({
     await new Promise<void>((resolve, reject) =>
       Modal.confirm({
         title: t('subsidy.confirm', { amount: yuan(amountFen), bank: claim.bankName }),
-        onOk: resolve,
+        // No argument: antd leaves a confirm open when onOk takes one (its close callback).
+        onOk: () => resolve(),
         onCancel: () =>
           reject(
             new ApiError(0, { code: 'CANCELLED', message: t('subsidy.cancelled'), details: {} }),
