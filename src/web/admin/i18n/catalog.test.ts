@@ -22,6 +22,12 @@ describe('console message catalogs', () => {
     }
   });
 
+  it('write placeholders as {name}, never i18next’s {{name}} (printed as “{2021}年”)', () => {
+    for (const catalog of [zhCN, en] as Record<string, string>[]) {
+      for (const [key, text] of Object.entries(catalog)) expect(text, key).not.toMatch(/\{\{/);
+    }
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format(zhCN['common.total'], { total: 3 })).toBe('共 3 条');
     expect(format('{a} {b}', { a: 1 })).toBe('1 {b}');

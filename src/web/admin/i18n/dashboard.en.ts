@@ -120,7 +120,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'dash.loans.subsidyByQuarter': 'Interest subsidy by quarter (due, paid, outstanding, yuan)',
   'dash.loans.subsidyByRegion': 'Interest subsidy by region (this year, yuan)',
   'dash.loans.quarter': 'Quarter',
-  'dash.loans.quarterName': 'Q{{n}} {{year}}',
+  'dash.loans.quarterName': 'Q{n} {year}',
   'dash.loans.subsidyDue': 'Due (yuan)',
   'dash.loans.subsidyPaid': 'Paid (yuan)',
   'dash.loans.subsidyOutstanding': 'Outstanding (yuan)',

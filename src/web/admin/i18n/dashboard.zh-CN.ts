@@ -116,7 +116,7 @@ export const dashboardZhCN = {
   'dash.loans.subsidyByQuarter': '贴息分季度（应付、已付、欠付，元）',
   'dash.loans.subsidyByRegion': '贴息分地区（本年，元）',
   'dash.loans.quarter': '季度',
-  'dash.loans.quarterName': '{{year}}年第{{n}}季度',
+  'dash.loans.quarterName': '{year}年第{n}季度',
   'dash.loans.subsidyDue': '应付（元）',
   'dash.loans.subsidyPaid': '已付（元）',
   'dash.loans.subsidyOutstanding': '欠付（元）',
