@@ -32,6 +32,8 @@ export function pinyinKeys(
 const KEY_CACHE_MAX = 50_000;
 const keyCache = new Map<string, Readonly<{ full: string; initials: string }>>();
 
+const ALL_HAN = /^\p{Script=Han}+$/u;
+
 function computePinyinKeys(
   name: string,
   surname: 'head' | 'off',
@@ -43,13 +45,17 @@ function computePinyinKeys(
     v: true,
     surname,
   });
-  const initials = pinyin(name, {
-    pattern: 'first',
-    toneType: 'none',
-    type: 'array',
-    nonZh: 'consecutive',
-    surname,
-  });
+  // A name of Chinese characters only has one syllable per character: its initials are the
+  // syllables' first letters, without asking pinyin-pro (the costly part) a second time.
+  const initials = ALL_HAN.test(name)
+    ? full.map((syllable) => syllable.charAt(0))
+    : pinyin(name, {
+        pattern: 'first',
+        toneType: 'none',
+        type: 'array',
+        nonZh: 'consecutive',
+        surname,
+      });
   const clean = (parts: string[]) =>
     parts
       .join('')
