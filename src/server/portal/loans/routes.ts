@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { uploadBody } from '../../programme/cases/attachment-service.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, ERROR_RESPONSES } from '../../platform/http/error-body.js';
 import type { App, AppDeps } from '../../platform/http/types.js';
@@ -118,7 +118,7 @@ export function registerPortalLoanRoutes(app: App, deps: AppDeps): void {
           req.ctx,
           req.portal,
           req.params.caseId,
-          req.body as Readable,
+          uploadBody(req.body),
           {
             name: req.query.name,
             kind: req.query.kind,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, isAppError } from '../../../domain/errors/codes.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -25,6 +25,18 @@ export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
 function tooLarge(limit: number): AppError {
   return new AppError('ATTACHMENT_TOO_LARGE', { limitMb: Math.round(limit / 1024 / 1024) });
+}
+
+/**
+ * The request body of an upload route as a stream. The route hands the raw body over untouched,
+ * except where the app's own parsers took it (a JSON or text body): those bytes are judged by
+ * their content like any other upload, and refused as such — never a crash.
+ */
+export function uploadBody(body: unknown): Readable {
+  if (body instanceof Readable) return body;
+  const bytes =
+    typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body ?? null);
+  return Readable.from([Buffer.from(bytes)]);
 }
 
 /** Streams `body` to `file`, counting and hashing as it goes; removes the file on failure. */

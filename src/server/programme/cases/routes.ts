@@ -1,10 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ERROR_RESPONSES } from '../../platform/http/error-body.js';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { attachment } from '../../ledger/export/xlsx-stream.js';
-import { downloadAttachment, uploadAttachment } from './attachment-service.js';
+import { downloadAttachment, uploadAttachment, uploadBody } from './attachment-service.js';
 import {
   AttachmentParams,
   AttachmentQuery,
@@ -111,7 +110,7 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
       config: { action: 'case.attach' },
       handler: async (req, reply) => {
         const length = Number(req.headers['content-length']);
-        const saved = await uploadAttachment(deps, req.ctx, req.params.id, req.body as Readable, {
+        const saved = await uploadAttachment(deps, req.ctx, req.params.id, uploadBody(req.body), {
           name: req.query.name,
           contentLength: Number.isFinite(length) ? length : undefined,
         });
