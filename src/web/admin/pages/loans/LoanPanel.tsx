@@ -7,6 +7,7 @@ import { useRequest } from '../../components/useRequest';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
 import { EligibilityList } from './EligibilityList';
+import { cstDate } from '../../../../domain/indicators/periods';
 import type { Loan } from './types';
 
 const yuan = (fen: number) => `${formatYuan(fen)} 元`;
@@ -22,7 +23,7 @@ function RepaymentModal({
   onSaved: () => void;
 }) {
   const t = useT();
-  const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
+  const [paidOn, setPaidOn] = useState(() => cstDate(new Date()));
   const [principal, setPrincipal] = useState('');
   const [interest, setInterest] = useState('0');
   const save = useSubmit(async () => {

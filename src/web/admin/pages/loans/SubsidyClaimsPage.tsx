@@ -9,15 +9,12 @@ import { useRequest } from '../../components/useRequest';
 import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n/i18n';
 import { useSession } from '../../session/SessionProvider';
+import { cstDate } from '../../../../domain/indicators/periods';
 import { SUBSIDY_PAY } from './permissions';
 import type { Claim, Claims, Summary } from './types';
 
 const yuan = (fen: number) => `${formatYuan(fen)} 元`;
 const STATE_COLOR = { open: 'orange', part_paid: 'blue', paid: 'green' } as const;
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** Paying a claim, whole or in part: amount in 元, date, document, then a confirmation. */
 function PayModal({
@@ -31,7 +28,7 @@ function PayModal({
 }) {
   const t = useT();
   const [amount, setAmount] = useState(formatYuan(claim.outstandingFen).replace(/,/g, ''));
-  const [paidOn, setPaidOn] = useState(today());
+  const [paidOn, setPaidOn] = useState(() => cstDate(new Date()));
   const [doc, setDoc] = useState('');
   const pay = useSubmit(async () => {
     const amountFen = parseAmountFen(amount);
