@@ -140,6 +140,8 @@ describe('operator account commands', () => {
     const agent = await t.login('fj_li', CHOSEN);
     expect((await agent.get('/api/auth/session')).statusCode).toBe(200);
     await setAccountDisabled(db, op(), 'fj_li', true);
+    // The CLI is another process: the server learns of it by the notice, not by its own request.
+    await t.deps.noticesDelivered?.();
     expect((await agent.get('/api/auth/session')).statusCode).toBe(401);
     expect((await login('fj_li', CHOSEN)).json().code).toBe('ACCOUNT_DISABLED');
     await setAccountDisabled(db, op(), 'fj_li', false);

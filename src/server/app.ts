@@ -111,6 +111,7 @@ export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: 
   const deps: AppDeps = Object.assign(plainDeps, {
     regionTree: caches.regionTree,
     sessionCache: caches.sessionCache,
+    noticesDelivered: () => caches.noticesDelivered(),
     calendarReload: () => calendar.reload(),
     attachmentStore: plainDeps.attachmentStore ?? createAttachmentStore(plainDeps.config),
     caseHooks: {

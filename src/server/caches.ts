@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { listenNotices, type NoticeListener } from './platform/db/notices.js';
 import type { AppDeps } from './platform/http/types.js';
@@ -6,8 +8,18 @@ import { RegionTree } from './platform/regions/region-tree.js';
 export interface Caches {
   regionTree: RegionTree;
   sessionCache: SessionCache;
+  /**
+   * Resolves once every notice committed before the call has reached this instance's caches:
+   * a marker notice is raised and awaited (PostgreSQL delivers notices in commit order). For a
+   * change made by another process, such as the operator's CLI disabling an account.
+   */
+  noticesDelivered(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Prefix of the marker notices `noticesDelivered` raises; the session cache never sees them. */
+const MARKER = 'm:';
+const MARKER_WAIT_MS = 10_000;
 
 /**
  * The in-memory caches of one instance and the notices that keep them true: the division tree
@@ -18,9 +30,11 @@ export async function startCaches(deps: AppDeps): Promise<Caches> {
   const regionTree = new RegionTree(deps.db);
   const sessionCache = new SessionCache();
   let everUp = false;
+  const markers = new Map<string, () => void>();
   const listener: NoticeListener = await listenNotices(deps.database, {
     onNotice(channel, payload) {
-      if (channel === 'fx_auth') sessionCache.notice(payload);
+      if (channel === 'fx_auth' && payload.startsWith(MARKER)) markers.get(payload)?.();
+      else if (channel === 'fx_auth') sessionCache.notice(payload);
       else regionTree.changed();
     },
     onState(connected) {
@@ -35,6 +49,23 @@ export async function startCaches(deps: AppDeps): Promise<Caches> {
   return {
     regionTree,
     sessionCache,
+    async noticesDelivered() {
+      // While the connection is down the session cache serves nothing, so nothing is stale.
+      if (!listener.connected) return;
+      const payload = `${MARKER}${randomUUID()}`;
+      let timer: NodeJS.Timeout | undefined;
+      const arrived = new Promise<void>((resolve, reject) => {
+        markers.set(payload, resolve);
+        timer = setTimeout(() => reject(new Error('notice marker not delivered')), MARKER_WAIT_MS);
+      });
+      try {
+        await deps.db.execute(sql`SELECT pg_notify('fx_auth', ${payload})`);
+        await arrived;
+      } finally {
+        clearTimeout(timer);
+        markers.delete(payload);
+      }
+    },
     async close() {
       await regionTree.close();
       await listener.close();

@@ -45,6 +45,8 @@ export interface AppDeps {
   regionTree?: RegionTree;
   /** Sessions with their users and grants, kept briefly in memory; set by buildApp. */
   sessionCache?: SessionCache;
+  /** Resolves once the notices committed so far reached this instance (caches.ts); set by buildApp. */
+  noticesDelivered?: () => Promise<void>;
   /** Ledger lists count rows up to this many (default 10,000); tests set a small bound. */
   listCountBound?: number;
 }
