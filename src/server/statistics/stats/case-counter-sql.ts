@@ -95,14 +95,26 @@ LANGUAGE sql STABLE AS $$
     AND t.from_state NOT IN (${list(UNCLOCKED)})
 $$`;
 
-/** Upsert of grouped contributions `d(case_type, region_code, org_id, month, metric, value)`. */
+/**
+ * Rows per counter number (`stats.case_counters.slot`). Every transition adds to the rows of the
+ * nation, its province, city and county: with one row each, concurrent transitions anywhere
+ * queued on the nation's row until the first committed. A writer adds to the slot of its
+ * connection (`pg_backend_pid() % slots`), so concurrent writers take different rows; readers sum.
+ */
+export const CASE_COUNTER_SLOTS = 16;
+
+/**
+ * Upsert of grouped contributions `d(case_type, region_code, org_id, month, metric, value)` into
+ * the connection's slot, in key order, so that two writers lock shared rows in the same order.
+ */
 function applySql(d: string, keepZero = false): string {
-  return `INSERT INTO stats.case_counters AS k (case_type, region_code, org_id, month, metric, value)
-SELECT d.case_type, l.code, d.org_id, d.month, d.metric, sum(d.value)
+  return `INSERT INTO stats.case_counters AS k (case_type, region_code, org_id, month, metric, value, slot)
+SELECT d.case_type, l.code, d.org_id, d.month, d.metric, sum(d.value), (pg_backend_pid() % ${CASE_COUNTER_SLOTS})::smallint
 FROM (${d}) AS d
 CROSS JOIN LATERAL stats.lineage(d.region_code) AS l(code)
 GROUP BY 1, 2, 3, 4, 5${keepZero ? '' : '\nHAVING sum(d.value) <> 0'}
-ON CONFLICT (region_code, case_type, org_id, metric, month) DO UPDATE SET value = k.value + excluded.value`;
+ORDER BY 2, 1, 3, 5, 4
+ON CONFLICT (region_code, case_type, org_id, metric, month, slot) DO UPDATE SET value = k.value + excluded.value`;
 }
 
 /** The contributions of every case and transition now stored (fill, rebuild and verify). */

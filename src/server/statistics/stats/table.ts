@@ -1,4 +1,4 @@
-import { bigint, char, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, char, pgSchema, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 
 /**
  * Derived statistics live in their own schema: they are rebuilt from the ledger (`fanxiang stats
@@ -44,11 +44,17 @@ export const caseCounters = statsSchema.table(
     month: char('month', { length: 7 }).notNull(),
     metric: text('metric').notNull(),
     value: bigint('value', { mode: 'number' }).notNull(),
+    /**
+     * One of CASE_COUNTER_SLOTS rows per number, chosen by the writing connection, so that
+     * concurrent transitions do not queue on the same row (the nation's, the province's) until
+     * they commit. Readers sum the slots.
+     */
+    slot: smallint('slot').notNull().default(0),
   },
   (t) => [
     primaryKey({
       name: 'case_counters_pkey',
-      columns: [t.regionCode, t.caseType, t.orgId, t.metric, t.month],
+      columns: [t.regionCode, t.caseType, t.orgId, t.metric, t.month, t.slot],
     }),
   ],
 );

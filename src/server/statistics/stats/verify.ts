@@ -83,8 +83,8 @@ async function compare(
 const CASE_EXPECTED = `SELECT d.case_type || ':' || d.metric AS series, l.code AS region_code, d.month, d.org_id AS dim, sum(d.value) AS value
   FROM (${allCaseContribSql()}) AS d CROSS JOIN LATERAL stats.lineage(d.region_code) AS l(code)
   GROUP BY 1, 2, 3, 4 HAVING sum(d.value) <> 0`;
-const CASE_STORED = `SELECT case_type || ':' || metric AS series, region_code, month, org_id AS dim, value
-  FROM stats.case_counters WHERE value <> 0`;
+const CASE_STORED = `SELECT case_type || ':' || metric AS series, region_code, month, org_id AS dim, sum(value) AS value
+  FROM stats.case_counters GROUP BY 1, 2, 3, 4 HAVING sum(value) <> 0`;
 
 /**
  * Recomputes every counter value from the live ledger rows and compares with the stored ones (a
