@@ -178,6 +178,9 @@ describe('people export', () => {
       'sort=name',
       `status=returned,started&region=${XINGLONG}&sort=birthDate&order=desc`,
       'category=graduate',
+      // A sort that may be empty: the people without a return date come last, both ways.
+      'sort=returnDate&order=desc',
+      'sort=returnDate',
     ];
     for (const q of queries) {
       const fromList: string[] = [];

@@ -1,5 +1,5 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { keysetOrder } from '../people/list-repo.js';
+import { keysetAfter, keysetOrder } from '../people/list-repo.js';
 
 /**
  * Keyset paging in a list's own order: `ORDER BY key ASC|DESC NULLS LAST, id ASC|DESC`, as the people
@@ -26,13 +26,9 @@ export function sortKeyText(s: ExportSort): SQL<string | null> {
   return sql<string | null>`(${s.expr})::text`;
 }
 
-/** The rows after `c` in the sort order (NULLs last, ties by id in the same direction). */
+/** The rows after `c` in the list's order: the lists' own keysetAfter, NULLs last. */
 export function afterCursor(s: ExportSort, id: AnyColumn, c: Cursor): SQL {
-  const op = sql.raw(s.order === 'desc' ? '<' : '>');
-  if (c.key === null) return sql`(${s.expr} IS NULL AND ${id} ${op} ${c.id}::uuid)`;
-  const v = s.type === 'text' ? sql`${c.key}` : sql`CAST(${c.key} AS ${sql.raw(s.type)})`;
-  const beyond = sql`${s.expr} ${op} ${v}`;
-  return sql`(${beyond} OR (${s.expr} = ${v} AND ${id} ${op} ${c.id}::uuid) OR ${s.expr} IS NULL)`;
+  return keysetAfter({ ...s, nullable: true }, id, { value: c.key, id: c.id });
 }
 
 /** The ORDER BY of an export page: the list's own order (keysetOrder), so both agree row by row. */
