@@ -17,7 +17,7 @@ const PORTAL_PAGES: Record<string, string> = { 'guarantee-loan': '/loans' };
 
 export function caseNotifier(clock: () => Date): NotifyHook {
   return async (tx: Executor, n: CaseNotice) => {
-    const c = await findCase(tx, n.caseId);
+    const c = n.subject ?? (await findCase(tx, n.caseId));
     if (!c) return;
     const type = caseType(c.type);
     const stateCode = typeof n.params['state'] === 'string' ? n.params['state'] : c.state;

@@ -15,6 +15,7 @@ export function toGrants(rows: GrantRow[]): Grant[] {
       scopeType: r.scopeType as ScopeType,
       regionCode,
       orgId: r.scopeOrgId,
+      orgType: r.orgType,
     });
   }
   return grants;

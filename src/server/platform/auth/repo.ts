@@ -40,9 +40,11 @@ export interface GrantRow {
   scopeRegion: string | null;
   scopeOrgId: string | null;
   orgRegion: string | null;
+  /** The scoped organisation's type (`bank`, `guarantee` …), for the case engine's routing. */
+  orgType: string | null;
 }
 
-/** A user's role assignments with their roles' permissions and the scoped organisation's region. */
+/** A user's role assignments with their roles' permissions and the scoped organisation's region and type. */
 export function findGrants(db: Executor, userId: string): Promise<GrantRow[]> {
   return db
     .select({
@@ -54,6 +56,7 @@ export function findGrants(db: Executor, userId: string): Promise<GrantRow[]> {
       scopeRegion: roleAssignments.scopeRegion,
       scopeOrgId: roleAssignments.scopeOrgId,
       orgRegion: organisations.regionCode,
+      orgType: organisations.type,
     })
     .from(roleAssignments)
     .innerJoin(roles, eq(roles.code, roleAssignments.roleCode))
@@ -163,7 +166,7 @@ const grantsJson = sql<GrantRow[]>`coalesce((
   SELECT json_agg(json_build_object(
     'id', ra.id, 'roleCode', ra.role_code, 'permissions', r.permissions,
     'requireTotp', r.require_totp, 'scopeType', ra.scope_type, 'scopeRegion', ra.scope_region,
-    'scopeOrgId', ra.scope_org_id, 'orgRegion', o.region_code))
+    'scopeOrgId', ra.scope_org_id, 'orgRegion', o.region_code, 'orgType', o.type))
   FROM role_assignments ra
   JOIN roles r ON r.code = ra.role_code
   LEFT JOIN organisations o ON o.id = ra.scope_org_id

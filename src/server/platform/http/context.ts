@@ -11,6 +11,8 @@ export interface Grant {
   regionCode: string;
   /** Set for organisation and park scopes. */
   orgId: string | null;
+  /** The type of that organisation, when the grant was read with it (sessions are). */
+  orgType?: string | null;
 }
 
 /** The authenticated user behind a request. */

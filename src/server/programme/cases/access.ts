@@ -33,8 +33,13 @@ function carriesAny(perms: ReadonlySet<string>, wanted: readonly string[]): bool
 
 /** The actor as the case rules see it: each organisation grant with its organisation's type. */
 export async function caseActorOf(db: Executor, actor: Actor): Promise<CaseActor> {
+  // Sessions carry their organisations' types; other actors (the CLI's, tests') are looked up.
   const orgIds = [
-    ...new Set(actor.grants.flatMap((g) => (g.scopeType === 'org' && g.orgId ? [g.orgId] : []))),
+    ...new Set(
+      actor.grants.flatMap((g) =>
+        g.scopeType === 'org' && g.orgId && g.orgType === undefined ? [g.orgId] : [],
+      ),
+    ),
   ];
   const types = new Map<string, string>();
   if (orgIds.length > 0) {
@@ -50,7 +55,7 @@ export async function caseActorOf(db: Executor, actor: Actor): Promise<CaseActor
       scopeType: g.scopeType,
       regionCode: g.regionCode,
       orgId: g.orgId,
-      orgType: g.orgId ? (types.get(g.orgId) ?? null) : null,
+      orgType: g.orgId ? (g.orgType ?? types.get(g.orgId) ?? null) : null,
     })),
   };
 }

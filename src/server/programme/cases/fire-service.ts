@@ -85,18 +85,6 @@ function actingOrg(
 }
 
 /**
- * Fires a transition on a case. The case must be readable (NOT_FOUND), still at the version the
- * actor read (CASE_CONFLICT otherwise: someone decided first), the transition must leave the
- * current state (CASE_WRONG_STATE), belong to the actor's organisation or region
- * (CASE_NOT_YOUR_STEP), its conditions must hold (CASE_CONDITION), a reason is needed for
- * refusal and withdrawal (CASE_REASON_REQUIRED), its fields must be valid (CASE_FIELDS_INVALID)
- * and the attachments named must be the case's own (CASE_ATTACHMENT_UNKNOWN).
- *
- * One transaction: the versioned update (of two simultaneous decisions exactly one matches the
- * version; the other gets CASE_CONFLICT), the history entry, the audit record and the notice to
- * the next step's organisation.
- */
-/**
  * States whose arrival the applicant is told of besides the terminal ones: each step of the
  * review (taken in, eligible, guarantee agreed), approved, paid out, overdue.
  */
@@ -109,12 +97,35 @@ const DECISIONS = new Set([
   'overdue',
 ]);
 
+/**
+ * Fires a transition on a case. The case must be readable (NOT_FOUND), still at the version the
+ * actor read (CASE_CONFLICT otherwise: someone decided first), the transition must leave the
+ * current state (CASE_WRONG_STATE), belong to the actor's organisation or region
+ * (CASE_NOT_YOUR_STEP), its conditions must hold (CASE_CONDITION), a reason is needed for
+ * refusal and withdrawal (CASE_REASON_REQUIRED), its fields must be valid (CASE_FIELDS_INVALID)
+ * and the attachments named must be the case's own (CASE_ATTACHMENT_UNKNOWN).
+ *
+ * One transaction: the versioned update (of two simultaneous decisions exactly one matches the
+ * version; the other gets CASE_CONFLICT), the history entry, the audit record and the notice to
+ * the next step's organisation. Answers the file as the actor now sees it.
+ */
 export async function fireTransition(
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: CaseFireBodyT,
 ): Promise<CaseDetailViewT> {
+  await fireCase(deps, ctx, id, body);
+  return caseDetail(deps, ctx, id);
+}
+
+/** The transition alone (fireTransition without reading the file back for the answer). */
+export async function fireCase(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: CaseFireBodyT,
+): Promise<void> {
   const actor = requirePermission(ctx, 'case.work');
   const row = await findCase(deps.db, id);
   if (!row || !caseVisible(actor, row)) throw new AppError('NOT_FOUND');
@@ -186,9 +197,12 @@ export async function fireTransition(
         now,
       });
     }
+    const subject = { ...row, state: t.to };
     if (!stays && !terminal) {
-      if (owner.orgId) await notify(tx, stepNotice(id, { orgId: owner.orgId }, t.to));
-      else if (owner.region) await notify(tx, stepNotice(id, { regionCode: row.regionCode }, t.to));
+      if (owner.orgId) await notify(tx, stepNotice(id, { orgId: owner.orgId }, t.to, subject));
+      else if (owner.region) {
+        await notify(tx, stepNotice(id, { regionCode: row.regionCode }, t.to, subject));
+      }
     }
     if (!stays && (terminal || DECISIONS.has(t.to))) {
       await notify(tx, {
@@ -196,6 +210,7 @@ export async function fireTransition(
         kind: 'case.decided',
         caseId: id,
         params: { state: t.to, transition: t.id, reason: body.reason ?? null },
+        subject,
       });
     }
     // Last: the audit record takes the chain's head row lock, which every audited change in
@@ -215,5 +230,4 @@ export async function fireTransition(
       },
     });
   });
-  return caseDetail(deps, ctx, id);
 }

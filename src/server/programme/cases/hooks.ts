@@ -20,7 +20,18 @@ export type CaseNotice = NotifyTarget & {
   kind: 'case.step' | 'case.deadline_near' | 'case.deadline_overdue' | 'case.decided';
   caseId: string;
   params: Record<string, string | number | null>;
+  /** The case as the sender already read it (its type and applicant), saving the notifier a read. */
+  subject?: NoticeSubject;
 };
+
+/** What a notice needs to know of its case besides the state it names. */
+export interface NoticeSubject {
+  id: string;
+  type: string;
+  state: string;
+  subjectPersonId: string | null;
+  subjectEntityId: string | null;
+}
 
 /**
  * Sends a notice inside the caller's transaction (站内信 and SMS are the notifications service's

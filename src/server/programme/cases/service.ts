@@ -23,7 +23,7 @@ import type {
   CaseQueueQueryT,
   CaseTypesViewT,
 } from './contract.js';
-import { caseHooks } from './hooks.js';
+import { caseHooks, type NoticeSubject } from './hooks.js';
 import {
   presentAttachment,
   presentCaseTypes,
@@ -222,8 +222,15 @@ export function stepNotice(
   caseId: string,
   target: { orgId: string } | { regionCode: string },
   state: string,
+  subject?: NoticeSubject,
 ) {
-  return { ...target, kind: 'case.step' as const, caseId, params: { state } };
+  return {
+    ...target,
+    kind: 'case.step' as const,
+    caseId,
+    params: { state },
+    ...(subject ? { subject } : {}),
+  };
 }
 
 /** Loads a case the actor may read, else NOT_FOUND (existence does not leak). */
