@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte, max, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, max, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
 import { auditHead, auditLog } from './table.js';
 import { auditHash } from './chain.js';
@@ -46,8 +46,15 @@ export async function appendAudit(
     prevHash: head.hash,
   };
   const hash = auditHash(row, chainKey);
-  await tx.insert(auditLog).values({ ...row, hash });
-  await tx.update(auditHead).set({ seq, hash }).where(eq(auditHead.id, 1));
+  // One round trip for the record and the head: the head's lock is held until COMMIT, and every
+  // audited change in the deployment waits for it.
+  const insert = tx
+    .insert(auditLog)
+    .values({ ...row, hash })
+    .getSQL();
+  await tx.execute(
+    sql`WITH appended AS (${insert}) UPDATE ${auditHead} SET seq = ${seq}, hash = ${hash} WHERE id = 1`,
+  );
   return seq;
 }
 
