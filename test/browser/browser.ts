@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
 
@@ -255,6 +261,23 @@ export async function pickRegion(page: Page, field: string, labels: string[]): P
       await item(label).click();
     }
   }
+}
+
+/**
+ * Clicks `button` until `container` (a confirmation) goes away: a click that lands while antd's
+ * zoom animation is still running can be lost, and the confirmation then waits for ever. A click
+ * that registered closes it at once, so a second click is never sent to a closed dialog.
+ */
+export async function clickUntilGone(container: Locator, button: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await button.click();
+    const gone = await container
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (gone) return;
+  }
+  throw new Error('the confirmation stays open after three clicks');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, openPage, screenshot, server } from './browser.js';
+import { clickUntilGone, launchChromium, login, openPage, screenshot, server } from './browser.js';
 import { buttonName, decide } from './case-steps.js';
 
 /**
@@ -250,7 +250,7 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
       await dialog.getByRole('button', { name: buttonName('拨付') }).click();
       const confirm = page.locator('.ant-modal-confirm');
       await confirm.waitFor();
-      await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await clickUntilGone(confirm, confirm.getByRole('button', { name: /确\s*定|OK/ }));
       await dialog.waitFor({ state: 'hidden' });
       // the confirmation closes too (it once stayed open over the page after paying)
       await confirm.waitFor({ state: 'hidden' });

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatYuan, parseAmountFen } from '../../../shared/amount-input';
 import { api, ApiError } from '../../../shared/api';
@@ -27,6 +27,8 @@ function PayModal({
   onPaid: () => void;
 }) {
   const t = useT();
+  // The app's modal (not the static Modal.confirm): it renders inside the console's context.
+  const { modal } = App.useApp();
   const [amount, setAmount] = useState(formatYuan(claim.outstandingFen).replace(/,/g, ''));
   const [paidOn, setPaidOn] = useState(() => cstDate(new Date()));
   const [doc, setDoc] = useState('');
@@ -40,7 +42,7 @@ function PayModal({
       });
     }
     await new Promise<void>((resolve, reject) =>
-      Modal.confirm({
+      modal.confirm({
         title: t('subsidy.confirm', { amount: yuan(amountFen), bank: claim.bankName }),
         // No argument: antd leaves a confirm open when onOk takes one (its close callback).
         onOk: () => resolve(),
