@@ -4,6 +4,7 @@ import { monthsIn, progressPct, timeElapsedPct } from '../../../domain/indicator
 import { REGION_LEVELS } from '../../../domain/regions/region-code.js';
 import { SERIES_CODES } from '../../../domain/indicators/series.js';
 import type { Executor } from '../../platform/db/client.js';
+import type { RegionTree } from '../../platform/regions/region-tree.js';
 import { indicatorFigure, loadTotals, reportWindow, type TotalsIndex } from '../stats/figures.js';
 import type { ReportRegion } from '../stats/regions.js';
 import type { FigureSource, MonthlyRow } from '../stats/source.js';
@@ -122,16 +123,17 @@ export async function buildDashboard(
   region: ReportRegion,
   year: number,
   asOf: string,
+  tree?: RegionTree,
 ): Promise<DashboardT> {
   const w = reportWindow(year, asOf);
   const months = monthsIn(w.ytd);
-  const [totals, monthly, targets] = await Promise.all([
+  const elapsed = timeElapsedPct(year, asOf);
+  const [totals, monthly, targets, loans] = await Promise.all([
     loadTotals(source, [region.code], INDICATOR_CODES, w, { withDims: true }),
     months.length > 0 ? source.monthly(region.code, [...SERIES_CODES], w.ytd) : Promise.resolve([]),
     targetsOf(db, region.code, year),
+    buildLoanSection(db, region, year, asOf, elapsed, tree),
   ]);
-  const elapsed = timeElapsedPct(year, asOf);
-  const loans = await buildLoanSection(db, region, year, asOf, elapsed);
   return {
     region: regionRef(region),
     year,

@@ -19,6 +19,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { loadCaseSums } from '../stats/case-figures.js';
 import { loadSubsidySums } from '../stats/subsidy-figures.js';
 import { reportWindow } from '../stats/figures.js';
+import type { RegionTree } from '../../platform/regions/region-tree.js';
 import { reportChildren, type ReportRegion } from '../stats/regions.js';
 import { isBehind } from '../targets/presenter.js';
 import { findTargets } from '../targets/repo.js';
@@ -51,9 +52,10 @@ export async function buildLoanSection(
   year: number,
   asOf: string,
   elapsed: number,
+  tree?: RegionTree,
 ): Promise<LoanSectionT> {
   const w = reportWindow(year, asOf);
-  const children = await reportChildren(db, region.code);
+  const children = await reportChildren(db, region.code, tree);
   const codes = [region.code, ...children.map((c) => c.code)];
   const [sums, orgSums, targetRows, subsidySums] = await Promise.all([
     loadCaseSums(db, codes, LOAN_CASE_TYPE, w.ytd),

@@ -2,6 +2,7 @@ import { indicator, type IndicatorCode } from '../../../domain/indicators/indica
 import { progressPct, timeElapsedPct } from '../../../domain/indicators/periods.js';
 import type { Executor } from '../../platform/db/client.js';
 import { indicatorFigure, loadTotals, reportWindow } from '../stats/figures.js';
+import type { RegionTree } from '../../platform/regions/region-tree.js';
 import { type ReportRegion, reportChildren } from '../stats/regions.js';
 import type { FigureSource } from '../stats/source.js';
 import { isBehind } from '../targets/presenter.js';
@@ -44,10 +45,11 @@ export async function buildChildRanking(
   source: FigureSource,
   region: ReportRegion,
   o: RankingOptions,
+  tree?: RegionTree,
 ): Promise<ChildRankingT> {
   const def = indicator(o.indicator);
   const w = reportWindow(o.year, o.asOf);
-  const children = await reportChildren(db, region.code);
+  const children = await reportChildren(db, region.code, tree);
   const codes = children.map((c) => c.code);
   const [totals, targets] = await Promise.all([
     loadTotals(source, codes, [o.indicator], w),

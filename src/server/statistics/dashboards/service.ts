@@ -35,7 +35,7 @@ async function readableRegion(
   if (also) requirePermission(ctx, also);
   assertRegionInScope(actor, 'stats.read', code);
   if (also) assertRegionInScope(actor, also, code);
-  const region = await findReportRegion(deps.db, code);
+  const region = await findReportRegion(deps.db, code, deps.regionTree);
   if (!region) throw new AppError('REGION_NOT_FOUND', { code });
   return region;
 }
@@ -54,7 +54,7 @@ export async function dashboard(
 ): Promise<DashboardT> {
   const region = await readableRegion(deps, ctx, code);
   const { asOf, year } = when(deps, query);
-  return buildDashboard(deps.db, counterSource(deps.db), region, year, asOf);
+  return buildDashboard(deps.db, counterSource(deps.db), region, year, asOf, deps.regionTree);
 }
 
 /** The regions directly below a region, ranked on one indicator. */
@@ -66,13 +66,19 @@ export async function childRanking(
 ): Promise<ChildRankingT> {
   const region = await readableRegion(deps, ctx, code);
   const { asOf, year } = when(deps, query);
-  return buildChildRanking(deps.db, counterSource(deps.db), region, {
-    indicator: query.indicator,
-    year,
-    asOf,
-    sort: query.sort,
-    order: query.order,
-  });
+  return buildChildRanking(
+    deps.db,
+    counterSource(deps.db),
+    region,
+    {
+      indicator: query.indicator,
+      year,
+      asOf,
+      sort: query.sort,
+      order: query.order,
+    },
+    deps.regionTree,
+  );
 }
 
 /**
