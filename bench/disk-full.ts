@@ -7,8 +7,8 @@
  * the database opens, every acknowledged write is stored, imports hold whole batches only, and
  * `fanxiang audit verify` and `fanxiang stats verify` pass.
  *
- *   npx tsx bench/disk-full.ts                 # tmpfs = prepared data + 40 MB
- *   npx tsx bench/disk-full.ts --extra-mb 24
+ *   npx tsx bench/disk-full.ts                 # tmpfs = prepared data + 120 MB, guard at its default
+ *   npx tsx bench/disk-full.ts --extra-mb 40 --min-free-mb 0   # no guard: the disk itself fills
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -26,7 +26,9 @@ import { personBody } from '../src/test/ledger-factories.js';
 
 const { values } = parseArgs({
   options: {
-    'extra-mb': { type: 'string', default: '40' },
+    'extra-mb': { type: 'string', default: '120' },
+    // the server's FANXIANG_MIN_FREE_MB; its default unless given
+    'min-free-mb': { type: 'string' },
     'max-seconds': { type: 'string', default: '240' },
   },
 });
@@ -149,7 +151,12 @@ try {
     ],
     {
       cwd: ROOT,
-      env: { ...cleanEnv(mnt), FANXIANG_PORT: '0', FANXIANG_LOGIN_RATE_PER_MINUTE: '100000' },
+      env: {
+        ...cleanEnv(mnt),
+        FANXIANG_PORT: '0',
+        FANXIANG_LOGIN_RATE_PER_MINUTE: '100000',
+        ...(values['min-free-mb'] ? { FANXIANG_MIN_FREE_MB: values['min-free-mb'] } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -243,7 +250,10 @@ try {
   );
   log(`first refusal: ${firstRefusal || 'none (the disk never filled)'}`);
   for (const [k, n] of outcomes) log(`  ${n} × ${k}`);
-  check(firstRefusal !== '', 'the disk filled up within the time given');
+  check(
+    firstRefusal !== '',
+    'writes were refused within the time given (the free-space guard, or the full disk itself)',
+  );
 
   if (!serverExited) {
     const health = await safely(() =>

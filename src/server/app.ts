@@ -52,6 +52,7 @@ import { registerDashboardsRoutes } from './statistics/dashboards/routes.js';
 import { registerUsersRoutes } from './access/users/routes.js';
 import { registerWebStatic } from './platform/web/static.js';
 import { startCaches } from './caches.js';
+import { installStorageGuard } from './platform/http/storage-guard.js';
 
 /** Drops bound parameters (which may hold personal data) from failed-query messages. */
 function withoutParams(text: string): string {
@@ -151,6 +152,7 @@ export async function buildApp(plainDeps: AppDeps): Promise<{ app: App; routes: 
   installSecurityHeaders(app);
   await app.register(fastifyCookie);
   installSessionHooks(app, deps);
+  installStorageGuard(app, deps);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),

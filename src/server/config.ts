@@ -85,6 +85,7 @@ const EnvSchema = z.object({
   FANXIANG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   FANXIANG_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   FANXIANG_JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  FANXIANG_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_048_576).default(64),
   FANXIANG_ATTACHMENTS: z.enum(['disk', 's3']).default('disk'),
   FANXIANG_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   FANXIANG_S3_BUCKET: z
@@ -154,6 +155,11 @@ export interface Config {
    * worker lives); a job whose instance died is resumed elsewhere once it has run out.
    */
   jobLeaseSeconds: number;
+  /**
+   * Free space the data directory must keep: below it the server refuses changes with
+   * STORAGE_FULL instead of letting the database reach a full disk (0 turns the watch off).
+   */
+  minFreeMb: number;
   /**
    * Demo mode (`FANXIANG_DEMO=true` or `fanxiang serve --demo`): the first start loads the demo
    * organisations, accounts and ledger, and the dev SMS inbox exists. Off unless asked for.
@@ -289,6 +295,7 @@ export function loadConfig(
     ),
     auditCheckpointMinutes: e.FANXIANG_AUDIT_CHECKPOINT_MINUTES,
     jobLeaseSeconds: e.FANXIANG_JOB_LEASE_SECONDS,
+    minFreeMb: e.FANXIANG_MIN_FREE_MB,
     attachments: attachmentsConfig(e),
   };
 }

@@ -140,6 +140,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditCheckpointDir: `/tmp/fanxiang-test/audit-checkpoints-${randomBytes(6).toString('hex')}`,
     auditCheckpointMinutes: 0,
     jobLeaseSeconds: 60,
+    minFreeMb: 0,
     demo: true,
     attachments: { kind: 'disk' },
     ...overrides,
@@ -151,7 +152,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * TEST_DATABASE_URL), with 重庆 and 河南 regions imported and factories for users.
  */
 export async function createTestApp(
-  opts: { provinces?: string[]; config?: Partial<Config> } = {},
+  opts: {
+    provinces?: string[];
+    config?: Partial<Config>;
+    /** Dependencies handed in instead of the defaults (for example a free-space watch). */
+    deps?: Pick<AppDeps, 'freeSpace'>;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   await seedBuiltinRoles(database.db);
@@ -168,6 +174,7 @@ export async function createTestApp(
     keys,
     auditKeys: deriveAuditKeys(master),
     clock: clock.read,
+    ...opts.deps,
   };
   const { app, routes } = await buildApp(deps);
   const totpSecrets = new Map<string, string>();

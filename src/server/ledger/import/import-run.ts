@@ -281,6 +281,8 @@ export class ImportRun {
       skipped[skipped.length - 1] ?? this.checkpoint,
     );
     const { issues, failed, write } = await this.sort(results);
+    // Stop short of a full disk: the job fails here, after its last whole batch.
+    await this.ctx.deps.freeSpace?.assertRoom();
     const { next, written } = await this.ctx.deps.db.transaction(async (tx) => {
       const o: BatchOutcome = await this.rows(tx, batch, write);
       const all = [...issues, ...o.rejected, ...o.warnings];

@@ -13,6 +13,7 @@ import type { CaseHooks } from '../../programme/cases/hooks.js';
 import type { AttachmentStore } from '../storage/store.js';
 import type { SessionCache } from '../auth/session-cache.js';
 import type { RegionTree } from '../regions/region-tree.js';
+import type { FreeSpaceWatch } from '../storage/free-space.js';
 
 /** The Fastify instance with zod contracts as its type provider. */
 export type App = FastifyInstance<
@@ -45,6 +46,8 @@ export interface AppDeps {
   regionTree?: RegionTree;
   /** Sessions with their users and grants, kept briefly in memory; set by buildApp. */
   sessionCache?: SessionCache;
+  /** The data directory's free-space watch (platform/storage/free-space.ts); set by buildApp. */
+  freeSpace?: FreeSpaceWatch;
   /** Resolves once the notices committed so far reached this instance (caches.ts); set by buildApp. */
   noticesDelivered?: () => Promise<void>;
   /** Ledger lists count rows up to this many (default 10,000); tests set a small bound. */
