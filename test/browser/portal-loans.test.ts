@@ -104,7 +104,11 @@ describe.skipIf(!server())('创业担保贷款 on the portal', () => {
       buffer: PNG,
     });
     await page.getByText('已上传 身份证.png').waitFor();
-    await page.locator('.plain-list li', { hasText: '身份证.png' }).waitFor();
+    const uploaded = page.locator('.plain-list li', { hasText: '身份证.png' });
+    await uploaded.waitFor();
+    // the material shows its kind, and what is missing now names only the rest
+    expect(await uploaded.innerText()).toContain('身份证（正反面）');
+    await page.getByText('尚未上传：经营场所或项目证明').waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await screenshot(page, 'portal-loan-file', true);
     await page.setViewportSize({ width: 360, height: 780 });

@@ -151,7 +151,8 @@ export function LoanDetail({ caseId }: { caseId: string }) {
           <ul className="plain-list">
             {loan.attachments.map((a) => (
               <li key={a.id}>
-                {a.name} <span className="field-hint">{dateZh(a.uploadedAt)}</span>
+                <span className="badge">{MATERIAL_KIND_NAMES[a.materialKind]}</span> {a.name}{' '}
+                <span className="field-hint">{dateZh(a.uploadedAt)}</span>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import type { MaterialKind } from '../../domain/loans/materials';
 import { ApiError, currentCsrf } from './api';
 import { T } from './catalog';
 
@@ -48,7 +49,13 @@ export interface PortalLoanDetail extends PortalLoan {
   steps: { state: string; name: string; status: 'done' | 'current' | 'todo'; at: string | null }[];
   missing: string[];
   acceptsMaterials: boolean;
-  attachments: { id: string; name: string; size: number; uploadedAt: string }[];
+  attachments: {
+    id: string;
+    name: string;
+    size: number;
+    uploadedAt: string;
+    materialKind: MaterialKind;
+  }[];
   schedule: {
     principalFen: number;
     annualRateBp: number;

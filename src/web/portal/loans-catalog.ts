@@ -1,4 +1,5 @@
 import type { Collateral, OtherLoan } from '../../domain/loans/groups';
+import { MATERIAL_KINDS, MATERIAL_NAMES, type MaterialKind } from '../../domain/loans/materials';
 
 /**
  * 创业担保贷款 pages: zh-CN strings (the portal's language) and the English catalog of the same
@@ -228,21 +229,14 @@ export const OTHER_LOAN_NAMES_EN = {
   other: 'Other loan',
 } as const satisfies Record<OtherLoan, string>;
 
-export const MATERIAL_KIND_NAMES = {
-  id_card: '身份证',
-  business_licence: '营业执照',
-  contract: '合同',
-  collateral: '抵质押物证明',
-  other: '其他材料',
-} as const;
+/** The material kinds by name, from the domain's list (src/domain/loans/materials.ts). */
+export const MATERIAL_KIND_NAMES = Object.fromEntries(
+  MATERIAL_KINDS.map((k) => [k, MATERIAL_NAMES[k].zh]),
+) as Record<MaterialKind, string>;
 
-export const MATERIAL_KIND_NAMES_EN = {
-  id_card: 'ID card',
-  business_licence: 'Business licence',
-  contract: 'Contract',
-  collateral: 'Proof of collateral',
-  other: 'Other',
-} as const satisfies Record<keyof typeof MATERIAL_KIND_NAMES, string>;
+export const MATERIAL_KIND_NAMES_EN = Object.fromEntries(
+  MATERIAL_KINDS.map((k) => [k, MATERIAL_NAMES[k].en]),
+) as Record<MaterialKind, string>;
 
 /** 2026年12月7日 from an ISO date or timestamp (China Standard Time). */
 export function dateZh(iso: string): string {

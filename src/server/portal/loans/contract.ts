@@ -1,3 +1,4 @@
+import { MATERIAL_KINDS, MATERIAL_NAMES } from '../../../domain/loans/materials.js';
 import { z } from 'zod';
 import { plainText } from '../../../domain/text/plain-text.js';
 import {
@@ -74,11 +75,10 @@ export const PortalAttachmentQuery = z.object({
     example: '营业执照.jpg',
   }),
   kind: z
-    .enum(['id_card', 'business_licence', 'contract', 'collateral', 'other'])
+    .enum(MATERIAL_KINDS)
     .default('other')
     .meta({
-      description:
-        '材料类别：id_card 身份证 / business_licence 营业执照 / contract 合同 / collateral 抵质押物证明 / other 其他',
+      description: `材料类别：${MATERIAL_KINDS.map((k) => `${k} ${MATERIAL_NAMES[k].zh}`).join(' / ')}`,
     }),
 });
 
@@ -88,6 +88,7 @@ export const PortalAttachmentView = z.object({
   contentType: z.string(),
   size: z.number().int(),
   uploadedAt: z.string(),
+  materialKind: z.enum(MATERIAL_KINDS),
 });
 
 /** One of my applications in 我的申请. */

@@ -72,10 +72,16 @@ function application(over: Record<string, unknown> = {}) {
   };
 }
 
-const upload = (agent: Agent, caseId: string, bytes: Buffer, name = '身份证.png') =>
+const upload = (
+  agent: Agent,
+  caseId: string,
+  bytes: Buffer,
+  name = '身份证.png',
+  kind = 'id_card',
+) =>
   t.app.inject({
     method: 'POST',
-    url: `/api/portal/loans/${caseId}/attachments?name=${encodeURIComponent(name)}&kind=id_card`,
+    url: `/api/portal/loans/${caseId}/attachments?name=${encodeURIComponent(name)}&kind=${kind}`,
     headers: {
       cookie: agent.cookie,
       'x-csrf-token': agent.csrf,
@@ -210,8 +216,12 @@ describe('a verified entrepreneur', () => {
     });
     expect(list[0].nextAction).toContain('受理');
 
+    // What is missing names the materials of an individual's file, by kind, until they arrive.
+    const before = (await agent.get(`/api/portal/loans/${caseId}`)).json();
+    expect(before.missing[0]).toBe('尚未上传：身份证（正反面）、经营场所或项目证明');
     const png = await upload(agent, caseId, PNG);
     expect(png.statusCode, png.body).toBe(201);
+    expect(png.json().materialKind).toBe('id_card');
     const text = await upload(agent, caseId, Buffer.from('not a picture'), 'a.png');
     expect(text.statusCode).toBe(415);
     const attachAudit = await t.database.db
@@ -219,11 +229,23 @@ describe('a verified entrepreneur', () => {
       .from(auditLog)
       .where(and(eq(auditLog.objectId, caseId), eq(auditLog.action, 'portal.loan_attach')));
     expect(attachAudit).toHaveLength(1);
+    expect(attachAudit[0]!.details).toMatchObject({ materialKind: 'id_card' });
     expect(attachAudit[0]!.actorId).toBe(accountId);
 
     const detail = (await agent.get(`/api/portal/loans/${caseId}`)).json();
     expect(detail.steps[0]).toMatchObject({ state: 'submitted', status: 'current' });
     expect(detail.attachments).toHaveLength(1);
+    expect(detail.attachments[0].materialKind).toBe('id_card');
+    expect(detail.missing[0]).toBe('尚未上传：经营场所或项目证明');
+    expect((await upload(agent, caseId, PNG, '场地租赁合同.png', 'premises')).statusCode).toBe(201);
+    const complete = (await agent.get(`/api/portal/loans/${caseId}`)).json();
+    expect(complete.missing.filter((m: string) => m.startsWith('尚未上传'))).toEqual([]);
+    // the officer sees each material's kind too
+    const materials = (await town.get(`/api/cases/${caseId}`)).json().attachments as {
+      materialKind: string;
+    }[];
+    expect(materials.map((m) => m.materialKind).sort()).toEqual(['id_card', 'premises']);
+    expect((await upload(agent, caseId, PNG, 'x.png', 'passport')).statusCode).toBe(400);
     expect(detail.acceptsMaterials).toBe(true);
     expect(detail.schedule).toBeNull();
 

@@ -1,3 +1,9 @@
+import {
+  MATERIAL_NAMES,
+  materialKind,
+  missingMaterials,
+  requiredMaterials,
+} from '../../../domain/loans/materials.js';
 import type { CaseType } from '../../../domain/cases/case-type.js';
 import type { Locale } from '../../../domain/errors/messages.js';
 import { catalogName } from '../../../domain/ledger/catalog.js';
@@ -142,27 +148,20 @@ function steps(
   return out;
 }
 
-function missing(r: MyLoanRow, attachments: number, locale: Locale): string[] {
+/** What the file still lacks: the materials of its kind not yet uploaded, conditions to check. */
+function missing(r: MyLoanRow, uploaded: readonly string[], locale: Locale): string[] {
   if (!MATERIAL_STATES.has(r.row.state)) return [];
   const out: Text[] = [];
-  if (attachments === 0) {
-    out.push(
-      r.app.kind === 'enterprise'
-        ? {
-            zh: '尚未上传材料：法定代表人身份证、营业执照、经营场所证明',
-            en: 'No materials yet: the representative’s ID, the business licence, proof of premises',
-          }
-        : {
-            zh: '尚未上传材料：身份证（正反面）、经营场所或项目证明',
-            en: 'No materials yet: your ID (both sides), proof of premises or of the project',
-          },
-    );
-  }
   const cg = r.app.eligibility.counterGuarantee;
-  if (cg.required === true && r.app.collateral === 'credit') {
+  const borrower = r.app.kind as 'individual' | 'partnership' | 'enterprise';
+  const lacking = missingMaterials(
+    requiredMaterials(borrower, cg.required === true && r.app.collateral === 'credit'),
+    uploaded,
+  );
+  if (lacking.length > 0) {
     out.push({
-      zh: '需提供反担保：请上传抵质押物证明或保证人材料',
-      en: 'A counter-guarantee is needed: upload proof of collateral or a guarantor',
+      zh: `尚未上传：${lacking.map((k) => MATERIAL_NAMES[k].zh).join('、')}`,
+      en: `Still to upload: ${lacking.map((k) => MATERIAL_NAMES[k].en).join(', ')}`,
     });
   }
   const undecided = r.app.eligibility.conditions.filter((c) => c.met === null);
@@ -183,7 +182,11 @@ export function presentDetail(
     kind: r.app.kind as PortalLoanDetailT['kind'],
     collateral: catalogName(COLLATERALS, r.app.collateral, locale === 'en' ? 'en' : 'zh'),
     steps: steps(r, type, history, locale),
-    missing: missing(r, attachments.length, locale),
+    missing: missing(
+      r,
+      attachments.map((a) => a.materialKind),
+      locale,
+    ),
     acceptsMaterials: MATERIAL_STATES.has(r.row.state),
     attachments: attachments.map((a) => ({
       id: a.id,
@@ -191,6 +194,7 @@ export function presentDetail(
       contentType: a.contentType,
       size: a.size,
       uploadedAt: a.uploadedAt.toISOString(),
+      materialKind: materialKind(a.materialKind),
     })),
     schedule: schedule
       ? {

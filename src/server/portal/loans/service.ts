@@ -1,3 +1,4 @@
+import type { MaterialKind } from '../../../domain/loans/materials.js';
 import type { Readable } from 'node:stream';
 import { caseType } from '../../../domain/cases/case-types.js';
 import { AppError } from '../../../domain/errors/codes.js';
@@ -248,7 +249,7 @@ export async function portalAttach(
   state: PortalState,
   caseId: string,
   body: Readable,
-  upload: { name: string; kind: string; contentLength?: number | undefined },
+  upload: { name: string; kind: MaterialKind; contentLength?: number | undefined },
 ): Promise<AttachmentViewT> {
   let a: Applicant;
   try {
@@ -266,14 +267,20 @@ export async function portalAttach(
     body.resume();
     throw new AppError('PORTAL_LOAN_MATERIALS_CLOSED');
   }
-  return storeAttachment(deps, caseId, body, upload, {
-    uploadedBy: null,
-    audit: (tx, now, details) =>
-      recordPortalAudit(tx, ctx, now, a.me, {
-        action: 'portal.loan_attach',
-        objectType: 'case',
-        objectId: caseId,
-        details: { ...details, materialKind: upload.kind },
-      }),
-  });
+  return storeAttachment(
+    deps,
+    caseId,
+    body,
+    { ...upload, materialKind: upload.kind },
+    {
+      uploadedBy: null,
+      audit: (tx, now, details) =>
+        recordPortalAudit(tx, ctx, now, a.me, {
+          action: 'portal.loan_attach',
+          objectType: 'case',
+          objectId: caseId,
+          details: { ...details, materialKind: upload.kind },
+        }),
+    },
+  );
 }

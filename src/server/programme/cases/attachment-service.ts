@@ -1,3 +1,4 @@
+import type { MaterialKind } from '../../../domain/loans/materials.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -110,7 +111,7 @@ export async function storeAttachment(
   deps: AppDeps,
   caseId: string,
   body: Readable,
-  upload: { name: string; contentLength?: number | undefined },
+  upload: { name: string; materialKind?: MaterialKind; contentLength?: number | undefined },
   by: {
     uploadedBy: string | null;
     audit: (tx: Executor, now: Date, details: Record<string, unknown>) => Promise<void>;
@@ -149,6 +150,7 @@ export async function storeAttachment(
         storageKey,
         uploadedBy: by.uploadedBy,
         uploadedAt: now,
+        materialKind: upload.materialKind ?? 'other',
       });
       await by.audit(tx, now, { attachmentId: id, kind, size, sha256 });
       return a;

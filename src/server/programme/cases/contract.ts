@@ -1,3 +1,4 @@
+import { MATERIAL_KINDS } from '../../../domain/loans/materials.js';
 import { z } from 'zod';
 import { CASE_TYPE_CODES } from '../../../domain/cases/case-types.js';
 import { plainText } from '../../../domain/text/plain-text.js';
@@ -111,6 +112,8 @@ export const AttachmentView = z.object({
   size: z.number().int(),
   sha256: z.string(),
   uploadedAt: z.iso.datetime(),
+  /** 身份证, 营业执照 … as the uploader said (`other` when not said). */
+  materialKind: z.enum(MATERIAL_KINDS),
 });
 
 export const OfferedTransition = z.object({

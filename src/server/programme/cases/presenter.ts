@@ -1,3 +1,4 @@
+import { materialKind } from '../../../domain/loans/materials.js';
 import type { CaseType } from '../../../domain/cases/case-type.js';
 import { CASE_TYPES } from '../../../domain/cases/case-types.js';
 import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js';
@@ -85,6 +86,7 @@ export function presentAttachment(a: CaseAttachmentRow): AttachmentViewT {
     size: a.size,
     sha256: a.sha256,
     uploadedAt: a.uploadedAt.toISOString(),
+    materialKind: materialKind(a.materialKind),
   };
 }
 

@@ -130,6 +130,8 @@ export const caseAttachments = pgTable(
     storageKey: text('storage_key').notNull(),
     uploadedBy: uuid('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    /** What the material is, as the uploader said (身份证, 营业执照 …; src/domain/loans/materials.ts). */
+    materialKind: text('material_kind').notNull().default('other'),
   },
   (t) => [index('case_attachments_case_idx').on(t.caseId, t.uploadedAt)],
 );

@@ -22,7 +22,8 @@ import { formatTime } from '../../components/format';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
 import { useRequest } from '../../components/useRequest';
-import { useT } from '../../i18n/i18n';
+import { useI18n, useT } from '../../i18n/i18n';
+import { MATERIAL_NAMES } from '../../../../domain/loans/materials';
 import { LoanPanel } from '../loans/LoanPanel';
 import { AttachmentUpload } from './AttachmentUpload';
 import { DeadlineTag } from './DeadlineTag';
@@ -74,6 +75,7 @@ function StepBar({ c, types }: { c: CaseDetail; types: CaseTypes | undefined }) 
 /** A case: step bar, time left, its data, materials, history and the decisions the user may take. */
 export function CaseDetailPage() {
   const t = useT();
+  const { locale } = useI18n();
   const { id = '' } = useParams();
   const detail = useRequest(() => api<CaseDetail>(`/api/cases/${id}`), [id]);
   const types = useRequest(() => api<CaseTypes>('/api/cases/types'), []);
@@ -190,6 +192,9 @@ export function CaseDetailPage() {
                   <ul>
                     {c.attachments.map((a) => (
                       <li key={a.id}>
+                        {a.materialKind !== 'other' && (
+                          <Tag>{MATERIAL_NAMES[a.materialKind][locale === 'en' ? 'en' : 'zh']}</Tag>
+                        )}
                         <a href={`/api/cases/${c.id}/attachments/${a.id}`}>{a.name}</a>{' '}
                         <Typography.Text type="secondary">
                           {formatTime(a.uploadedAt)}

@@ -1,3 +1,4 @@
+import type { MaterialKind } from '../../../../domain/loans/materials';
 /** The case API's answers as the console reads them (src/server/programme/cases/contract.ts). */
 
 export type DeadlineStatus = 'none' | 'ok' | 'near' | 'overdue';
@@ -60,6 +61,7 @@ export interface CaseDetail extends CaseSummary {
     contentType: string;
     size: number;
     uploadedAt: string;
+    materialKind: MaterialKind;
   }[];
   allowedTransitions: OfferedTransition[];
 }
