@@ -1,4 +1,4 @@
-import { MATERIAL_KINDS, MATERIAL_NAMES } from '../../../domain/loans/materials.js';
+import { MATERIAL_KINDS } from '../../../domain/loans/materials.js';
 import { z } from 'zod';
 import { plainText } from '../../../domain/text/plain-text.js';
 import {
@@ -9,6 +9,7 @@ import {
   PortalLoanItem,
 } from '../../programme/loans/contract.js';
 import { COLLATERAL_CODES } from '../../../domain/loans/groups.js';
+import { AttachmentQuery } from '../../programme/cases/contract.js';
 
 /**
  * Contracts of the portal's guarantee-loan routes (创业担保贷款, the entrepreneur's own files):
@@ -69,18 +70,8 @@ export const PortalProductView = z.object({
 
 export const PortalLoanParams = z.object({ caseId: z.uuid() });
 
-export const PortalAttachmentQuery = z.object({
-  name: plainText({ max: 200, min: 1 }).meta({
-    description: '原文件名（仅作显示）',
-    example: '营业执照.jpg',
-  }),
-  kind: z
-    .enum(MATERIAL_KINDS)
-    .default('other')
-    .meta({
-      description: `材料类别：${MATERIAL_KINDS.map((k) => `${k} ${MATERIAL_NAMES[k].zh}`).join(' / ')}`,
-    }),
-});
+/** The same query as the console's upload: the file's name and the material's kind. */
+export const PortalAttachmentQuery = AttachmentQuery;
 
 export const PortalAttachmentView = z.object({
   id: z.uuid(),

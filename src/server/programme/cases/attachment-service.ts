@@ -81,7 +81,7 @@ export async function uploadAttachment(
   ctx: RequestContext,
   caseId: string,
   body: Readable,
-  upload: { name: string; contentLength?: number | undefined },
+  upload: { name: string; materialKind?: MaterialKind; contentLength?: number | undefined },
 ): Promise<AttachmentViewT> {
   const actor = requirePermission(ctx, 'case.work');
   const row = await findCase(deps.db, caseId);

@@ -338,10 +338,10 @@ describe.each(['disk', 's3'] as const)('materials in the %s store', (storeKind) 
         );
   const incoming = async () => readdir(incomingDir(t.deps.config)).catch(() => []);
 
-  const upload = (agent: Agent, id: string, name: string, bytes: Buffer) =>
+  const upload = (agent: Agent, id: string, name: string, bytes: Buffer, kind?: string) =>
     t.app.inject({
       method: 'POST',
-      url: `/api/cases/${id}/attachments?name=${encodeURIComponent(name)}`,
+      url: `/api/cases/${id}/attachments?name=${encodeURIComponent(name)}${kind ? `&kind=${kind}` : ''}`,
       headers: {
         cookie: agent.cookie,
         'x-csrf-token': agent.csrf,
@@ -372,6 +372,16 @@ describe.each(['disk', 's3'] as const)('materials in the %s store', (storeKind) 
       expect(await store.exists(`${id}/${res.json().id as string}`)).toBe(true);
     }
     expect(await objects(id)).toHaveLength(5);
+    // the officer may say what the material is; unsaid, it is 其他
+    const licence = await upload(town, id, '营业执照.pdf', SAMPLE_FILES.pdf, 'business_licence');
+    expect(licence.json().materialKind).toBe('business_licence');
+    const kindsNow = (await town.get(`/api/cases/${id}`)).json().attachments as {
+      materialKind: string;
+    }[];
+    expect(new Set(kindsNow.map((a) => a.materialKind))).toEqual(
+      new Set(['other', 'business_licence']),
+    );
+    expect((await upload(town, id, 'a.pdf', SAMPLE_FILES.pdf, 'passport')).statusCode).toBe(400);
   });
 
   it('refuses an .exe renamed .pdf and a zip that is no Office file', async () => {

@@ -1,4 +1,4 @@
-import { MATERIAL_KINDS } from '../../../domain/loans/materials.js';
+import { MATERIAL_KINDS, MATERIAL_NAMES } from '../../../domain/loans/materials.js';
 import { z } from 'zod';
 import { CASE_TYPE_CODES } from '../../../domain/cases/case-types.js';
 import { plainText } from '../../../domain/text/plain-text.js';
@@ -171,6 +171,12 @@ export const AttachmentQuery = z.object({
     description: '原文件名（仅作显示）',
     example: '营业执照.pdf',
   }),
+  kind: z
+    .enum(MATERIAL_KINDS)
+    .default('other')
+    .meta({
+      description: `材料类别：${MATERIAL_KINDS.map((k) => `${k} ${MATERIAL_NAMES[k].zh}`).join(' / ')}`,
+    }),
 });
 
 export type CaseCreateBodyT = z.infer<typeof CaseCreateBody>;

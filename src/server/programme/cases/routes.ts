@@ -112,6 +112,7 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
         const length = Number(req.headers['content-length']);
         const saved = await uploadAttachment(deps, req.ctx, req.params.id, uploadBody(req.body), {
           name: req.query.name,
+          materialKind: req.query.kind,
           contentLength: Number.isFinite(length) ? length : undefined,
         });
         return reply.code(201).send(saved);

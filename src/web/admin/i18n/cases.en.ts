@@ -45,6 +45,7 @@ export const casesEn: Record<CasesKey, string> = {
   'case.unit.wan': '×10,000 CNY',
   'case.unit.months': 'months',
   'case.upload.add': 'Upload material',
+  'case.upload.kind': 'Kind of material',
   'case.upload.tooLarge': 'The file is larger than 20 MB',
   'case.upload.hint': 'PDF, JPEG, PNG, .xlsx or .docx, up to 20 MB each (judged by content)',
 };

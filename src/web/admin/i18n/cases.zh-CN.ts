@@ -43,6 +43,7 @@ export const casesZhCN = {
   'case.unit.wan': '万元',
   'case.unit.months': '个月',
   'case.upload.add': '上传材料',
+  'case.upload.kind': '材料类别',
   'case.upload.tooLarge': '文件超过 20 MB，无法上传',
   'case.upload.hint': '支持 PDF、JPEG、PNG、.xlsx、.docx，单个不超过 20 MB（按文件内容识别类型）',
 } as const;

@@ -1,10 +1,15 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Progress, Space, Typography } from 'antd';
+import { Button, Progress, Select, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api';
 import { uploadFile } from '../../../shared/upload';
 import { ErrorAlert } from '../../components/errors';
 import { useI18n } from '../../i18n/i18n';
+import {
+  MATERIAL_KINDS,
+  MATERIAL_NAMES,
+  type MaterialKind,
+} from '../../../../domain/loans/materials';
 
 const ACCEPT =
   '.pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png,' +
@@ -24,6 +29,7 @@ export function AttachmentUpload({
   const input = useRef<HTMLInputElement>(null);
   const [percent, setPercent] = useState<number | null>(null);
   const [name, setName] = useState('');
+  const [kind, setKind] = useState<MaterialKind>('other');
   const [error, setError] = useState<unknown>(null);
 
   const send = async (file: File) => {
@@ -44,7 +50,7 @@ export function AttachmentUpload({
       await uploadFile(
         `/api/cases/${caseId}/attachments`,
         file,
-        { name: file.name },
+        { name: file.name, kind },
         setPercent,
         locale,
       );
@@ -72,6 +78,17 @@ export function AttachmentUpload({
         }}
       />
       <Space direction="vertical" style={{ width: '100%' }}>
+        <Select<MaterialKind>
+          aria-label={t('case.upload.kind')}
+          data-testid="case-upload-kind"
+          style={{ width: 240 }}
+          value={kind}
+          onChange={setKind}
+          options={MATERIAL_KINDS.map((k) => ({
+            value: k,
+            label: MATERIAL_NAMES[k][locale === 'en' ? 'en' : 'zh'],
+          }))}
+        />
         <Button
           icon={<UploadOutlined />}
           loading={percent !== null}
