@@ -234,10 +234,6 @@ export const MATERIAL_KIND_NAMES = Object.fromEntries(
   MATERIAL_KINDS.map((k) => [k, MATERIAL_NAMES[k].zh]),
 ) as Record<MaterialKind, string>;
 
-export const MATERIAL_KIND_NAMES_EN = Object.fromEntries(
-  MATERIAL_KINDS.map((k) => [k, MATERIAL_NAMES[k].en]),
-) as Record<MaterialKind, string>;
-
 /** 2026年12月7日 from an ISO date or timestamp (China Standard Time). */
 export function dateZh(iso: string): string {
   const d = iso.length > 10 ? new Date(new Date(iso).getTime() + 8 * 3_600_000) : null;

@@ -26,7 +26,7 @@ const MB = 1024 * 1024;
  * every import batch; each change of state is logged once.
  */
 export class FreeSpaceWatch {
-  private lowNow = false;
+  /** Bytes free at the last check (unknown counts as plenty). */
   private freeNow = Number.POSITIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
 
@@ -40,25 +40,25 @@ export class FreeSpaceWatch {
 
   /** Below the minimum at the last check. */
   get low(): boolean {
-    return this.lowNow;
+    return this.freeNow < this.minBytes;
   }
 
   /** Reads the free space now; true when it is below the minimum. */
   async check(): Promise<boolean> {
     // A directory that cannot be read is not evidence of a full disk: the writes will tell.
     const bytes = await this.free(this.dir).catch(() => Number.POSITIVE_INFINITY);
-    const low = bytes < this.minBytes;
+    const was = this.low;
+    this.freeNow = bytes;
+    const low = this.low;
     const detail = { dir: this.dir, freeMb: Math.floor(bytes / MB), minFreeMb: this.minBytes / MB };
-    if (low && !this.lowNow) {
+    if (low && !was) {
       this.log.error(
         detail,
         '数据目录剩余空间不足：已停止保存修改（STORAGE_FULL），请清理磁盘或扩容',
       );
-    } else if (!low && this.lowNow) {
+    } else if (!low && was) {
       this.log.info(detail, '数据目录剩余空间已恢复：重新接受修改');
     }
-    this.lowNow = low;
-    this.freeNow = bytes;
     return low;
   }
 

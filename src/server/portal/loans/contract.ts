@@ -9,7 +9,6 @@ import {
   PortalLoanItem,
 } from '../../programme/loans/contract.js';
 import { COLLATERAL_CODES } from '../../../domain/loans/groups.js';
-import { AttachmentQuery } from '../../programme/cases/contract.js';
 
 /**
  * Contracts of the portal's guarantee-loan routes (创业担保贷款, the entrepreneur's own files):
@@ -69,9 +68,6 @@ export const PortalProductView = z.object({
 });
 
 export const PortalLoanParams = z.object({ caseId: z.uuid() });
-
-/** The same query as the console's upload: the file's name and the material's kind. */
-export const PortalAttachmentQuery = AttachmentQuery;
 
 export const PortalAttachmentView = z.object({
   id: z.uuid(),

@@ -2,12 +2,11 @@ import { uploadBody } from '../../programme/cases/attachment-service.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, ERROR_RESPONSES } from '../../platform/http/error-body.js';
 import type { App, AppDeps } from '../../platform/http/types.js';
-import { AttachmentView } from '../../programme/cases/contract.js';
+import { AttachmentQuery, AttachmentView } from '../../programme/cases/contract.js';
 import { ApplicationCreated, BanksView, EligibilityView } from '../../programme/loans/contract.js';
 import { portalHooks } from '../accounts/session.js';
 import {
   PortalApplyBody,
-  PortalAttachmentQuery,
   PortalEligibilityBody,
   PortalLoanDetail,
   PortalLoanList,
@@ -107,7 +106,7 @@ export function registerPortalLoanRoutes(app: App, deps: AppDeps): void {
         summary: '为本人的贷款申请上传材料（PDF、JPEG、PNG、.xlsx、.docx，按内容识别）',
         description: '请求体为文件原始内容，不超过 20 MB；name 为原文件名，kind 为材料类别。',
         params: PortalLoanParams,
-        querystring: PortalAttachmentQuery,
+        querystring: AttachmentQuery,
         response: { 201: AttachmentView, 413: ErrorBody, 415: ErrorBody, ...ERROR_RESPONSES },
       },
       config: { ...self, action: 'portal.loan_attach' },
@@ -121,7 +120,7 @@ export function registerPortalLoanRoutes(app: App, deps: AppDeps): void {
           uploadBody(req.body),
           {
             name: req.query.name,
-            kind: req.query.kind,
+            materialKind: req.query.kind,
             contentLength: Number.isFinite(length) ? length : undefined,
           },
         );

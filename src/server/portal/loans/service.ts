@@ -249,7 +249,7 @@ export async function portalAttach(
   state: PortalState,
   caseId: string,
   body: Readable,
-  upload: { name: string; kind: MaterialKind; contentLength?: number | undefined },
+  upload: { name: string; materialKind: MaterialKind; contentLength?: number | undefined },
 ): Promise<AttachmentViewT> {
   let a: Applicant;
   try {
@@ -267,20 +267,14 @@ export async function portalAttach(
     body.resume();
     throw new AppError('PORTAL_LOAN_MATERIALS_CLOSED');
   }
-  return storeAttachment(
-    deps,
-    caseId,
-    body,
-    { ...upload, materialKind: upload.kind },
-    {
-      uploadedBy: null,
-      audit: (tx, now, details) =>
-        recordPortalAudit(tx, ctx, now, a.me, {
-          action: 'portal.loan_attach',
-          objectType: 'case',
-          objectId: caseId,
-          details: { ...details, materialKind: upload.kind },
-        }),
-    },
-  );
+  return storeAttachment(deps, caseId, body, upload, {
+    uploadedBy: null,
+    audit: (tx, now, details) =>
+      recordPortalAudit(tx, ctx, now, a.me, {
+        action: 'portal.loan_attach',
+        objectType: 'case',
+        objectId: caseId,
+        details,
+      }),
+  });
 }

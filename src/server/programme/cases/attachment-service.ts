@@ -152,7 +152,13 @@ export async function storeAttachment(
         uploadedAt: now,
         materialKind: upload.materialKind ?? 'other',
       });
-      await by.audit(tx, now, { attachmentId: id, kind, size, sha256 });
+      await by.audit(tx, now, {
+        attachmentId: id,
+        kind,
+        materialKind: a.materialKind,
+        size,
+        sha256,
+      });
       return a;
     });
     return presentAttachment(saved);

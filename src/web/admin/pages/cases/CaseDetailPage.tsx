@@ -22,7 +22,7 @@ import { formatTime } from '../../components/format';
 import { PageHead } from '../../components/PageHead';
 import { RegionName } from '../../components/RegionName';
 import { useRequest } from '../../components/useRequest';
-import { useI18n, useT } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { MATERIAL_NAMES } from '../../../../domain/loans/materials';
 import { LoanPanel } from '../loans/LoanPanel';
 import { AttachmentUpload } from './AttachmentUpload';
@@ -74,8 +74,7 @@ function StepBar({ c, types }: { c: CaseDetail; types: CaseTypes | undefined }) 
 
 /** A case: step bar, time left, its data, materials, history and the decisions the user may take. */
 export function CaseDetailPage() {
-  const t = useT();
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const detail = useRequest(() => api<CaseDetail>(`/api/cases/${id}`), [id]);
   const types = useRequest(() => api<CaseTypes>('/api/cases/types'), []);
