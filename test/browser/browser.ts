@@ -264,11 +264,24 @@ export async function pickRegion(page: Page, field: string, labels: string[]): P
 }
 
 /**
- * Clicks `button` until `container` (a confirmation) goes away: a click that lands while antd's
- * zoom animation is still running can be lost, and the confirmation then waits for ever. A click
- * that registered closes it at once, so a second click is never sent to a closed dialog.
+ * Waits until an antd modal has finished zooming in. Playwright checks that a button is stable
+ * before it clicks, but under load the modal can still be growing between that check and the
+ * mouse events, and the click then lands beside the button. rc-motion drops the `ant-zoom`
+ * classes when the motion ends. `modal` is the `.ant-modal` element (role dialog).
+ */
+export async function modalSettled(modal: Locator): Promise<void> {
+  await expect
+    .poll(async () => (await modal.getAttribute('class')) ?? '', { timeout: 10_000 })
+    .not.toMatch(/ant-zoom/);
+}
+
+/**
+ * Clicks `button` of a modal once it has settled, and again if `container` is still open after
+ * 5 s (a click that registered closes it at once, and antd ignores clicks on a button that is
+ * loading, so a second click never fires twice). Says what the modal shows if it stays open.
  */
 export async function clickUntilGone(container: Locator, button: Locator): Promise<void> {
+  await modalSettled(container);
   for (let attempt = 0; attempt < 3; attempt++) {
     await button.click();
     const gone = await container
@@ -277,7 +290,8 @@ export async function clickUntilGone(container: Locator, button: Locator): Promi
       .catch(() => false);
     if (gone) return;
   }
-  throw new Error('the confirmation stays open after three clicks');
+  const shown = await container.innerText().catch(() => '');
+  throw new Error(`the modal stays open after three clicks; it shows: ${shown}`);
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 
+import { clickUntilGone } from './browser.js';
+
 /**
  * Working a case from the console's queue, as the browser journeys of every case type do.
  */
@@ -25,6 +27,5 @@ export async function decide(
   for (const [label, value] of Object.entries(fields)) {
     await dialog.getByLabel(label, { exact: true }).fill(value);
   }
-  await dialog.getByRole('button', { name: /确\s*认/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await clickUntilGone(dialog, dialog.getByRole('button', { name: /确\s*认/ }));
 }

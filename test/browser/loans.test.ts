@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickUntilGone, launchChromium, login, openPage, screenshot, server } from './browser.js';
+import {
+  clickUntilGone,
+  launchChromium,
+  login,
+  modalSettled,
+  openPage,
+  screenshot,
+  server,
+} from './browser.js';
 import { buttonName, decide } from './case-steps.js';
 
 /**
@@ -98,12 +106,12 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
     await dialog.getByLabel('放款日期', { exact: true }).fill('2026-12-07');
     await dialog.getByLabel('年利率', { exact: true }).fill('3.455');
     await dialog.getByLabel('到期日', { exact: true }).fill('2028-12-07');
+    await modalSettled(dialog);
     await dialog.getByRole('button', { name: /确\s*认/ }).click();
     await dialog.getByRole('alert').getByText('请按格式填写：年利率').waitFor();
     await screenshot(bank.page, 'loan-disburse-form');
     await dialog.getByLabel('年利率', { exact: true }).fill('3.45');
-    await dialog.getByRole('button', { name: /确\s*认/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await clickUntilGone(dialog, dialog.getByRole('button', { name: /确\s*认/ }));
     await expect.poll(() => bank.page.locator('.fx-page-head').innerText()).toContain('还款中');
     const data = bank.page.locator('.ant-descriptions').first();
     await expect.poll(() => data.innerText()).toContain('200,000.00 元');
@@ -209,8 +217,7 @@ describe.skipIf(!server())('guarantee loans in the console', () => {
     expect(await page.getByRole('button', { name: buttonName('审批通过') }).count()).toBe(0);
     await page.getByRole('button', { name: buttonName('同意担保') }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /确\s*认/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await clickUntilGone(dialog, dialog.getByRole('button', { name: /确\s*认/ }));
     await expect.poll(() => page.locator('.fx-page-head').innerText()).toContain('经办银行审批');
     await screenshot(page, 'loan-guarantee-granted', true);
     // gone from the agency's 待办
