@@ -121,10 +121,10 @@ const personSort = personKeysetSort('updatedAt', 'desc');
 const plainPeople =
   (scope: string, f: Omit<PersonFilter, 'scope'>, w: PageWindow = FIRST) =>
   () =>
-    listPeople(db, { scope: scopeOf(scope), ...f }, w, personSort);
+    listPeople({ db }, { scope: scopeOf(scope), ...f }, w, personSort);
 const plainEntities = (scope: string, tokens: string[] | undefined, types?: string[]) => () =>
   listEntities(
-    db,
+    { db },
     { scope: scopeOf(scope)(entities.regionCode), tokens, types },
     FIRST,
     entityKeysetSort('updatedAt', 'desc'),
@@ -198,7 +198,8 @@ const cases: Case[] = [
     label: 'people, nation, sort by name',
     scope: NATION,
     url: '/api/people?pageSize=20&sort=name',
-    plain: () => listPeople(db, { scope: scopeOf(NATION) }, FIRST, personKeysetSort('name', 'asc')),
+    plain: () =>
+      listPeople({ db }, { scope: scopeOf(NATION) }, FIRST, personKeysetSort('name', 'asc')),
   },
   {
     label: 'entities, nation, first page',

@@ -2,11 +2,13 @@ import { and, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { divisionsOf, industryByCode } from '../../../domain/ledger/industries.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { ListTotalT, PageWindow } from '../../platform/http/list-paging.js';
+import { regionPathNames } from '../../platform/regions/path-names.js';
 import {
   boundedCount,
   keysetAfter,
   keysetOrder,
   type KeysetSort,
+  type ListReader,
   regionSubtree,
   textArray,
 } from '../people/list-repo.js';
@@ -84,20 +86,26 @@ export function entityKeysetSort(by: EntitySort, order: 'asc' | 'desc'): KeysetS
 
 /**
  * One window of live entities within scope, filtered and sorted (ties by id), one row more than
- * the page when there is a next page; each row with its sort key as text.
+ * the page when there is a next page; each row with its sort key as text and the written path of
+ * its region.
  */
 export async function listEntities(
-  db: Executor,
+  reader: ListReader,
   f: EntityFilter,
   w: PageWindow,
   sort: KeysetSort,
 ): Promise<(EntityListRow & { sortKey: string | null })[]> {
   const where = entityWhere(f);
-  const q = selectEntitiesKeyed(db, sql`${sort.expr}`)
+  const q = selectEntitiesKeyed(reader.db, sql`${sort.expr}`)
     .where(w.kind === 'after' ? and(where, keysetAfter(sort, entities.id, w.after)) : where)
     .orderBy(...keysetOrder(sort, entities.id))
     .limit(w.limit);
-  return w.kind === 'offset' ? q.offset(w.offset) : q;
+  const rows = await (w.kind === 'offset' ? q.offset(w.offset) : q);
+  const names = await regionPathNames(
+    reader,
+    rows.map((r) => r.regionCode),
+  );
+  return rows.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode }));
 }
 
 /** The total of an entity list, counted up to `bound`. */

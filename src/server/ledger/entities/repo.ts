@@ -7,8 +7,8 @@ import { entities } from './table.js';
 /** A stored entity, every column: for the write path. */
 export type EntityRow = typeof entities.$inferSelect;
 
-/** What reads and presenters get: no search tokens, plus region and park names. */
-const entityColumns = {
+/** What reads and presenters get: no search tokens, plus the park's name. */
+const entityPageColumns = {
   id: entities.id,
   name: entities.name,
   creditCode: entities.creditCode,
@@ -34,9 +34,11 @@ const entityColumns = {
   createdAt: entities.createdAt,
   updatedAt: entities.updatedAt,
   version: entities.version,
-  regionName: regions.pathName,
   parkName: organisations.name,
 };
+
+/** {@link entityPageColumns} and the written path of the entity's region. */
+const entityColumns = { ...entityPageColumns, regionName: regions.pathName };
 
 /** `SELECT <entity columns> FROM entities JOIN regions LEFT JOIN organisations`, to filter. */
 export function selectEntities(db: Executor) {
@@ -47,12 +49,14 @@ export function selectEntities(db: Executor) {
     .leftJoin(organisations, eq(organisations.id, entities.parkOrgId));
 }
 
-/** {@link selectEntities} with the list's sort key as text (`sortKey`) for keyset cursors. */
+/**
+ * A list's `SELECT` of entities without the region's name (the list adds it from the division
+ * tree for its page alone), with the list's sort key as text (`sortKey`) for keyset cursors.
+ */
 export function selectEntitiesKeyed(db: Executor, key: SQL) {
   return db
-    .select({ ...entityColumns, sortKey: sql<string | null>`(${key})::text` })
+    .select({ ...entityPageColumns, sortKey: sql<string | null>`(${key})::text` })
     .from(entities)
-    .innerJoin(regions, eq(regions.code, entities.regionCode))
     .leftJoin(organisations, eq(organisations.id, entities.parkOrgId));
 }
 

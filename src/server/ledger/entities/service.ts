@@ -115,7 +115,7 @@ export async function listEntities(
   const window = pageWindow(deps.keys, fingerprint, query);
   // The page and its total side by side (two pool connections on PostgreSQL).
   const [rows, total] = await Promise.all([
-    listEntityRows(deps.db, filter, window, entityKeysetSort(query.sort, order)),
+    listEntityRows(deps, filter, window, entityKeysetSort(query.sort, order)),
     entityListTotal(deps, actor, query, filter),
   ]);
   return toListPage(

@@ -1,6 +1,8 @@
 import { and, eq, gte, isNull, lte, type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import type { KeysetPosition, ListTotalT, PageWindow } from '../../platform/http/list-paging.js';
+import { regionPathNames } from '../../platform/regions/path-names.js';
+import type { RegionTree } from '../../platform/regions/region-tree.js';
 import { selectPeopleKeyed, type PersonListRow } from './repo.js';
 import { people } from './table.js';
 
@@ -140,22 +142,40 @@ export async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
   return (res as { rows: T[] }).rows;
 }
 
+/** What a list reads with: the database, and the division tree in memory for region names. */
+export interface ListReader {
+  db: Executor;
+  regionTree?: RegionTree | undefined;
+}
+
 /**
  * One window of live (never merged-away) people within scope, filtered and sorted (ties by id),
- * one row more than the page when there is a next page; each row with its sort key as text.
+ * one row more than the page when there is a next page; each row with its sort key as text and
+ * the written paths of its regions.
  */
 export async function listPeople(
-  db: Executor,
+  reader: ListReader,
   f: PersonFilter,
   w: PageWindow,
   sort: KeysetSort,
 ): Promise<(PersonListRow & { sortKey: string | null })[]> {
   const where = personWhere(f);
-  const q = selectPeopleKeyed(db, sql`${sort.expr}`)
+  const q = selectPeopleKeyed(reader.db, sql`${sort.expr}`)
     .where(w.kind === 'after' ? and(where, keysetAfter(sort, people.id, w.after)) : where)
     .orderBy(...keysetOrder(sort, people.id))
     .limit(w.limit);
-  return w.kind === 'offset' ? q.offset(w.offset) : q;
+  const rows = await (w.kind === 'offset' ? q.offset(w.offset) : q);
+  const names = await regionPathNames(
+    reader,
+    rows.flatMap((r) => [r.regionCode, r.hukouRegionCode, r.currentRegionCode]),
+  );
+  const name = (code: string | null) => (code === null ? null : (names.get(code) ?? code));
+  return rows.map((r) => ({
+    ...r,
+    ledgerRegionName: names.get(r.regionCode) ?? r.regionCode,
+    hukouRegionName: name(r.hukouRegionCode),
+    currentRegionName: name(r.currentRegionCode),
+  }));
 }
 
 /** The total of a people list, counted up to `bound` ({@link boundedCount}). */

@@ -12,7 +12,7 @@ const hukouRegion = alias(regions, 'hukou_region');
 const currentRegion = alias(regions, 'current_region');
 
 /** What reads and presenters get: no ciphertext, no blind index, no search tokens. */
-const personColumns = {
+const personPageColumns = {
   id: people.id,
   name: people.name,
   sex: people.sex,
@@ -35,6 +35,10 @@ const personColumns = {
   createdAt: people.createdAt,
   updatedAt: people.updatedAt,
   version: people.version,
+};
+
+const personColumns = {
+  ...personPageColumns,
   ledgerRegionName: ledgerRegion.pathName,
   hukouRegionName: hukouRegion.pathName,
   currentRegionName: currentRegion.pathName,
@@ -51,16 +55,15 @@ export function selectPeople(db: Executor) {
 }
 
 /**
- * {@link selectPeople} with the list's sort key as text (`sortKey`), which a keyset cursor
- * carries back exactly (a timestamp to the microsecond).
+ * A list's `SELECT` of people without region names (the list adds them from the division tree
+ * for its page alone: a join would look them up for every row it sorts), with the list's sort
+ * key as text (`sortKey`), which a keyset cursor carries back exactly (a timestamp to the
+ * microsecond).
  */
 export function selectPeopleKeyed(db: Executor, key: SQL) {
   return db
-    .select({ ...personColumns, sortKey: sql<string | null>`(${key})::text` })
-    .from(people)
-    .innerJoin(ledgerRegion, eq(ledgerRegion.code, people.regionCode))
-    .leftJoin(hukouRegion, eq(hukouRegion.code, people.hukouRegionCode))
-    .leftJoin(currentRegion, eq(currentRegion.code, people.currentRegionCode));
+    .select({ ...personPageColumns, sortKey: sql<string | null>`(${key})::text` })
+    .from(people);
 }
 
 /** A person with the written paths of its regions, as reads and presenters see it. */

@@ -111,7 +111,7 @@ export async function listPeople(
   const sort = personKeysetSort(query.sort, order);
   // The page and its total side by side (two pool connections on PostgreSQL).
   const [rows, total] = await Promise.all([
-    listPeopleRows(deps.db, filter, window, sort),
+    listPeopleRows(deps, filter, window, sort),
     personListTotal(deps, roots, query, filter),
   ]);
   return toListPage(

@@ -87,6 +87,18 @@ export async function findRegionNames(db: Executor, codes: string[]): Promise<Re
     .orderBy(asc(regions.code));
 }
 
+/** The written path (`重庆市 / 奉节县 / 永安街道`) of each given region (one `IN` lookup). */
+export async function findRegionPathNames(
+  db: Executor,
+  codes: string[],
+): Promise<{ code: string; pathName: string }[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select({ code: regions.code, pathName: regions.pathName })
+    .from(regions)
+    .where(inArray(regions.code, codes));
+}
+
 async function pageOfRegions(
   db: Executor,
   where: SQL | undefined,
