@@ -53,14 +53,15 @@ function union(...lists: readonly (readonly string[])[]): string[] {
 }
 
 /**
- * The tokens stored for a person: the name and skills (never identifiers), plus the name's pinyin.
+ * The tokens stored for a person: the name (characters and bigrams, no segmenter words) and skills
+ * (never identifiers), plus the name's pinyin.
  *
  * @example
  * personSearchTokens({ name: '孙明强', skills: '电商' }).includes('smq') // => true
  */
 export function personSearchTokens(p: { name: string; skills?: string | null }): string[] {
   return union(
-    searchTokens(p.name),
+    searchTokens(p.name, { words: false }),
     namePinyinTokens(p.name, 'person'),
     searchTokens(p.skills ?? ''),
   );

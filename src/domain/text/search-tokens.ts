@@ -101,12 +101,15 @@ function segmenterWords(seg: Intl.Segmenter, runs: readonly string[][]): (readon
  * other text every lower-cased word of two or more characters, except identifier-like digits.
  *
  * @param text - Any text; several fields may be joined with spaces.
+ * @param opts.words - false leaves the segmenter's words out: for a person's name they are no
+ *   dictionary words, only the name or pieces of it, and a query finds the name by its bigrams.
+ *   Segmenting every new name is a large part of an import's cost.
  * @example
  * searchTokens('遮阳网 LED');
  * // => ['led', '网', '遮', '遮阳', '阳', '阳网'] (plus segmenter words such as '遮阳网' if found)
  * searchTokens('电话 13812345678'); // => ['电', '电话', '话']
  */
-export function searchTokens(text: string): string[] {
+export function searchTokens(text: string, opts: { words?: boolean } = {}): string[] {
   const out = new Set<string>();
   const runs: string[][] = [];
   for (const m of maskDigits(normalise(text)).matchAll(TOKEN_RE)) {
@@ -120,7 +123,7 @@ export function searchTokens(text: string): string[] {
       out.add(word);
     }
   }
-  const seg = runs.length > 0 ? wordSegmenter() : null;
+  const seg = runs.length > 0 && opts.words !== false ? wordSegmenter() : null;
   if (seg !== null) {
     for (const words of segmenterWords(seg, runs)) for (const w of words) out.add(w);
   }

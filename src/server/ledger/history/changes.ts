@@ -6,8 +6,11 @@ function normalise(v: unknown): unknown {
   return v;
 }
 
+/** Equal by value; both already normalised. Arrays and objects are compared as JSON. */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -23,7 +23,7 @@ interface PersonOut {
   input?: string;
 }
 
-function validatePerson(raw: RawRow, map: ColumnMap, s: ValidationSetup): PersonOut {
+function validatePerson(raw: RawRow, map: ColumnMap, s: ValidationSetup, today: string): PersonOut {
   const read = readRow(raw, map);
   const { ledgerRegionCode, ...input } = read.input;
   read.input = input;
@@ -43,7 +43,7 @@ function validatePerson(raw: RawRow, map: ColumnMap, s: ValidationSetup): Person
     regionCode: ledger ?? undefined,
     actorId: s.actorId,
     now: s.now,
-    statusDate: ledgerDate(s.now),
+    statusDate: today,
   });
   const byDefault = defaultLedgerRegion(p) === p.currentRegionCode ? 'current' : 'hukou';
   const regions: RegionRef[] = [
@@ -93,8 +93,9 @@ export function validatePeopleChunk(
   const lines: string[] = [];
   const inputs: string[] = [];
   let offset = 0;
+  const today = ledgerDate(s.now);
   for (const raw of rows) {
-    const v = validatePerson(raw, map, s);
+    const v = validatePerson(raw, map, s, today);
     if (v.result.ok && v.result.kind === 'people' && v.line && v.input) {
       const bytes = Buffer.byteLength(v.input);
       v.result.input = [offset, offset + bytes];
