@@ -21,6 +21,12 @@ import { roleAssignments, users } from '../src/server/access/users/table.js';
 import { testConfig } from '../src/test/harness.js';
 
 /** Opens (creating when missing) the bench database next to the server named by `serverUrl`. */
+/**
+ * The database of the synthetic national ledger of `people` people that the dashboard and the
+ * lists benches share (generated once, kept for later runs: 12 million take most of an hour).
+ */
+export const ledgerBenchName = (people: number): string => `fx_bench_ledger_${people}`;
+
 export async function openBenchDatabase(serverUrl: string, name: string): Promise<Database> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -3,8 +3,8 @@
  * year's monthly trend, breakdowns by category, type and industry) read from the counters, next
  * to the same dashboard computed by a plain GROUP BY over the ledger, for the nation, a
  * province, two counties and a township; and the time from a write through the API to the
- * first dashboard read that shows it. The ledger is generated once into its own database and
- * kept for later runs.
+ * first dashboard read that shows it. The ledger is generated once into the database it shares
+ * with bench/lists.ts (`fx_bench_ledger_<N>`) and kept for later runs.
  *
  *   npx tsx bench/dashboard.ts                          # 1 million people
  *   npx tsx bench/dashboard.ts --people 12000000        # the national figure (generated once)
@@ -22,7 +22,7 @@ import { ledgerSource } from '../src/server/statistics/stats/ledger-source.js';
 import { findReportRegion } from '../src/server/statistics/stats/regions.js';
 import { counterSource } from '../src/server/statistics/stats/repo.js';
 import { rowsOf } from '../src/server/statistics/stats/source.js';
-import { benchApp, ensureLedger, openBenchDatabase } from './dashboard-setup.js';
+import { benchApp, ensureLedger, ledgerBenchName, openBenchDatabase } from './dashboard-setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,7 @@ const keys = deriveKeys(Buffer.alloc(32, 9).toString('base64'));
 const YEAR = 2026;
 const AS_OF = '2026-11-21';
 
-const database = await openBenchDatabase(serverUrl, `fx_bench_dashboard_${people}`);
+const database = await openBenchDatabase(serverUrl, ledgerBenchName(people));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ledger = await ensureLedger(database, keys, people, log);
 const db = database.db;

@@ -1,12 +1,13 @@
 /**
- * Setup for bench/lists.ts: the lists bench's own PostgreSQL database (`fx_bench_lists_<N>`),
- * the division tree and a generated national ledger of N people, kept between runs.
+ * Setup for bench/lists.ts: the PostgreSQL database it shares with bench/dashboard.ts
+ * (`fx_bench_ledger_<N>`), the division tree and a generated national ledger of N people, kept
+ * between runs.
  *
  *   npx tsx bench/lists-setup.ts --people 1000000
  */
 import { parseArgs } from 'node:util';
 import { deriveKeys } from '../src/server/platform/crypto/keys.js';
-import { ensureLedger, openBenchDatabase } from './dashboard-setup.js';
+import { ensureLedger, ledgerBenchName, openBenchDatabase } from './dashboard-setup.js';
 
 /** The keys every lists bench run uses (the ledger's sealed fields stay readable between runs). */
 export const BENCH_KEYS = deriveKeys(Buffer.alloc(32, 9).toString('base64'));
@@ -17,7 +18,7 @@ export const benchServerUrl = (): string =>
 
 /** Opens the lists bench database of `people` people, generating what is missing. */
 export async function openListsBench(people: number) {
-  const database = await openBenchDatabase(benchServerUrl(), `fx_bench_lists_${people}`);
+  const database = await openBenchDatabase(benchServerUrl(), ledgerBenchName(people));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const t = performance.now();
   const ledger = await ensureLedger(database, BENCH_KEYS, people, log);

@@ -4,7 +4,7 @@
  * each beside the plain query — the same SELECT of one page (LIMIT 20), no total — in the same
  * process; and page 2,000 by keyset (walked there through `next`) beside the old OFFSET.
  * p50 / p95 over `--runs` runs (default 40) after one warm-up. The ledger is generated once
- * into its own database (`fx_bench_lists_<N>`) and kept.
+ * into the database it shares with bench/dashboard.ts (`fx_bench_ledger_<N>`) and kept.
  *
  *   npx tsx bench/lists.ts                           # 1 million people
  *   npx tsx bench/lists.ts --people 12000000         # generated once (slow: ~1,000 rows/s)
