@@ -2,11 +2,26 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AwsClient } from 'aws4fetch';
+import { XMLParser } from 'fast-xml-parser';
 import { AppError } from '../../../domain/errors/codes.js';
 import type { AttachmentsConfig } from '../../config.js';
 import type { AttachmentStore } from './store.js';
 
 type S3Config = Extract<AttachmentsConfig, { kind: 's3' }>;
+
+/** A ListObjectsV2 answer, every value kept as text (a key of digits stays a string). */
+interface ListResult {
+  ListBucketResult?: {
+    IsTruncated?: string;
+    NextContinuationToken?: string;
+    Contents?: { Key?: string; LastModified?: string }[];
+  };
+}
+
+const listParser = new XMLParser({
+  parseTagValue: false,
+  isArray: (name) => name === 'Contents',
+});
 
 /** One path segment at a time, so `/` stays a separator and everything else is escaped. */
 function encodeKey(key: string): string {
@@ -81,6 +96,23 @@ export function s3AttachmentStore(c: S3Config): AttachmentStore {
       const res = await call('DELETE', client.fetch(url(key), { method: 'DELETE' }));
       await res.body?.cancel();
       if (!res.ok && res.status !== 404) throw unavailable('DELETE', res.status);
+    },
+    async *listBefore(before) {
+      let token: string | undefined;
+      do {
+        const q = new URLSearchParams({ 'list-type': '2', prefix: c.prefix });
+        if (token) q.set('continuation-token', token);
+        const res = await call('LIST', client.fetch(`${c.endpoint}/${c.bucket}?${q.toString()}`));
+        const xml = await res.text();
+        if (!res.ok) throw unavailable('LIST', res.status);
+        const page = (listParser.parse(xml) as ListResult).ListBucketResult ?? {};
+        for (const o of page.Contents ?? []) {
+          const modifiedAt = new Date(o.LastModified ?? '');
+          if (!o.Key?.startsWith(c.prefix) || !(modifiedAt < before)) continue;
+          yield { key: o.Key.slice(c.prefix.length), modifiedAt };
+        }
+        token = page.IsTruncated === 'true' ? page.NextContinuationToken : undefined;
+      } while (token);
     },
   };
 }

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { createReadStream, type Dirent } from 'node:fs';
+import { access, mkdir, opendir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config.js';
 import { PRIVATE_DIR_MODE } from '../db/private-files.js';
@@ -50,7 +50,29 @@ export function diskAttachmentStore(root: string): AttachmentStore {
     async remove(key) {
       await rm(at(key), { force: true });
     },
+    async *listBefore(before) {
+      // `<caseId>/<attachmentId>`; `.incoming` holds uploads in flight, not objects.
+      for await (const dir of await entriesOf(root)) {
+        if (!dir.isDirectory() || dir.name.startsWith('.')) continue;
+        for await (const f of await entriesOf(path.join(root, dir.name))) {
+          if (!f.isFile()) continue;
+          const key = `${dir.name}/${f.name}`;
+          const info = await stat(at(key)).catch(() => null);
+          if (info && info.mtime < before) yield { key, modifiedAt: info.mtime };
+        }
+      }
+    },
   };
+}
+
+/** The entries of a directory, or none when it does not exist (yet, or any more). */
+export async function entriesOf(dir: string): Promise<AsyncIterable<Dirent>> {
+  try {
+    return await opendir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (async function* () {})();
+    throw e;
+  }
 }
 
 /** The store named by the configuration: the data directory, or the S3-compatible bucket. */

@@ -18,6 +18,16 @@ export interface AttachmentStore {
   /** The object's bytes as a stream; NOT_FOUND when there is none. */
   get(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
-  /** Removes an object (only to undo a put whose database row did not commit). */
+  /**
+   * Removes an object: to undo a put whose database row did not commit, and for the orphan sweep.
+   */
   remove(key: string): Promise<void>;
+  /** Every object put before `before`, in no particular order (for the orphan sweep). */
+  listBefore(before: Date): AsyncIterable<StoredObject>;
+}
+
+/** An object of the store as the orphan sweep sees it. */
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
 }

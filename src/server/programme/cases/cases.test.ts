@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
@@ -22,6 +22,7 @@ import { loginOfficers } from '../../../test/officers.js';
 import { auditLog } from '../../platform/audit/table.js';
 import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js';
 import { sweepDeadlines } from './deadline-job.js';
+import { ORPHAN_GRACE_MS, sweepOrphanAttachments } from './attachment-sweep.js';
 import type { CaseNotice } from './hooks.js';
 import { loanRepayments } from '../loans/table.js';
 import { caseAttachments, caseTransitions } from './table.js';
@@ -382,6 +383,49 @@ describe.each(['disk', 's3'] as const)('materials in the %s store', (storeKind) 
       new Set(['other', 'business_licence']),
     );
     expect((await upload(town, id, 'a.pdf', SAMPLE_FILES.pdf, 'passport')).statusCode).toBe(400);
+  });
+
+  it('sweeps objects a crash left without a row, after an hour, never one with a row', async () => {
+    const { id } = await seedCase(t, { bankOrgId: orgs.bank });
+    const kept = (await upload(town, id, '身份证.pdf', SAMPLE_FILES.pdf)).json();
+    // A process killed between putting the bytes and committing the row, and one killed while
+    // receiving an upload, leave these behind; an object of another shape is not ours to judge.
+    const orphan = `${id}/${randomUUID()}`;
+    const foreign = `${id}/readme.txt`;
+    for (const key of [orphan, foreign]) {
+      const file = path.join(incomingDir(t.deps.config), `put-${randomUUID()}`);
+      await writeFile(file, SAMPLE_FILES.pdf);
+      await store.put(key, file, {
+        size: SAMPLE_FILES.pdf.length,
+        contentType: 'application/pdf',
+        sha256: 'x',
+      });
+      await rm(file, { force: true });
+    }
+    const stale = path.join(incomingDir(t.deps.config), randomUUID());
+    await writeFile(stale, 'half an upload');
+    const keyOfKept = `${id}/${kept.id as string}`;
+
+    // Within the hour an object may be an upload in flight: nothing goes.
+    const early = await sweepOrphanAttachments(t.deps);
+    expect(early.removed).toBe(0);
+    expect((await objects(id)).sort()).toEqual([foreign, keyOfKept, orphan].sort());
+
+    // An hour later (the clock of the objects is the real one) the orphan and the stale upload go.
+    const saved = t.clock.now;
+    t.clock.now = new Date(Date.now() + ORPHAN_GRACE_MS + 60_000);
+    try {
+      const late = await sweepOrphanAttachments(t.deps, { batchSize: 2 });
+      expect(late.removed).toBeGreaterThanOrEqual(1);
+      expect(late.incomingRemoved).toBeGreaterThanOrEqual(1);
+    } finally {
+      t.clock.now = saved;
+    }
+    expect((await objects(id)).sort()).toEqual([foreign, keyOfKept].sort());
+    expect(await incoming()).not.toContain(path.basename(stale));
+    const got = await town.get(`/api/cases/${id}/attachments/${kept.id as string}`);
+    expect(got.rawPayload.equals(SAMPLE_FILES.pdf)).toBe(true);
+    await store.remove(foreign);
   });
 
   it('refuses an .exe renamed .pdf and a zip that is no Office file', async () => {

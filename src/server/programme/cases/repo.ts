@@ -196,6 +196,16 @@ export async function findAttachment(
   return r ?? null;
 }
 
+/** Which of the given attachment ids have a row, with the storage key each row names. */
+export async function attachmentKeys(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: caseAttachments.id, storageKey: caseAttachments.storageKey })
+    .from(caseAttachments)
+    .where(inArray(caseAttachments.id, ids));
+  return new Map(rows.map((r) => [r.id, r.storageKey]));
+}
+
 export async function insertAttachment(
   tx: Executor,
   values: typeof caseAttachments.$inferInsert,
