@@ -31,6 +31,8 @@ const EXCEPTIONS: Record<string, string> = {
     'the registry of job kinds names each module’s jobs',
   'platform/jobs/handlers.ts -> programme/cases/deadline-job.ts':
     'the registry of job kinds names each module’s jobs',
+  'platform/jobs/handlers.ts -> programme/cases/attachment-sweep.ts':
+    'the registry of job kinds names each module’s jobs',
   'platform/http/types.ts -> programme/cases/hooks.ts':
     'the application’s dependencies carry the case engine’s hooks (a type)',
   'access/scope/scope.ts -> ledger/entities/table.ts':
