@@ -54,11 +54,8 @@ export function diskAttachmentStore(root: string): AttachmentStore {
       // `<caseId>/<attachmentId>`; `.incoming` holds uploads in flight, not objects.
       for await (const dir of await entriesOf(root)) {
         if (!dir.isDirectory() || dir.name.startsWith('.')) continue;
-        for await (const f of await entriesOf(path.join(root, dir.name))) {
-          if (!f.isFile()) continue;
-          const key = `${dir.name}/${f.name}`;
-          const info = await stat(at(key)).catch(() => null);
-          if (info && info.mtime < before) yield { key, modifiedAt: info.mtime };
+        for await (const f of filesBefore(path.join(root, dir.name), before)) {
+          yield { key: `${dir.name}/${f.name}`, modifiedAt: f.modifiedAt };
         }
       }
     },
@@ -66,12 +63,28 @@ export function diskAttachmentStore(root: string): AttachmentStore {
 }
 
 /** The entries of a directory, or none when it does not exist (yet, or any more). */
-export async function entriesOf(dir: string): Promise<AsyncIterable<Dirent>> {
+async function entriesOf(dir: string): Promise<AsyncIterable<Dirent>> {
   try {
     return await opendir(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (async function* () {})();
     throw e;
+  }
+}
+
+/**
+ * The files of a directory last modified before `before` (a missing directory has none): the
+ * disk store's objects of a case, and the temporary uploads the orphan sweep clears.
+ */
+export async function* filesBefore(
+  dir: string,
+  before: Date,
+): AsyncIterable<{ name: string; file: string; modifiedAt: Date }> {
+  for await (const f of await entriesOf(dir)) {
+    if (!f.isFile()) continue;
+    const file = path.join(dir, f.name);
+    const info = await stat(file).catch(() => null);
+    if (info && info.mtime < before) yield { name: f.name, file, modifiedAt: info.mtime };
   }
 }
 

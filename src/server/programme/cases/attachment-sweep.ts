@@ -1,8 +1,7 @@
-import { rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
-import { entriesOf, incomingDir } from '../../platform/storage/attachment-store.js';
+import { filesBefore, incomingDir } from '../../platform/storage/attachment-store.js';
 import { attachmentStoreOf } from './attachment-store-of.js';
 import { attachmentKeys } from './repo.js';
 
@@ -73,12 +72,8 @@ export async function sweepOrphanAttachments(
 /** Removes temporary uploads older than `before`; a missing folder has nothing to sweep. */
 async function sweepIncoming(dir: string, before: Date): Promise<number> {
   let removed = 0;
-  for await (const f of await entriesOf(dir)) {
-    if (!f.isFile()) continue;
-    const file = path.join(dir, f.name);
-    const info = await stat(file).catch(() => null);
-    if (!info || info.mtime >= before) continue;
-    await rm(file, { force: true });
+  for await (const f of filesBefore(dir, before)) {
+    await rm(f.file, { force: true });
     removed++;
   }
   return removed;

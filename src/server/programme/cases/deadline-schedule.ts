@@ -48,7 +48,7 @@ export function scheduleDeadlineSweeps(app: App, deps: AppDeps): void {
         await queueDeadlineSweep(deps);
         await queueSweep(deps, CASE_ATTACHMENT_SWEEP_JOB, ORPHAN_SWEEP_EVERY_MS);
       } catch (err) {
-        app.log.error({ err }, 'queueing the deadline sweep failed');
+        app.log.error({ err }, 'queueing the deadline or attachment sweep failed');
       }
     })();
   };
