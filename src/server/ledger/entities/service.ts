@@ -6,12 +6,13 @@ import type { Executor } from '../../platform/db/client.js';
 import type { Actor, RequestContext } from '../../platform/http/context.js';
 import { type PageRequest, type Paged } from '../../platform/http/paging.js';
 import {
-  LIST_COUNT_BOUND,
+  countBound,
   type ListPage,
   listFingerprint,
   type ListTotalT,
   pageWindow,
   toListPage,
+  totalOfShortPage,
 } from '../../platform/http/list-paging.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { HistoryEntryViewT } from '../history/contract.js';
@@ -54,13 +55,12 @@ export function entityTextFilter(q: string): Pick<EntityFilter, 'tokens' | 'cred
   return { tokens: queryTokens(q) };
 }
 
-/** The counters' exact total of an entity list, else a count up to the bound. */
-async function entityListTotal(
+/** The counters' exact total of an entity list, or null when the counters do not hold it. */
+async function entityCounterTotal(
   deps: AppDeps,
   actor: Actor,
   query: EntityListQueryT,
-  filter: EntityFilter,
-): Promise<ListTotalT> {
+): Promise<ListTotalT | null> {
   const parkGrants = actor.grants.some(
     (g) => g.scopeType === 'park' && g.permissions.has('entity.read'),
   );
@@ -77,12 +77,9 @@ async function entityListTotal(
       query.foundedFrom !== undefined ||
       query.foundedTo !== undefined,
   });
-  if (slots) {
-    const regions = listRegions(scopeRoots(actor, 'entity.read'), query.region);
-    const exact = await counterTotal(deps.db, 'entities', regions, slots);
-    if (exact) return exact;
-  }
-  return countEntities(deps.db, filter, deps.listCountBound ?? LIST_COUNT_BOUND);
+  if (!slots) return null;
+  const regions = listRegions(scopeRoots(actor, 'entity.read'), query.region);
+  return counterTotal(deps.db, 'entities', regions, slots);
 }
 
 /**
@@ -113,11 +110,15 @@ export async function listEntities(
   const scope = actor.grants.map((g) => [g.scopeType, g.regionCode, g.orgId]);
   const fingerprint = listFingerprint(deps.keys, ['entities', actor.userId, scope, what, order]);
   const window = pageWindow(deps.keys, fingerprint, query);
-  // The page and its total side by side (two pool connections on PostgreSQL).
-  const [rows, total] = await Promise.all([
+  // The page and the counters' total side by side; else a short page's, else a bounded count.
+  const [rows, counted] = await Promise.all([
     listEntityRows(deps, filter, window, entityKeysetSort(query.sort, order)),
-    entityListTotal(deps, actor, query, filter),
+    entityCounterTotal(deps, actor, query),
   ]);
+  const total =
+    counted ??
+    totalOfShortPage(window, rows.length) ??
+    (await countEntities(deps.db, filter, countBound(query.q !== undefined, deps.listCountBound)));
   return toListPage(
     deps.keys,
     fingerprint,

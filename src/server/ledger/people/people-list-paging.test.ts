@@ -107,25 +107,55 @@ describe('list totals', () => {
   it('counts what the counters do not hold up to the bound: exact below it, "at least" above', async () => {
     t.deps.listCountBound = 3;
     // Abroad alone, two categories, a text search: not in the counters, so counted.
-    expect((await list(county, '/api/people?status=abroad')).total).toEqual({
+    expect((await list(county, '/api/people?pageSize=1&status=abroad')).total).toEqual({
       value: 1,
       exact: true,
     });
-    expect((await list(county, '/api/people?q=脐橙')).total).toEqual({ value: 3, exact: false });
-    expect((await list(county, '/api/people?category=graduate,veteran')).total).toEqual({
+    expect((await list(county, '/api/people?pageSize=2&q=脐橙')).total).toEqual({
+      value: 3,
+      exact: false,
+    });
+    expect((await list(county, '/api/people?pageSize=2&category=graduate,veteran')).total).toEqual({
       value: 3,
       exact: false,
     });
     t.deps.listCountBound = 100;
-    expect((await list(county, '/api/people?q=脐橙')).total).toEqual({ value: 8, exact: true });
-    expect((await list(county, '/api/entities?q=种植')).total).toEqual({ value: 4, exact: true });
+    // Full pages (of 2), so these are counted, and exact below the bound.
+    expect((await list(county, '/api/people?pageSize=2&q=脐橙')).total).toEqual({
+      value: 8,
+      exact: true,
+    });
+    expect((await list(county, '/api/entities?pageSize=2&q=种植')).total).toEqual({
+      value: 4,
+      exact: true,
+    });
     t.deps.listCountBound = 2;
-    expect((await list(county, '/api/entities?q=种植')).total).toEqual({ value: 2, exact: false });
+    expect((await list(county, '/api/entities?pageSize=1&q=种植')).total).toEqual({
+      value: 2,
+      exact: false,
+    });
     // Entities by type come from the counters.
     expect((await list(county, '/api/entities?type=enterprise')).total).toEqual({
       value: 4,
       exact: true,
     });
+  });
+
+  it('takes the total from a page that came back short, counting nothing', async () => {
+    // A bound of 1 would make any counted total "1+": these totals come from the page itself.
+    t.deps.listCountBound = 1;
+    expect((await list(county, '/api/people?q=脐橙')).total).toEqual({ value: 8, exact: true });
+    const third = await list(county, '/api/people?q=脐橙&pageSize=3&page=3');
+    expect(third.items).toHaveLength(2);
+    expect(third.total).toEqual({ value: 8, exact: true });
+    expect((await list(county, '/api/entities?q=种植')).total).toEqual({ value: 4, exact: true });
+    // A full page, and an empty page past the end, prove nothing: those are counted.
+    expect((await list(county, '/api/people?q=脐橙&pageSize=3')).total).toEqual({
+      value: 1,
+      exact: false,
+    });
+    const past = await list(county, '/api/people?q=脐橙&pageSize=3&page=5');
+    expect(past).toMatchObject({ items: [], total: { value: 1, exact: false } });
   });
 });
 

@@ -9,12 +9,13 @@ import { entitiesOfPerson } from '../entities/link-repo.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { type PageRequest, type Paged } from '../../platform/http/paging.js';
 import {
-  LIST_COUNT_BOUND,
+  countBound,
   type ListPage,
   listFingerprint,
   type ListTotalT,
   pageWindow,
   toListPage,
+  totalOfShortPage,
 } from '../../platform/http/list-paging.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { HistoryEntryViewT } from '../history/contract.js';
@@ -59,13 +60,12 @@ export function personTextFilter(
   return { tokens: queryTokens(q) };
 }
 
-/** The counters' exact total of a people list, else a count up to the bound. */
-async function personListTotal(
+/** The counters' exact total of a people list, or null when the counters do not hold it. */
+async function personCounterTotal(
   deps: AppDeps,
   roots: readonly string[],
   query: PersonListQueryT,
-  filter: PersonFilter,
-): Promise<ListTotalT> {
+): Promise<ListTotalT | null> {
   const slots = personCountSlots({
     categories: query.category,
     statuses: query.status,
@@ -75,11 +75,8 @@ async function personListTotal(
       query.returnedFrom !== undefined ||
       query.returnedTo !== undefined,
   });
-  if (slots) {
-    const exact = await counterTotal(deps.db, 'people', listRegions(roots, query.region), slots);
-    if (exact) return exact;
-  }
-  return countPeople(deps.db, filter, deps.listCountBound ?? LIST_COUNT_BOUND);
+  if (!slots) return null;
+  return counterTotal(deps.db, 'people', listRegions(roots, query.region), slots);
 }
 
 /**
@@ -109,11 +106,16 @@ export async function listPeople(
   const fingerprint = listFingerprint(deps.keys, ['people', actor.userId, roots, what, order]);
   const window = pageWindow(deps.keys, fingerprint, query);
   const sort = personKeysetSort(query.sort, order);
-  // The page and its total side by side (two pool connections on PostgreSQL).
-  const [rows, total] = await Promise.all([
+  // The page and the counters' total side by side (two pool connections on PostgreSQL); what
+  // the counters do not hold, a short page tells, else a count up to the bound.
+  const [rows, counted] = await Promise.all([
     listPeopleRows(deps, filter, window, sort),
-    personListTotal(deps, roots, query, filter),
+    personCounterTotal(deps, roots, query),
   ]);
+  const total =
+    counted ??
+    totalOfShortPage(window, rows.length) ??
+    (await countPeople(deps.db, filter, countBound(query.q !== undefined, deps.listCountBound)));
   return toListPage(
     deps.keys,
     fingerprint,

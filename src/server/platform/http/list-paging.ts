@@ -14,6 +14,19 @@ import { PageQuery, type PageRequest } from './paging.js';
 export const MAX_NUMBERED_PAGE = 50;
 /** A list counts matching rows up to this many; beyond it the total reads "10,000+". */
 export const LIST_COUNT_BOUND = 10_000;
+/**
+ * A text search counts up to this many ("1,000+"): every row counted has its tokens checked,
+ * and a common surname matches hundreds of thousands nationally, so a search that finds more
+ * than a thousand asks the official to narrow it rather than read ten thousand rows.
+ */
+export const SEARCH_COUNT_BOUND = 1_000;
+
+/**
+ * How far a list counts: a text search to {@link SEARCH_COUNT_BOUND}, any other list to
+ * {@link LIST_COUNT_BOUND}; `override` (a test's) wins.
+ */
+export const countBound = (search: boolean, override?: number): number =>
+  override ?? (search ? SEARCH_COUNT_BOUND : LIST_COUNT_BOUND);
 
 export const ListPageQuery = PageQuery.extend({
   after: z.string().min(1).max(1000).optional().meta({
@@ -103,6 +116,22 @@ export function decodeCursor(keys: Keys, fingerprint: string, cursor: string): K
   }
   if (body.f !== fingerprint) throw new AppError('LIST_CURSOR_INVALID');
   return { value: body.v, id: body.id };
+}
+
+/**
+ * The total a numbered page proves by itself: a page that came back without its extra row holds
+ * the last matching row, so the list has exactly `offset + rows` rows and nothing needs counting
+ * (a narrow search or a small county answers without a count). Null for a full page, a page
+ * after a cursor, and an empty page past the end.
+ *
+ * @example
+ * totalOfShortPage({ kind: 'offset', offset: 40, limit: 21 }, 7) // { value: 47, exact: true }
+ * totalOfShortPage({ kind: 'offset', offset: 0, limit: 21 }, 21) // null
+ */
+export function totalOfShortPage(window: PageWindow, rows: number): ListTotalT | null {
+  if (window.kind !== 'offset' || rows >= window.limit) return null;
+  if (rows === 0 && window.offset > 0) return null;
+  return { value: window.offset + rows, exact: true };
 }
 
 /**
