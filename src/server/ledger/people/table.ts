@@ -76,6 +76,11 @@ export const people = pgTable(
     index('people_live_name_idx')
       .on(sql`${t.name} COLLATE "C"`, t.id)
       .where(sql`merged_into IS NULL`),
+    // One status sorted by recency (已创业 nationally or in a province, say): the list walks it
+    // in order and stops after a page instead of sorting every row of that status.
+    index('people_live_status_updated_idx')
+      .on(t.status, t.updatedAt.desc(), t.id.desc())
+      .where(sql`merged_into IS NULL`),
     // A region subtree sorted by recency: a county's or township's first page without a sort.
     index('people_live_region_updated_idx')
       .on(t.regionCode.op('bpchar_pattern_ops'), t.updatedAt.desc(), t.id.desc())

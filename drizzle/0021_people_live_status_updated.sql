@@ -1,0 +1,1 @@
+CREATE INDEX "people_live_status_updated_idx" ON "people" USING btree ("status","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE merged_into IS NULL;
