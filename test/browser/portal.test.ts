@@ -272,6 +272,32 @@ describe.skipIf(!server())('the entrepreneurs’ portal on a phone', () => {
     expect(await page.getByLabel('现居地同户籍地').isChecked()).toBe(true);
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await screenshot(page, 'portal-profile-360');
+
+    // English, from the footer: the page reloads in it, and the server answers in it too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My profile' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('select[name="hukou-2"]').waitFor();
+    expect(await page.getByLabel('Same as hukou').isChecked()).toBe(true);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'portal-profile-360-en');
+    await page.goto('/');
+    await page.getByRole('heading', { name: /Come home and start up/ }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'portal-landing-360-en', true);
+    await page.goto('/me');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.goto('/login');
+    await page.locator('input[name="mobile"]').fill(MOBILE);
+    await page.locator('input[name="password"]').fill('Wrong#Pass2026');
+    await page.getByRole('button', { name: 'Log in' }).last().click();
+    await page.getByText('Wrong login name or password').waitFor();
+    await screenshot(page, 'portal-login-360-en');
+    // And back to 中文.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(errors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import {
 import { parseMobile } from '../../domain/identity/phone';
 import { ledgerIssueMessage } from '../../domain/ledger/ledger-issues';
 import { api, ApiError, type PortalSession } from './api';
-import { T } from './catalog';
+import { LOCALE, T } from './catalog';
 import { type Errors, Field, FormMessage } from './forms';
 import { Link, navigate } from './router';
 import { setSession } from './session';
@@ -189,7 +189,7 @@ export function RegisterPage() {
       code: /^\d{6}$/.test(code.trim()) ? undefined : T.codePlaceholder,
       password:
         problems.length > 0
-          ? `密码${passwordProblemsSentence(problems, DEFAULT_PASSWORD_POLICY, 'zh-CN')}`
+          ? T.passwordProblems(passwordProblemsSentence(problems, DEFAULT_PASSWORD_POLICY, LOCALE))
           : undefined,
       again: again === password ? undefined : T.passwordMismatch,
     };

@@ -2,7 +2,7 @@ import { parseCreditCode } from '../../domain/identity/credit-code';
 import { DIVISION_ROWS, SECTION_ROWS } from '../../domain/ledger/industry-data';
 import { ledgerIssueMessage } from '../../domain/ledger/ledger-issues';
 import type { Enterprise } from './api';
-import { ENTITY_TYPE_NAMES, T } from './catalog';
+import { ENTITY_TYPE_NAMES, LOCALE, T } from './catalog';
 import { CodeSelect, DigitsInput, type Errors, Field, RegionPicker, regionDepth } from './forms';
 import { StepForm, type StepFormSpec, useStepForm } from './StepForm';
 
@@ -87,7 +87,7 @@ const SPEC: StepFormSpec<Form, Enterprise> = {
       if (!form.section) e.section = T.required;
     }
     if (at === 1) {
-      if (form.regionDepth < 3) e.region = '请选择到区县或乡镇（街道）';
+      if (form.regionDepth < 3) e.region = T.regionTooShallow;
       if (!form.foundedOn) e.foundedOn = T.required;
     }
     return e;
@@ -150,9 +150,9 @@ export function EnterprisePage() {
               onChange={(e) => setForm((f) => ({ ...f, section: e.target.value, division: '' }))}
             >
               <option value="">{T.pickRegion}</option>
-              {SECTION_ROWS.map(([code, zh]) => (
+              {SECTION_ROWS.map(([code, zh, en]) => (
                 <option key={code} value={code}>
-                  {code} {zh}
+                  {code} {LOCALE === 'en' ? en : zh}
                 </option>
               ))}
             </select>
@@ -165,9 +165,9 @@ export function EnterprisePage() {
                 onChange={(e) => set('division', e.target.value)}
               >
                 <option value="">{T.pickRegion}</option>
-                {divisions.map(([code, , zh]) => (
+                {divisions.map(([code, , zh, en]) => (
                   <option key={code} value={code}>
-                    {code} {zh}
+                    {code} {LOCALE === 'en' ? en : zh}
                   </option>
                 ))}
               </select>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Home, requestNotice } from './api';
-import { ENTITY_TYPE_NAMES, STATUS_NAMES, T } from './catalog';
+import { ENTITY_TYPE_NAMES, LOCALE, STATUS_NAMES, T } from './catalog';
 import { RequestNote, requestBadge } from './RequestNote';
 import { Link, navigate } from './router';
 import { ServiceCards } from './ServiceCards';
@@ -8,7 +8,7 @@ import { SERVICES } from './services';
 import { setSession } from './session';
 
 const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short', hour12: false });
+  new Date(iso).toLocaleString(LOCALE, { dateStyle: 'short', timeStyle: 'short', hour12: false });
 
 /** 我的: the account, the profile and enterprise at a glance (masked), and the messages. */
 export function HomePage() {

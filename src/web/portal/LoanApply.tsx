@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { parseAmountFen } from '../shared/amount-input';
 import { api, ApiError } from './api';
-import { T } from './catalog';
+import { LOCALE, T } from './catalog';
 import { CodeSelect, DigitsInput, type Errors, Field, FormMessage, Steps } from './forms';
 import { COLLATERAL_NAMES, LOAN_T, OTHER_LOAN_NAMES } from './loans-catalog';
 import type { BankOption, LoanEligibility, LoanProduct } from './loans-api';
@@ -74,11 +74,13 @@ function EligibilityNote({ result }: { result: LoanEligibility }) {
         {result.conditions.map((c) => (
           <li key={c.code} className={c.met === true ? 'met' : c.met === false ? 'unmet' : 'open'}>
             <span aria-hidden="true">{c.met === true ? '✓' : c.met === false ? '✗' : '?'}</span>{' '}
-            {c.zh}
+            {LOCALE === 'en' ? c.en : c.zh}
           </li>
         ))}
       </ul>
-      <p className="field-hint">{result.counterGuarantee.zh}</p>
+      <p className="field-hint">
+        {LOCALE === 'en' ? result.counterGuarantee.en : result.counterGuarantee.zh}
+      </p>
     </div>
   );
 }

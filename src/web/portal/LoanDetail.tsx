@@ -3,7 +3,7 @@ import { formatPercent, formatYuan } from '../shared/amount-input';
 import { api, ApiError } from './api';
 import { T } from './catalog';
 import { CodeSelect, Field, FormMessage } from './forms';
-import { dateZh, LOAN_T, MATERIAL_KIND_NAMES, wan } from './loans-catalog';
+import { dateText, LOAN_T, MATERIAL_KIND_NAMES, wan } from './loans-catalog';
 import { type PortalLoanDetail, uploadWithProgress } from './loans-api';
 import { Link, navigate } from './router';
 
@@ -117,10 +117,10 @@ export function LoanDetail({ caseId }: { caseId: string }) {
         {loan.steps.map((s) => (
           <li key={s.state} className={s.status === 'current' ? 'now' : s.status}>
             <b>{s.name}</b>
-            {s.at && <span className="when"> {dateZh(s.at)}</span>}
+            {s.at && <span className="when"> {dateText(s.at)}</span>}
             {s.status === 'current' && !loan.terminal && loan.dueAt && (
               <div className={late ? 'field-error' : ''}>
-                {LOAN_T.due(dateZh(loan.dueAt))}
+                {LOAN_T.due(dateText(loan.dueAt))}
                 {loan.deadlineStatus === 'near' && ` · ${LOAN_T.near}`}
                 {late && ` · ${LOAN_T.overdue}`}
               </div>
@@ -152,7 +152,7 @@ export function LoanDetail({ caseId }: { caseId: string }) {
             {loan.attachments.map((a) => (
               <li key={a.id}>
                 <span className="badge">{MATERIAL_KIND_NAMES[a.materialKind]}</span> {a.name}{' '}
-                <span className="field-hint">{dateZh(a.uploadedAt)}</span>
+                <span className="field-hint">{dateText(a.uploadedAt)}</span>
               </li>
             ))}
           </ul>
@@ -162,7 +162,7 @@ export function LoanDetail({ caseId }: { caseId: string }) {
       <ol className="loan-steps">
         {loan.history.map((h, i) => (
           <li key={`${h.at}-${i}`} className={h.reason ? 'refused' : 'done'}>
-            <span className="when">{dateZh(h.at)}</span> {h.transitionName} → {h.stateName}
+            <span className="when">{dateText(h.at)}</span> {h.transitionName} → {h.stateName}
             {h.reason && <div className="field-error">{h.reason}</div>}
           </li>
         ))}
@@ -187,7 +187,7 @@ export function LoanDetail({ caseId }: { caseId: string }) {
             <tbody>
               {loan.schedule.installments.map((i) => (
                 <tr key={i.index}>
-                  <td>{dateZh(i.dueDate)}</td>
+                  <td>{dateText(i.dueDate)}</td>
                   <td>{formatYuan(i.principalFen)}</td>
                   <td>{formatYuan(i.borrowerFen)}</td>
                 </tr>

@@ -3,7 +3,7 @@ import { formatPercent } from '../shared/amount-input';
 import { api, ApiError } from './api';
 import { T } from './catalog';
 import { FormMessage } from './forms';
-import { dateZh, LOAN_T, wan } from './loans-catalog';
+import { dateText, LOAN_T, wan } from './loans-catalog';
 import type { LoanProduct, PortalLoan } from './loans-api';
 import { Link, navigate } from './router';
 
@@ -88,7 +88,7 @@ function LoanItem({ loan }: { loan: PortalLoan }) {
       </dl>
       {!loan.terminal && loan.dueAt && (
         <p className={late ? 'field-error' : 'field-hint'}>
-          {LOAN_T.due(dateZh(loan.dueAt))}
+          {LOAN_T.due(dateText(loan.dueAt))}
           {loan.deadlineStatus === 'near' && ` · ${LOAN_T.near}`}
           {late && ` · ${LOAN_T.overdue}`}
         </p>

@@ -1,5 +1,5 @@
 import { LoginPage, RegisterPage } from './AuthPages';
-import { T } from './catalog';
+import { LOCALE, switchLocale, T } from './catalog';
 import { DevInboxPage } from './DevInboxPage';
 import { EnterprisePage } from './EnterprisePage';
 import { HomePage } from './HomePage';
@@ -69,9 +69,18 @@ export function PortalApp() {
       </header>
       <main>{page}</main>
       <footer className="foot">
-        <p>服务热线 12333（人力资源和社会保障） · 具体标准以当地政策为准</p>
+        <p>{T.hotline}</p>
         <p>
-          <a href="/admin/">工作人员入口</a>
+          <a href="/admin/">{T.staffEntrance}</a>
+          {' · '}
+          <button
+            type="button"
+            className="link-button"
+            lang={LOCALE === 'en' ? 'zh-CN' : 'en'}
+            onClick={() => switchLocale(LOCALE === 'en' ? 'zh-CN' : 'en')}
+          >
+            {LOCALE === 'en' ? '中文' : 'English'}
+          </button>
         </p>
       </footer>
     </>

@@ -114,8 +114,8 @@ const SPEC: StepFormSpec<Form, Profile> = {
       else if (id.error) e.idNumber = id.error;
     }
     if (at === 1) {
-      if (form.hukouDepth < 3) e.hukou = '请选择到区县或乡镇（街道）';
-      if (!form.sameAsHukou && form.currentDepth < 3) e.current = '请选择到区县或乡镇（街道）';
+      if (form.hukouDepth < 3) e.hukou = T.regionTooShallow;
+      if (!form.sameAsHukou && form.currentDepth < 3) e.current = T.regionTooShallow;
       if (form.categories.length === 0)
         e.categories = ledgerIssueMessage('CATEGORIES_EMPTY', 'zh-CN');
     }

@@ -1,3 +1,4 @@
+import { T } from './catalog';
 import { Link } from './router';
 import { type Service, SERVICES } from './services';
 
@@ -38,7 +39,7 @@ function OfferBody({ service: s }: { service: Service }) {
       <div>
         <h3>
           {s.title}
-          {!s.available && <span className="soon-tag">即将开通</span>}
+          {!s.available && <span className="soon-tag">{T.soon}</span>}
         </h3>
         <p>{s.text}</p>
         {s.soon && <p className="soon-text">{s.soon}</p>}

@@ -1,8 +1,9 @@
-import { T } from './catalog';
+import { LOCALE, T } from './catalog';
 
 /**
  * The portal's API client: JSON over fetch, the session's CSRF token on state-changing requests,
- * and the server's coded errors with their zh-CN messages, by field where the server names one.
+ * and the server's coded errors with their messages in the portal's language, by field where the
+ * server names one.
  */
 
 let csrfToken = '';
@@ -57,7 +58,7 @@ const FIELD_OF_CODE: Record<string, string> = {
 };
 
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': LOCALE };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;

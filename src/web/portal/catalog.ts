@@ -1,148 +1,57 @@
-import { DEFAULT_PASSWORD_POLICY, passwordRuleText } from '../../domain/auth/password-policy';
+import type { EntityType } from '../../domain/ledger/entity-types';
 import type {
   Education,
   PersonCategory,
   PersonStatus,
 } from '../../domain/ledger/person-categories';
-import type { EntityType } from '../../domain/ledger/entity-types';
+import { readLocale, type UiLocale, writeLocale } from '../shared/locale';
+import {
+  CATEGORY_NAMES_EN,
+  EDUCATION_NAMES_EN,
+  EN,
+  ENTITY_TYPE_NAMES_EN,
+  SERVICE_TEXT_EN,
+  SEX_NAMES_EN,
+  STATUS_NAMES_EN,
+} from './catalog-en';
+import {
+  CATEGORY_NAMES_ZH,
+  EDUCATION_NAMES_ZH,
+  ENTITY_TYPE_NAMES_ZH,
+  type PortalCatalog,
+  SERVICE_TEXT_ZH,
+  type ServiceKey,
+  SEX_NAMES_ZH,
+  STATUS_NAMES_ZH,
+  ZH,
+} from './catalog-zh';
 
 /**
- * The portal's zh-CN strings and code names in one small module. Code lists mirror the domain's
- * catalogs (checked by type against their codes) without importing zod into the portal bundle.
+ * The portal's language, chosen once per page load: zh-CN unless English was chosen (the same
+ * stored choice as the console's). {@link switchLocale} stores another and reloads.
  */
-export const T = {
-  brand: '返乡创业服务平台',
-  demoBanner: '演示环境：演示账号的密码已公开，请勿填写真实个人信息',
-  login: '登录',
-  logout: '退出登录',
-  register: '手机号注册',
-  me: '我的',
-  mobile: '手机号',
-  mobilePlaceholder: '11 位手机号',
-  code: '短信验证码',
-  codePlaceholder: '6 位数字',
-  sendCode: '获取验证码',
-  resendIn: (s: number) => `${s} 秒后重新获取`,
-  codeSent: (m: string) => `验证码已发送至 ${m}，5 分钟内有效`,
-  password: '密码',
-  passwordNew: '设置密码',
-  passwordHint: passwordRuleText(DEFAULT_PASSWORD_POLICY, 'zh-CN'),
-  passwordAgain: '再次输入密码',
-  passwordMismatch: '两次输入的密码不一致',
-  registerSubmit: '注册并登录',
-  loginSubmit: '登录',
-  haveAccount: '已有账号？',
-  noAccount: '还没有账号？',
-  backHome: '← 返回首页',
-  required: '此项不能为空',
-  next: '下一步',
-  prev: '上一步',
-  submit: '提交',
-  saving: '正在提交…',
-  loading: '正在加载…',
-  networkError: '网络连接失败，请检查网络后重试',
-  stepOf: (i: number, n: number) => `第 ${i} 步，共 ${n} 步`,
-  // Profile
-  profileTitle: '个人资料',
-  profileSteps: ['身份信息', '户籍和现居地', '务工和返乡'],
-  name: '姓名',
-  idNumber: '身份证号',
-  idNumberPlaceholder: '18 位居民身份证号',
-  idNumberKeep: (masked: string) => `已登记 ${masked}；如需核对可重新输入完整号码`,
-  derived: (sex: string, birth: string) => `性别 ${sex} · 出生日期 ${birth}`,
-  hukou: '户籍地',
-  current: '现居地',
-  pickRegion: '请选择',
-  categories: '人员类别（可多选）',
-  status: '目前状态',
-  awayPlace: '外出务工地',
-  awayProvince: '务工省份',
-  awayCity: '务工城市',
-  monthsAway: '在外务工时长（月）',
-  returnDate: '返乡日期',
-  education: '文化程度',
-  skills: '技能特长',
-  skillsPlaceholder: '如：电焊、电商运营、脐橙种植',
-  profileDone: '资料已提交，已进入实名制台账',
-  // Enterprise
-  enterpriseTitle: '企业信息',
-  enterpriseSteps: ['基本信息', '经营情况'],
-  entityName: '企业（主体）名称',
-  creditCode: '统一社会信用代码',
-  creditCodePlaceholder: '18 位，见营业执照',
-  entityType: '主体类型',
-  industry: '所属行业',
-  industrySection: '行业门类',
-  industryDivision: '行业大类（可不选）',
-  entityRegion: '经营所在地',
-  foundedOn: '成立日期',
-  employees: '从业人数',
-  jobsCreated: '带动就业人数',
-  legalRep: '我是法定代表人',
-  enterpriseDone: '企业信息已提交',
-  // Home
-  homeTitle: '我的',
-  profileCard: '个人资料',
-  enterpriseCard: '我的企业',
-  messages: '消息',
-  noMessages: '暂无消息',
-  unread: (n: number) => `${n} 条未读`,
-  readAll: '全部标为已读',
-  moreServices: '更多服务',
-  moreServicesNote: '以下服务正在建设中，开通后会在这里直接办理。',
-  sameAsHukou: '现居地同户籍地',
-  notFilled: '未填写',
-  filled: '已提交',
-  fillProfile: '填写个人资料',
-  editProfile: '修改资料',
-  fillEnterprise: '登记企业',
-  editEnterprise: '修改企业信息',
-  needProfileFirst: '请先填写个人资料',
-  requestPending: '待核实',
-  requestRejected: '未通过',
-  claimPending: '已提交，等待服务专员核实。核实结果会在下方消息中告知。',
-  changePending: '修改已提交，等待服务专员核实后生效。',
-  requestRejectedNote: (reason: string) => `服务专员未通过核实：${reason}`,
-  // Dev inbox
-  devInbox: '短信调试收件箱',
-  devInboxNote: '仅在开发和演示环境开启（FANXIANG_SMS=log），正式环境不会显示验证码。',
-  devInboxOff: '短信调试收件箱未开启。',
-  devInboxEmpty: '还没有短信。',
-  refresh: '刷新',
-} as const;
+export const LOCALE: UiLocale = readLocale();
+const en = LOCALE === 'en';
 
-export const SEX_NAMES: Record<string, string> = { M: '男', F: '女' };
-
-export const CATEGORY_NAMES = {
-  migrant_worker: '农民工',
-  graduate: '高校毕业生',
-  veteran: '退役军人',
-  scientist: '科技人员',
-  poverty_relief: '脱贫劳动力',
-  hard_to_employ: '就业困难人员',
-  other: '其他',
-} as const satisfies Record<PersonCategory, string>;
-
+export const T: PortalCatalog = en ? EN : ZH;
+export const SEX_NAMES: Record<string, string> = en ? SEX_NAMES_EN : SEX_NAMES_ZH;
+export const CATEGORY_NAMES: Record<PersonCategory, string> = en
+  ? CATEGORY_NAMES_EN
+  : CATEGORY_NAMES_ZH;
 /** What an entrepreneur can say about where they stand (the ledger's statuses). */
-export const STATUS_NAMES = {
-  abroad: '仍在外务工',
-  intending: '打算返乡创业',
-  returned: '已返乡',
-  started: '已返乡创业',
-} as const satisfies Record<PersonStatus, string>;
+export const STATUS_NAMES: Record<PersonStatus, string> = en ? STATUS_NAMES_EN : STATUS_NAMES_ZH;
+export const EDUCATION_NAMES: Record<Education, string> = en
+  ? EDUCATION_NAMES_EN
+  : EDUCATION_NAMES_ZH;
+export const ENTITY_TYPE_NAMES: Record<EntityType, string> = en
+  ? ENTITY_TYPE_NAMES_EN
+  : ENTITY_TYPE_NAMES_ZH;
+export const SERVICE_TEXT: Record<ServiceKey, { title: string; text: string; soon?: string }> = en
+  ? SERVICE_TEXT_EN
+  : SERVICE_TEXT_ZH;
 
-export const EDUCATION_NAMES = {
-  primary: '小学及以下',
-  junior: '初中',
-  senior: '高中/中专/技校',
-  college: '大专',
-  bachelor: '本科',
-  master: '硕士及以上',
-} as const satisfies Record<Education, string>;
-
-export const ENTITY_TYPE_NAMES: Record<EntityType, string> = {
-  enterprise: '企业',
-  individual: '个体工商户',
-  cooperative: '农民专业合作社',
-  family_farm: '家庭农场',
-};
+/** Keeps another language and reloads the page in it (the API answers in it too). */
+export function switchLocale(locale: UiLocale): void {
+  writeLocale(locale);
+  window.location.reload();
+}

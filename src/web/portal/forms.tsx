@@ -123,10 +123,10 @@ export function regionDepth(code: string): number {
 }
 
 const LEVEL_NAMES: Record<string, string> = {
-  province: '省',
-  city: '市',
-  county: '区县',
-  township: '乡镇（街道）',
+  province: T.levelProvince,
+  city: T.levelCity,
+  county: T.levelCounty,
+  township: T.levelTownship,
 };
 
 /**

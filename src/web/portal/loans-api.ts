@@ -1,6 +1,6 @@
 import type { MaterialKind } from '../../domain/loans/materials';
 import { ApiError, currentCsrf } from './api';
-import { T } from './catalog';
+import { LOCALE, T } from './catalog';
 
 /** The portal's loan answers (src/server/programme/loans/contract.ts), as the pages use them. */
 
@@ -8,13 +8,14 @@ export interface LoanCondition {
   code: string;
   met: boolean | null;
   zh: string;
+  en: string;
 }
 
 export interface LoanEligibility {
   eligible: boolean;
   refused: boolean;
   conditions: LoanCondition[];
-  counterGuarantee: { required: boolean | null; zh: string };
+  counterGuarantee: { required: boolean | null; zh: string; en: string };
   greenChannel: boolean;
 }
 
@@ -104,6 +105,7 @@ export function uploadWithProgress(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', LOCALE);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     const csrf = currentCsrf();
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);

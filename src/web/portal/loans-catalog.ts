@@ -1,10 +1,11 @@
 import type { Collateral, OtherLoan } from '../../domain/loans/groups';
 import { MATERIAL_KINDS, MATERIAL_NAMES, type MaterialKind } from '../../domain/loans/materials';
+import { LOCALE } from './catalog';
 
 /**
- * 创业担保贷款 pages: zh-CN strings (the portal's language) and the English catalog of the same
- * keys, checked by type, for when the portal gains a language switch; the code names of the loan
- * catalogs (src/domain/loans/groups) in both.
+ * 创业担保贷款 pages: zh-CN strings (the portal's default language) and the English catalog of
+ * the same keys, checked by type; the code names of the loan catalogs (src/domain/loans/groups)
+ * in both. The exports without a language suffix are the portal's language ({@link LOCALE}).
  */
 export const LOAN_ZH = {
   title: '创业担保贷款',
@@ -182,10 +183,11 @@ export const LOAN_EN: Catalog = {
   months: 'months',
 };
 
-/** The portal speaks zh-CN. */
-export const LOAN_T = LOAN_ZH;
+const en = LOCALE === 'en';
 
-export const COLLATERAL_NAMES = {
+export const LOAN_T: Catalog = en ? LOAN_EN : LOAN_ZH;
+
+const COLLATERAL_NAMES_ZH = {
   credit: '信用（无抵押）',
   equipment: '设备',
   forest_rights: '林权',
@@ -197,7 +199,7 @@ export const COLLATERAL_NAMES = {
   trademark: '商标',
 } as const satisfies Record<Collateral, string>;
 
-export const COLLATERAL_NAMES_EN = {
+const COLLATERAL_NAMES_EN = {
   credit: 'Credit (unsecured)',
   equipment: 'Equipment',
   forest_rights: 'Forest rights',
@@ -209,7 +211,7 @@ export const COLLATERAL_NAMES_EN = {
   trademark: 'Trademark',
 } as const satisfies Record<Collateral, string>;
 
-export const OTHER_LOAN_NAMES = {
+const OTHER_LOAN_NAMES_ZH = {
   student: '助学贷款',
   poverty_relief: '扶贫贷款',
   housing: '住房贷款',
@@ -219,7 +221,7 @@ export const OTHER_LOAN_NAMES = {
   other: '其他贷款',
 } as const satisfies Record<OtherLoan, string>;
 
-export const OTHER_LOAN_NAMES_EN = {
+const OTHER_LOAN_NAMES_EN = {
   student: 'Student loan',
   poverty_relief: 'Poverty-relief loan',
   housing: 'Mortgage',
@@ -229,18 +231,30 @@ export const OTHER_LOAN_NAMES_EN = {
   other: 'Other loan',
 } as const satisfies Record<OtherLoan, string>;
 
+export const COLLATERAL_NAMES: Record<Collateral, string> = en
+  ? COLLATERAL_NAMES_EN
+  : COLLATERAL_NAMES_ZH;
+export const OTHER_LOAN_NAMES: Record<OtherLoan, string> = en
+  ? OTHER_LOAN_NAMES_EN
+  : OTHER_LOAN_NAMES_ZH;
+
 /** The material kinds by name, from the domain's list (src/domain/loans/materials.ts). */
 export const MATERIAL_KIND_NAMES = Object.fromEntries(
-  MATERIAL_KINDS.map((k) => [k, MATERIAL_NAMES[k].zh]),
+  MATERIAL_KINDS.map((k) => [k, MATERIAL_NAMES[k][en ? 'en' : 'zh']]),
 ) as Record<MaterialKind, string>;
 
-/** 2026年12月7日 from an ISO date or timestamp (China Standard Time). */
-export function dateZh(iso: string): string {
+const MONTHS_EN = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/**
+ * A date as the reader writes it, from an ISO date or timestamp (China Standard Time):
+ * 2026年12月7日, or 7 Dec 2026 in English.
+ */
+export function dateText(iso: string, locale = LOCALE): string {
   const d = iso.length > 10 ? new Date(new Date(iso).getTime() + 8 * 3_600_000) : null;
   const [y, m, day] = d
     ? [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]
     : iso.split('-').map(Number);
-  return `${y}年${m}月${day}日`;
+  return locale === 'en' ? `${day} ${MONTHS_EN[(m ?? 1) - 1]} ${y}` : `${y}年${m}月${day}日`;
 }
 
 /** Whole fen as 万元 without floats: 20000000 → 「20」, 15500000 → 「15.5」. */
