@@ -46,7 +46,7 @@ describe.skipIf(!server())('the system administrator', () => {
     await page.getByRole('button', { name: /新建用户/ }).click();
     await page.locator('#create-user_login').fill(NEW_LOGIN);
     await page.locator('#create-user_displayName').fill('奉节县系统管理员 赵强');
-    await pickRegion(page, '#create-user_region', ['全国', '重庆市', '县', '奉节县']);
+    await pickRegion(page, '#create-user_region', ['全国', '重庆市', '奉节县']);
     await page.locator('.ant-modal-title', { hasText: '新建用户' }).click();
     await expect.poll(() => page.locator('.ant-modal').innerText()).toContain('重庆市 / 奉节县');
     await screenshot(page, 'console-user-create');
@@ -68,7 +68,7 @@ describe.skipIf(!server())('the system administrator', () => {
       .click();
     await page.locator('.ant-drawer').getByText('授予角色').first().waitFor();
     await pickOption(page, '#grant_roleCode', '乡镇服务专员');
-    await pickRegion(page, '#grant_region', ['全国', '重庆市', '县', '奉节县']);
+    await pickRegion(page, '#grant_region', ['全国', '重庆市', '奉节县']);
     await page.locator('.ant-drawer-title').click();
     await page.getByRole('button', { name: /^授\s*予$/ }).click();
     await page.locator('.ant-drawer .ant-alert').getByText('24 小时内创建的账号').waitFor();
@@ -86,7 +86,7 @@ describe.skipIf(!server())('the system administrator', () => {
       .click();
     await page.locator('.ant-drawer').getByText('授予角色').first().waitFor();
     await pickOption(page, '#grant_roleCode', '县级服务专员（须安全管理员批准）');
-    await pickRegion(page, '#grant_region', ['全国', '重庆市', '县', '奉节县']);
+    await pickRegion(page, '#grant_region', ['全国', '重庆市', '奉节县']);
     await page.locator('.ant-drawer-title').click();
     await page.getByRole('button', { name: /^授\s*予$/ }).click();
     await page.locator('.ant-drawer').getByText('等待审批的授权').waitFor();
@@ -148,7 +148,7 @@ describe.skipIf(!server())('the system administrator', () => {
     await page.getByRole('button', { name: /新建机构/ }).click();
     const dialog = page.locator('.ant-modal', { hasText: '新建机构' });
     await dialog.getByLabel('机构名称').fill('奉节县乡村振兴局');
-    await pickRegion(page, '#org_region', ['全国', '重庆市', '县', '奉节县']);
+    await pickRegion(page, '#org_region', ['全国', '重庆市', '奉节县']);
     await dialog.locator('.ant-modal-title').click();
     await dialog.getByRole('button', { name: /^创\s*建$/ }).click();
     await page.getByRole('cell', { name: '奉节县乡村振兴局', exact: true }).waitFor();

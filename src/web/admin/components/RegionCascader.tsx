@@ -1,6 +1,11 @@
 import { Cascader } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
-import { isWithin, parentRegionCode } from '../../../domain/regions/region-code';
+import {
+  isPlaceholderRegionName,
+  isWithin,
+  parentRegionCode,
+} from '../../../domain/regions/region-code';
+import { visibleChildren } from '../../../domain/regions/visible-regions';
 import { api } from '../../shared/api';
 import type { Region, RegionList } from '../../shared/types';
 import { useT } from '../i18n/i18n';
@@ -25,7 +30,7 @@ function toOption(r: Region, root = false): Option {
 }
 
 /** Every child of a region (the API pages them; a province has fewer than 200 cities). */
-async function loadChildren(code: string): Promise<Region[]> {
+async function loadAllChildren(code: string): Promise<Region[]> {
   const items: Region[] = [];
   for (let page = 1; ; page++) {
     const res = await api<RegionList>(`/api/regions/${code}/children`, {
@@ -36,7 +41,22 @@ async function loadChildren(code: string): Promise<Region[]> {
   }
 }
 
-/** The codes from the scope root down to `code`, as the cascader's value. */
+/** Placeholder levels (县 / 市辖区 …) met so far: the cascader's paths skip them. */
+const placeholders = new Set<string>();
+
+/**
+ * A region's children as officials read the tree: 重庆市 → 奉节县, never 重庆市 → 县 → 奉节县
+ * (the same rule as the portal's pickers, src/domain/regions/visible-regions.ts).
+ */
+async function loadChildren(code: string): Promise<Region[]> {
+  const direct = await loadAllChildren(code);
+  for (const r of direct) if (isPlaceholderRegionName(r.name)) placeholders.add(r.code);
+  return visibleChildren(direct, async (codes) =>
+    (await Promise.all(codes.map(loadAllChildren))).flat(),
+  );
+}
+
+/** The codes from the scope root down to `code`, as the cascader's value (placeholders skipped). */
 function chainTo(code: string, roots: string[]): string[] {
   const root = roots.find((r) => isWithin(code, r));
   if (!root) return [];
@@ -44,7 +64,7 @@ function chainTo(code: string, roots: string[]): string[] {
   for (let c = code; c !== root;) {
     const parent = parentRegionCode(c);
     if (!parent) break;
-    chain.unshift(parent);
+    if (parent === root || !placeholders.has(parent)) chain.unshift(parent);
     c = parent;
   }
   return chain;
