@@ -1,6 +1,6 @@
 import { App, Form, Input, InputNumber, Row, Select, Switch, TreeSelect } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { parseCreditCode } from '../../../../domain/identity/credit-code';
 import { EntityCreate, EntityUpdate } from '../../../../domain/ledger/entity-schema';
 import { ABOVE_SCALE_REVENUE_WAN } from '../../../../domain/ledger/entity-types';
@@ -55,6 +55,14 @@ export function EntityForm({
     const r = v ? parseCreditCode(v) : null;
     return r?.ok === true && r.warning !== undefined;
   };
+  // The checksum rule turns into a warning once the code is marked as a pilot code: check the
+  // code again after the render that carries the new rule (a dependency would check it with the
+  // rule of the render before, and leave the error standing).
+  useEffect(() => {
+    if (form.isFieldTouched('creditCode')) {
+      form.validateFields(['creditCode']).catch(() => undefined);
+    }
+  }, [pilot, form]);
   const checksumRule: Rule = {
     warningOnly: pilot,
     validator: (_r, v: string | undefined) =>
@@ -116,7 +124,6 @@ export function EntityForm({
             name="creditCode"
             label={t('le.creditCode')}
             validateFirst
-            dependencies={['pilotCode']}
             rules={[required, rule('creditCode'), checksumRule]}
           >
             <Input maxLength={20} autoComplete="off" style={{ textTransform: 'uppercase' }} />
