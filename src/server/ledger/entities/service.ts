@@ -118,7 +118,7 @@ export async function listEntities(
   const total =
     counted ??
     totalOfShortPage(window, rows.length) ??
-    (await countEntities(deps.db, filter, countBound(query.q !== undefined, deps.listCountBound)));
+    (await countEntities(deps.db, filter, countBound(Boolean(query.q), deps.listCountBound)));
   return toListPage(
     deps.keys,
     fingerprint,

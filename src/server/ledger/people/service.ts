@@ -82,7 +82,7 @@ async function personCounterTotal(
 /**
  * Live people within the actor's person.read scope, filtered, searched, sorted and paged: by
  * number up to page 50, then after the `next` cursor; the total exact from the counters or a
- * count under 10,000, else "10,000+".
+ * short page, else counted up to a bound ("10,000+", or "1,000+" for a search).
  */
 export async function listPeople(
   deps: AppDeps,
@@ -115,7 +115,7 @@ export async function listPeople(
   const total =
     counted ??
     totalOfShortPage(window, rows.length) ??
-    (await countPeople(deps.db, filter, countBound(query.q !== undefined, deps.listCountBound)));
+    (await countPeople(deps.db, filter, countBound(Boolean(query.q), deps.listCountBound)));
   return toListPage(
     deps.keys,
     fingerprint,
