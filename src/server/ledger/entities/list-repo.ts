@@ -108,7 +108,21 @@ export async function listEntities(
   return rows.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode }));
 }
 
-/** The total of an entity list, counted up to `bound`. */
-export function countEntities(db: Executor, f: EntityFilter, bound: number): Promise<ListTotalT> {
-  return boundedCount(db, sql`${entities}`, entityWhere(f), bound);
+/**
+ * The total of an entity list, counted up to `bound`; `inRegion` when the list is narrowed below
+ * the nation ({@link boundedCount}).
+ */
+export function countEntities(
+  db: Executor,
+  f: EntityFilter,
+  bound: number,
+  inRegion: boolean,
+): Promise<ListTotalT> {
+  return boundedCount(
+    db,
+    sql`${entities}`,
+    entityWhere(f),
+    bound,
+    inRegion ? entities.regionCode : undefined,
+  );
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../domain/errors/codes.js';
 import { parseCreditCode } from '../../../domain/identity/credit-code.js';
-import { regionPrefix } from '../../../domain/regions/region-code.js';
+import { NATION_CODE, regionPrefix } from '../../../domain/regions/region-code.js';
 import { queryTokens } from '../../../domain/text/search-tokens.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor, RequestContext } from '../../platform/http/context.js';
@@ -118,7 +118,12 @@ export async function listEntities(
   const total =
     counted ??
     totalOfShortPage(window, rows.length) ??
-    (await countEntities(deps.db, filter, countBound(Boolean(query.q), deps.listCountBound)));
+    (await countEntities(
+      deps.db,
+      filter,
+      countBound(Boolean(query.q), deps.listCountBound),
+      !listRegions(scopeRoots(actor, 'entity.read'), query.region).includes(NATION_CODE),
+    ));
   return toListPage(
     deps.keys,
     fingerprint,

@@ -122,17 +122,26 @@ export function personKeysetSort(by: PersonSort, order: 'asc' | 'desc'): KeysetS
 
 /**
  * Counts the rows matching `where` up to `bound`: exact below it, else `{ value: bound,
- * exact: false }` ("10,000+"). Reads at most bound + 1 rows, whatever the size of the table.
+ * exact: false }` ("10,000+"). Reads at most bound + 1 matching rows, whatever the size of the
+ * table.
+ *
+ * `regionColumn`, for a list narrowed to a region, has the count follow the region index's order
+ * (`USING ~<~`, its bpchar_pattern_ops). A bare LIMIT lets PostgreSQL pick a sequential scan that
+ * stops early, costed as if matches were spread evenly; a ledger filled region by region keeps a
+ * province's rows together, and that scan reads millions of other regions' rows first (河南 张
+ * at 12 million: 4.5 million rows, 2.6 s). In the region's order only that region's rows are read.
  */
 export async function boundedCount(
   db: Executor,
   table: SQL,
   where: SQL | undefined,
   bound: number,
+  regionColumn?: AnyColumn,
 ): Promise<ListTotalT> {
+  const order = regionColumn ? sql` ORDER BY ${regionColumn} USING ~<~` : sql``;
   const [row] = await rowsOf<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${where ?? sql`true`} LIMIT ${bound + 1}) AS bounded`,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${where ?? sql`true`}${order} LIMIT ${bound + 1}) AS bounded`,
   );
   const n = row?.n ?? 0;
   return n > bound ? { value: bound, exact: false } : { value: n, exact: true };
@@ -180,7 +189,21 @@ export async function listPeople(
   }));
 }
 
-/** The total of a people list, counted up to `bound` ({@link boundedCount}). */
-export function countPeople(db: Executor, f: PersonFilter, bound: number): Promise<ListTotalT> {
-  return boundedCount(db, sql`${people}`, personWhere(f), bound);
+/**
+ * The total of a people list, counted up to `bound` ({@link boundedCount}); `inRegion` when the
+ * list is narrowed below the nation (by scope or filter).
+ */
+export function countPeople(
+  db: Executor,
+  f: PersonFilter,
+  bound: number,
+  inRegion: boolean,
+): Promise<ListTotalT> {
+  return boundedCount(
+    db,
+    sql`${people}`,
+    personWhere(f),
+    bound,
+    inRegion ? people.regionCode : undefined,
+  );
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors/codes.js';
 import { toHalfWidthTrimmed } from '../../../domain/identity/normalise.js';
 import { parseMobile } from '../../../domain/identity/phone.js';
-import { regionPrefix } from '../../../domain/regions/region-code.js';
+import { NATION_CODE, regionPrefix } from '../../../domain/regions/region-code.js';
 import { queryTokens } from '../../../domain/text/search-tokens.js';
 import type { Keys } from '../../platform/crypto/keys.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -115,7 +115,12 @@ export async function listPeople(
   const total =
     counted ??
     totalOfShortPage(window, rows.length) ??
-    (await countPeople(deps.db, filter, countBound(Boolean(query.q), deps.listCountBound)));
+    (await countPeople(
+      deps.db,
+      filter,
+      countBound(Boolean(query.q), deps.listCountBound),
+      !listRegions(roots, query.region).includes(NATION_CODE),
+    ));
   return toListPage(
     deps.keys,
     fingerprint,
