@@ -12,7 +12,7 @@ import {
   type ListTotalT,
   pageWindow,
   toListPage,
-  totalOfShortPage,
+  pageWithTotal,
 } from '../../platform/http/list-paging.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { HistoryEntryViewT } from '../history/contract.js';
@@ -59,6 +59,7 @@ export function entityTextFilter(q: string): Pick<EntityFilter, 'tokens' | 'cred
 async function entityCounterTotal(
   deps: AppDeps,
   actor: Actor,
+  regions: readonly string[],
   query: EntityListQueryT,
 ): Promise<ListTotalT | null> {
   const parkGrants = actor.grants.some(
@@ -78,7 +79,6 @@ async function entityCounterTotal(
       query.foundedTo !== undefined,
   });
   if (!slots) return null;
-  const regions = listRegions(scopeRoots(actor, 'entity.read'), query.region);
   return counterTotal(deps.db, 'entities', regions, slots);
 }
 
@@ -111,19 +111,19 @@ export async function listEntities(
   const fingerprint = listFingerprint(deps.keys, ['entities', actor.userId, scope, what, order]);
   const window = pageWindow(deps.keys, fingerprint, query);
   // The page and the counters' total side by side; else a short page's, else a bounded count.
-  const [rows, counted] = await Promise.all([
+  const regions = listRegions(scopeRoots(actor, 'entity.read'), query.region);
+  const { rows, total } = await pageWithTotal(
+    window,
     listEntityRows(deps, filter, window, entityKeysetSort(query.sort, order)),
-    entityCounterTotal(deps, actor, query),
-  ]);
-  const total =
-    counted ??
-    totalOfShortPage(window, rows.length) ??
-    (await countEntities(
-      deps.db,
-      filter,
-      countBound(Boolean(query.q), deps.listCountBound),
-      !listRegions(scopeRoots(actor, 'entity.read'), query.region).includes(NATION_CODE),
-    ));
+    entityCounterTotal(deps, actor, regions, query),
+    () =>
+      countEntities(
+        deps.db,
+        filter,
+        countBound(Boolean(query.q), deps.listCountBound),
+        !regions.includes(NATION_CODE),
+      ),
+  );
   return toListPage(
     deps.keys,
     fingerprint,

@@ -15,7 +15,7 @@ import {
   type ListTotalT,
   pageWindow,
   toListPage,
-  totalOfShortPage,
+  pageWithTotal,
 } from '../../platform/http/list-paging.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { HistoryEntryViewT } from '../history/contract.js';
@@ -63,7 +63,7 @@ export function personTextFilter(
 /** The counters' exact total of a people list, or null when the counters do not hold it. */
 async function personCounterTotal(
   deps: AppDeps,
-  roots: readonly string[],
+  regions: readonly string[],
   query: PersonListQueryT,
 ): Promise<ListTotalT | null> {
   const slots = personCountSlots({
@@ -76,7 +76,7 @@ async function personCounterTotal(
       query.returnedTo !== undefined,
   });
   if (!slots) return null;
-  return counterTotal(deps.db, 'people', listRegions(roots, query.region), slots);
+  return counterTotal(deps.db, 'people', regions, slots);
 }
 
 /**
@@ -108,19 +108,19 @@ export async function listPeople(
   const sort = personKeysetSort(query.sort, order);
   // The page and the counters' total side by side (two pool connections on PostgreSQL); what
   // the counters do not hold, a short page tells, else a count up to the bound.
-  const [rows, counted] = await Promise.all([
+  const regions = listRegions(roots, query.region);
+  const { rows, total } = await pageWithTotal(
+    window,
     listPeopleRows(deps, filter, window, sort),
-    personCounterTotal(deps, roots, query),
-  ]);
-  const total =
-    counted ??
-    totalOfShortPage(window, rows.length) ??
-    (await countPeople(
-      deps.db,
-      filter,
-      countBound(Boolean(query.q), deps.listCountBound),
-      !listRegions(roots, query.region).includes(NATION_CODE),
-    ));
+    personCounterTotal(deps, regions, query),
+    () =>
+      countPeople(
+        deps.db,
+        filter,
+        countBound(Boolean(query.q), deps.listCountBound),
+        !regions.includes(NATION_CODE),
+      ),
+  );
   return toListPage(
     deps.keys,
     fingerprint,

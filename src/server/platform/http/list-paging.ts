@@ -135,6 +135,21 @@ export function totalOfShortPage(window: PageWindow, rows: number): ListTotalT |
 }
 
 /**
+ * A page with its total, found the cheapest exact way: the page is read beside `exact` (the
+ * counters' total, null when they do not hold it); without it a short page is its own total
+ * ({@link totalOfShortPage}); only a full page is counted, by `count` (bounded by the caller).
+ */
+export async function pageWithTotal<R>(
+  window: PageWindow,
+  page: Promise<R[]>,
+  exact: Promise<ListTotalT | null>,
+  count: () => Promise<ListTotalT>,
+): Promise<{ rows: R[]; total: ListTotalT }> {
+  const [rows, counted] = await Promise.all([page, exact]);
+  return { rows, total: counted ?? totalOfShortPage(window, rows.length) ?? (await count()) };
+}
+
+/**
  * The window a request asks for: after its cursor, else a numbered page up to
  * {@link MAX_NUMBERED_PAGE} (LIST_PAGE_TOO_DEEP beyond it). One row more than the page is
  * fetched to know whether there is a next page.
