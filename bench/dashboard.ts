@@ -3,7 +3,10 @@
  * year's monthly trend, breakdowns by category, type and industry) read from the counters, next
  * to the same dashboard computed by a plain GROUP BY over the ledger, for the nation, a
  * province, two counties and a township; and the time from a write through the API to the
- * first dashboard read that shows it. The ledger is generated once into the database it shares
+ * first dashboard read that shows it; and the counters' totals as the dashboards read them (month
+ * rows summed in Node) beside the same sums done by SQL (unnest, GROUP BY slot), for a region and
+ * for the 31 provinces of a national ranking. Dashboards are built with the division tree in
+ * memory, as the route builds them. The ledger is generated once into the database it shares
  * with bench/lists.ts (`fx_bench_ledger_<N>`) and kept for later runs.
  *
  *   npx tsx bench/dashboard.ts                          # 1 million people
@@ -21,8 +24,10 @@ import { mobileOf } from '../src/server/demo/synth-person.js';
 import { makeIdNumber } from '../src/domain/identity/id-number.js';
 import { ledgerSource } from '../src/server/statistics/stats/ledger-source.js';
 import { findReportRegion } from '../src/server/statistics/stats/regions.js';
-import { counterSource } from '../src/server/statistics/stats/repo.js';
-import { rowsOf } from '../src/server/statistics/stats/source.js';
+import { counterSource, counterTotals } from '../src/server/statistics/stats/repo.js';
+import { rowsOf, type TotalsQuery } from '../src/server/statistics/stats/source.js';
+import { SERIES_CODES } from '../src/domain/indicators/series.js';
+import { RegionTree } from '../src/server/platform/regions/region-tree.js';
 import { benchApp, ensureLedger, ledgerBenchName, openBenchDatabase } from './dashboard-setup.js';
 
 const { values } = parseArgs({
@@ -45,6 +50,8 @@ const database = await openBenchDatabase(serverUrl, ledgerBenchName(people));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ledger = await ensureLedger(database, keys, people, log);
 const db = database.db;
+const tree = new RegionTree(db);
+await tree.reload();
 
 const [town] = await rowsOf<{ code: string }>(
   db,
@@ -83,8 +90,8 @@ const rows: string[] = [];
 for (const [label, code] of targets) {
   const region = await findReportRegion(db, code);
   if (!region) throw new Error(`no region ${code}`);
-  const fast = () => buildDashboard(db, counterSource(db), region, YEAR, AS_OF);
-  const slow = () => buildDashboard(db, ledgerSource(db), region, YEAR, AS_OF);
+  const fast = () => buildDashboard(db, counterSource(db), region, YEAR, AS_OF, tree);
+  const slow = () => buildDashboard(db, ledgerSource(db), region, YEAR, AS_OF, tree);
   const same = JSON.stringify(await fast()) === JSON.stringify(await slow());
   const c = await time(runs, fast);
   // The GROUP BY already ran once for the comparison above: that run warmed it.
@@ -103,6 +110,48 @@ for (const [label, code] of targets) {
     `| ${label} | ${(n?.n ?? 0).toLocaleString('en-US')} | ${fmt(c.p50)} | ${fmt(c.p95)} | ${fmt(g.p50)} | ${fmt(g.p95)} | ${Math.round(g.p50 / c.p50).toLocaleString('en-US')}× | ${same ? 'yes' : 'NO'} |`,
   );
   log(`${label} done`);
+}
+
+// The counters' totals: month rows summed in Node (what counterTotals does) beside the sums done
+// by SQL as they were before (unnest every row's slots, GROUP BY slot); the same figures.
+const sqlTotals = (q: TotalsQuery) =>
+  rowsOf<{ regionCode: string; source: string; slot: number; ytd: number; cumulative: number }>(
+    db,
+    sql`SELECT c.region_code AS "regionCode", c.source, u.slot::int AS slot,
+          coalesce(sum(u.v) FILTER (WHERE c.month BETWEEN ${`${YEAR}-01`} AND ${q.to}), 0)::float8 AS ytd,
+          sum(u.v)::float8 AS cumulative
+        FROM stats.counters AS c CROSS JOIN LATERAL unnest(c.value) WITH ORDINALITY AS u(v, slot)
+        WHERE c.source = ANY(${'{people,entities}'}::text[])
+          AND c.region_code = ANY(${`{${q.regions.join(',')}}`}::bpchar[]) AND c.month <= ${q.to}
+        GROUP BY 1, 2, 3`,
+  );
+const provinces = (
+  await rowsOf<{ code: string }>(db, sql`SELECT code FROM regions WHERE level = 1 ORDER BY code`)
+).map((r) => r.code);
+const totalsRows: string[] = [];
+for (const [label, codes] of [
+  ['nation 全国', ['000000000000']],
+  ['county 南召县', ['411321000000']],
+  ['31 provinces (a national ranking)', provinces],
+] as const) {
+  const q: TotalsQuery = {
+    regions: [...codes],
+    series: [...SERIES_CODES],
+    withDims: true,
+    period: { from: `${YEAR}-01`, to: AS_OF.slice(0, 7) },
+    year: YEAR,
+    to: AS_OF.slice(0, 7),
+  };
+  const node = await counterTotals(db, q);
+  const bySql = await sqlTotals(q);
+  const sum = (xs: readonly { cumulative: number; ytd: number }[]) =>
+    xs.reduce((a, x) => a + x.cumulative * 3 + x.ytd, 0);
+  const same = sum(node) === sum(bySql);
+  const a = await time(runs, () => counterTotals(db, q));
+  const b = await time(runs, () => sqlTotals(q));
+  totalsRows.push(
+    `| ${label} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${same ? 'yes' : 'NO'} |`,
+  );
 }
 
 // A write through the API, then dashboard reads until the figure shows it.
@@ -174,4 +223,11 @@ console.log(
     `p50 ${fmt(quantile(visible, 0.5))} ms, p95 ${fmt(quantile(visible, 0.95))} ms ` +
     `(of which the write ${fmt(quantile(writes, 0.5))} ms); reads that did not show it yet: ${lateReads}.`,
 );
+console.log(
+  `\nCounter totals of every series and dimension (${YEAR}, as of ${AS_OF}): month rows summed in Node, beside the sums by SQL`,
+);
+console.log('| regions | Node p50 ms | p95 ms | SQL p50 ms | p95 ms | same figures |');
+console.log('|---|---:|---:|---:|---:|:-:|');
+for (const r of totalsRows) console.log(r);
+await tree.close();
 await database.close();
