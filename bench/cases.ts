@@ -270,6 +270,13 @@ const mine = await ready(orgs.banks[0]!, 2 * M);
 const viaService = mine.slice(0, M);
 const viaRoute = mine.slice(M);
 const viaUpdate = await ready(orgs.banks[1]!, M);
+if (mine.length < 2 * M || viaUpdate.length < M) {
+  // Every run moves its files on: a kept database runs out of files at 银行审核 after a few runs.
+  throw new Error(
+    `only ${mine.length} and ${viaUpdate.length} files wait at bank_review (need ${2 * M} and ${M}): ` +
+      `fewer --transitions, more --cases, or DROP DATABASE fx_bench_cases_${N} to generate it again`,
+  );
+}
 const version = new Map([...viaService, ...viaRoute].map((r) => [r.id, r.version]));
 const approve = (id: string) => ({
   transition: 'bank_approve',
