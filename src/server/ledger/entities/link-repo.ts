@@ -75,64 +75,44 @@ export async function deleteLinks(db: Executor, ids: string[]): Promise<void> {
 
 const other = alias(entityLinks, 'other_link');
 
+/** The end of a link that a merge moves (the person's or the entity's). */
+type LinkEnd = 'personId' | 'entityId';
+
 /**
- * Moves every link of one person to another (merge). A link the survivor already has (same entity
- * and role) is dropped rather than doubled.
+ * Moves every link at one end (`fromId`) to another record (`toId`). A link the survivor already
+ * has (same record at the other end, same role) is dropped rather than doubled.
  */
-export async function movePersonLinks(
+async function moveLinks(
   db: Executor,
+  end: LinkEnd,
   fromId: string,
   toId: string,
 ): Promise<{ moved: number; dropped: number }> {
+  const far: LinkEnd = end === 'personId' ? 'entityId' : 'personId';
   const twin = db
     .select({ one: sql`1` })
     .from(other)
     .where(
-      and(
-        eq(other.personId, toId),
-        eq(other.entityId, entityLinks.entityId),
-        eq(other.role, entityLinks.role),
-      ),
+      and(eq(other[end], toId), eq(other[far], entityLinks[far]), eq(other.role, entityLinks.role)),
     );
   const dropped = await db
     .delete(entityLinks)
-    .where(and(eq(entityLinks.personId, fromId), exists(twin)))
+    .where(and(eq(entityLinks[end], fromId), exists(twin)))
     .returning({ id: entityLinks.id });
   const moved = await db
     .update(entityLinks)
-    .set({ personId: toId })
-    .where(eq(entityLinks.personId, fromId))
+    .set(end === 'personId' ? { personId: toId } : { entityId: toId })
+    .where(eq(entityLinks[end], fromId))
     .returning({ id: entityLinks.id });
   return { moved: moved.length, dropped: dropped.length };
 }
 
-/**
- * Moves every link of one entity to another (merge). A link the survivor already has (same person
- * and role) is dropped rather than doubled.
- */
-export async function moveEntityLinks(
-  db: Executor,
-  fromId: string,
-  toId: string,
-): Promise<{ moved: number; dropped: number }> {
-  const twin = db
-    .select({ one: sql`1` })
-    .from(other)
-    .where(
-      and(
-        eq(other.entityId, toId),
-        eq(other.personId, entityLinks.personId),
-        eq(other.role, entityLinks.role),
-      ),
-    );
-  const dropped = await db
-    .delete(entityLinks)
-    .where(and(eq(entityLinks.entityId, fromId), exists(twin)))
-    .returning({ id: entityLinks.id });
-  const moved = await db
-    .update(entityLinks)
-    .set({ entityId: toId })
-    .where(eq(entityLinks.entityId, fromId))
-    .returning({ id: entityLinks.id });
-  return { moved: moved.length, dropped: dropped.length };
+/** Moves every link of one person to another (merge); see {@link moveLinks}. */
+export function movePersonLinks(db: Executor, fromId: string, toId: string) {
+  return moveLinks(db, 'personId', fromId, toId);
+}
+
+/** Moves every link of one entity to another (merge); see {@link moveLinks}. */
+export function moveEntityLinks(db: Executor, fromId: string, toId: string) {
+  return moveLinks(db, 'entityId', fromId, toId);
 }
