@@ -3,9 +3,9 @@
  * year's monthly trend, breakdowns by category, type and industry) read from the counters, next
  * to the same dashboard computed by a plain GROUP BY over the ledger, for the nation, a
  * province, two counties and a township; and the time from a write through the API to the
- * first dashboard read that shows it; and the counters' totals as the dashboards read them (month
- * rows summed in Node) beside the same sums done by SQL (unnest, GROUP BY slot), for a region and
- * for the 31 provinces of a national ranking. Dashboards are built with the division tree in
+ * first dashboard read that shows it; and the counters' totals as the dashboards read them
+ * (slots summed by subscript) beside the same sums done as they were (unnest, GROUP BY slot), for
+ * a region and for the 31 provinces of a national ranking. Dashboards are built with the division tree in
  * memory, as the route builds them. The ledger is generated once into the database it shares
  * with bench/lists.ts (`fx_bench_ledger_<N>`) and kept for later runs.
  *
@@ -112,7 +112,7 @@ for (const [label, code] of targets) {
   log(`${label} done`);
 }
 
-// The counters' totals: month rows summed in Node (what counterTotals does) beside the sums done
+// The counters' totals: slots summed by subscript (what counterTotals does) beside the sums done
 // by SQL as they were before (unnest every row's slots, GROUP BY slot); the same figures.
 const sqlTotals = (q: TotalsQuery) =>
   rowsOf<{ regionCode: string; source: string; slot: number; ytd: number; cumulative: number }>(
@@ -224,9 +224,9 @@ console.log(
     `(of which the write ${fmt(quantile(writes, 0.5))} ms); reads that did not show it yet: ${lateReads}.`,
 );
 console.log(
-  `\nCounter totals of every series and dimension (${YEAR}, as of ${AS_OF}): month rows summed in Node, beside the sums by SQL`,
+  `\nCounter totals of every series and dimension (${YEAR}, as of ${AS_OF}): slots summed by subscript, beside unnest + GROUP BY slot`,
 );
-console.log('| regions | Node p50 ms | p95 ms | SQL p50 ms | p95 ms | same figures |');
+console.log('| regions | by subscript p50 ms | p95 ms | unnest p50 ms | p95 ms | same figures |');
 console.log('|---|---:|---:|---:|---:|:-:|');
 for (const r of totalsRows) console.log(r);
 await tree.close();
