@@ -295,18 +295,23 @@ export async function clickUntilGone(container: Locator, button: Locator): Promi
 }
 
 /**
- * Picks an option of an antd Select by its exact label, and checks the Select shows it: a click
- * that lands while the dropdown is still sliding in can miss, so it opens the list again.
+ * Picks an option of an antd Select by its exact label, and checks the Select shows it. A click
+ * that lands while the dropdown is still sliding in can miss, and a re-render of the form can close
+ * the list under the pointer: each click is given 5 s (not the 30 s default, which a closed list
+ * would use up), and the list is opened again unless it is still open.
  */
 export async function pickOption(page: Page, field: string, label: string): Promise<void> {
   const select = page.locator('.ant-select').filter({ has: page.locator(field) });
   // antd 6 renders the chosen option as `.ant-select-content[title=label]`.
   const chosen = select.locator(`[title="${label}"]`);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(field).click();
-    const option = page.locator(`.ant-select-item-option[title="${label}"]:visible`);
-    await option.waitFor();
-    await option.click();
+  const option = page.locator(`.ant-select-item-option[title="${label}"]:visible`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await option.first().isVisible())) await page.locator(field).click();
+    const clicked = await option.click({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!clicked) continue;
     const shown = await chosen
       .first()
       .waitFor({ timeout: 5_000 })
@@ -314,5 +319,5 @@ export async function pickOption(page: Page, field: string, label: string): Prom
       .catch(() => false);
     if (shown) return;
   }
-  throw new Error(`the select ${field} does not show ${label} after three tries`);
+  throw new Error(`the select ${field} does not show ${label} after five tries`);
 }
