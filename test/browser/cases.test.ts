@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, openPage, screenshot, server } from './browser.js';
+import { clickUntilGone, launchChromium, login, openPage, screenshot, server } from './browser.js';
 
 /**
  * A guarantee-loan file in the console: the county officer's 待办 queue (intake), the case detail with
@@ -69,7 +69,7 @@ describe.skipIf(!server())('cases in the console', () => {
     await page.getByRole('button', { name: /^受\s*理$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByPlaceholder('意见').fill('材料齐全，同意受理');
-    await dialog.getByRole('button', { name: /确\s*认/ }).click();
+    await clickUntilGone(dialog, dialog.getByRole('button', { name: /确\s*认/ }));
     await expect.poll(() => page.locator('.fx-page-head').innerText()).toContain('人社资格审核');
     await expect
       .poll(() => page.locator('.ant-timeline').innerText())
@@ -85,10 +85,8 @@ describe.skipIf(!server())('cases in the console', () => {
     await hrss.page.goto('/admin/cases/queue');
     await hrss.page.locator(`tr[data-row-key="${id}"]`).click();
     await hrss.page.getByRole('button', { name: '资格审核通过', exact: true }).click();
-    await hrss.page
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*认/ })
-      .click();
+    const approve = hrss.page.getByRole('dialog');
+    await clickUntilGone(approve, approve.getByRole('button', { name: /确\s*认/ }));
     await expect
       .poll(() => hrss.page.locator('.fx-page-head').innerText())
       .toContain('担保机构审核');

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../src/domain/identity/credit-code.js';
 import { makeIdNumber } from '../../src/domain/identity/id-number.js';
 import {
+  clickUntilGone,
   launchChromium,
   login,
+  modalSettled,
   openPage,
   pickOption,
   pickRegion,
@@ -131,10 +133,11 @@ describe.skipIf(!server())('the real-name ledger in the console', () => {
     await page.getByRole('button', { name: '查看完整信息' }).click();
     const modal = page.locator('.ant-modal');
     await modal.getByText('查看完整身份证号、手机号须说明理由').waitFor();
+    await modalSettled(modal);
     await modal.getByRole('button', { name: /查\s*看/ }).click();
     await modal.getByText('请填写查看理由').waitFor();
     await page.locator('#unmask_reason').fill('办理创业担保贷款核验身份');
-    await modal.getByRole('button', { name: /查\s*看/ }).click();
+    await clickUntilGone(modal, modal.getByRole('button', { name: /查\s*看/ }));
     await info.getByText(idNumber).waitFor();
     expect(await info.innerText()).toContain('13912345678');
 
