@@ -109,20 +109,17 @@ export async function listEntities(
 }
 
 /**
- * The total of an entity list, counted up to `bound`; `inRegion` when the list is narrowed below
- * the nation ({@link boundedCount}).
+ * The total of an entity list whose rows lie in `regions`, counted up to `bound`
+ * ({@link boundedCount}).
  */
 export function countEntities(
   db: Executor,
   f: EntityFilter,
   bound: number,
-  inRegion: boolean,
+  regions: readonly string[],
 ): Promise<ListTotalT> {
-  return boundedCount(
-    db,
-    sql`${entities}`,
-    entityWhere(f),
-    bound,
-    inRegion ? entities.regionCode : undefined,
-  );
+  return boundedCount(db, sql`${entities}`, entityWhere(f), bound, {
+    column: entities.regionCode,
+    regions,
+  });
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../domain/errors/codes.js';
 import { parseCreditCode } from '../../../domain/identity/credit-code.js';
-import { NATION_CODE, regionPrefix } from '../../../domain/regions/region-code.js';
+import { regionPrefix } from '../../../domain/regions/region-code.js';
 import { queryTokens } from '../../../domain/text/search-tokens.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { Actor, RequestContext } from '../../platform/http/context.js';
@@ -117,12 +117,7 @@ export async function listEntities(
     listEntityRows(deps, filter, window, entityKeysetSort(query.sort, order)),
     entityCounterTotal(deps, actor, regions, query),
     () =>
-      countEntities(
-        deps.db,
-        filter,
-        countBound(Boolean(query.q), deps.listCountBound),
-        !regions.includes(NATION_CODE),
-      ),
+      countEntities(deps.db, filter, countBound(Boolean(query.q), deps.listCountBound), regions),
   );
   return toListPage(
     deps.keys,

@@ -14,7 +14,7 @@ export interface Fingerprint {
  * fingerprint('500236199003151234') // { hi: …, lo: … }
  */
 export function fingerprint(key: string): Fingerprint {
-  // The one-shot hash: no Hash object per key (a sixth of the cost of createHash on the import path).
+  // The one-shot hash: no Hash object per key (one per imported row).
   const d = hash('md5', key, 'buffer');
   return { hi: d.readUInt32LE(0), lo: d.readUInt32LE(4) };
 }

@@ -1,4 +1,5 @@
 import { and, eq, gte, isNull, lte, type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { NATION_CODE } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { KeysetPosition, ListTotalT, PageWindow } from '../../platform/http/list-paging.js';
 import { regionPathNames } from '../../platform/regions/path-names.js';
@@ -125,7 +126,8 @@ export function personKeysetSort(by: PersonSort, order: 'asc' | 'desc'): KeysetS
  * exact: false }` ("10,000+"). Reads at most bound + 1 matching rows, whatever the size of the
  * table.
  *
- * `regionColumn`, for a list narrowed to a region, has the count follow the region index's order
+ * `region`: the list's region column and the regions its rows lie in (the scope narrowed by the
+ * filter). Below the nation the count follows the region index's order
  * (`USING ~<~`, its bpchar_pattern_ops). A bare LIMIT lets PostgreSQL pick a sequential scan that
  * stops early, costed as if matches were spread evenly; a ledger filled region by region keeps a
  * province's rows together, and that scan reads millions of other regions' rows first (河南 张
@@ -136,9 +138,10 @@ export async function boundedCount(
   table: SQL,
   where: SQL | undefined,
   bound: number,
-  regionColumn?: AnyColumn,
+  region?: { column: AnyColumn; regions: readonly string[] },
 ): Promise<ListTotalT> {
-  const order = regionColumn ? sql` ORDER BY ${regionColumn} USING ~<~` : sql``;
+  const narrowed = region && !region.regions.includes(NATION_CODE);
+  const order = narrowed ? sql` ORDER BY ${region.column} USING ~<~` : sql``;
   const [row] = await rowsOf<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${where ?? sql`true`}${order} LIMIT ${bound + 1}) AS bounded`,
@@ -190,20 +193,17 @@ export async function listPeople(
 }
 
 /**
- * The total of a people list, counted up to `bound` ({@link boundedCount}); `inRegion` when the
- * list is narrowed below the nation (by scope or filter).
+ * The total of a people list whose rows lie in `regions`, counted up to `bound`
+ * ({@link boundedCount}).
  */
 export function countPeople(
   db: Executor,
   f: PersonFilter,
   bound: number,
-  inRegion: boolean,
+  regions: readonly string[],
 ): Promise<ListTotalT> {
-  return boundedCount(
-    db,
-    sql`${people}`,
-    personWhere(f),
-    bound,
-    inRegion ? people.regionCode : undefined,
-  );
+  return boundedCount(db, sql`${people}`, personWhere(f), bound, {
+    column: people.regionCode,
+    regions,
+  });
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors/codes.js';
 import { toHalfWidthTrimmed } from '../../../domain/identity/normalise.js';
 import { parseMobile } from '../../../domain/identity/phone.js';
-import { NATION_CODE, regionPrefix } from '../../../domain/regions/region-code.js';
+import { regionPrefix } from '../../../domain/regions/region-code.js';
 import { queryTokens } from '../../../domain/text/search-tokens.js';
 import type { Keys } from '../../platform/crypto/keys.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -113,13 +113,7 @@ export async function listPeople(
     window,
     listPeopleRows(deps, filter, window, sort),
     personCounterTotal(deps, regions, query),
-    () =>
-      countPeople(
-        deps.db,
-        filter,
-        countBound(Boolean(query.q), deps.listCountBound),
-        !regions.includes(NATION_CODE),
-      ),
+    () => countPeople(deps.db, filter, countBound(Boolean(query.q), deps.listCountBound), regions),
   );
   return toListPage(
     deps.keys,
