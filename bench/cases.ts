@@ -27,9 +27,10 @@ import { cliActor, cliContext } from '../src/server/ledger/import/cli.js';
 import { caseNotifier } from '../src/server/outreach/notifications/case-notices.js';
 import { fireCase, fireTransition } from '../src/server/programme/cases/fire-service.js';
 import { caseQueue, encodeCursor } from '../src/server/programme/cases/service.js';
-import { rowsOf } from '../src/server/statistics/stats/source.js';
+import { rowsOf } from '../src/server/platform/db/rows.js';
 import { seedLoanProducts } from '../src/server/programme/loan-products/seed.js';
 import { testConfig } from '../src/test/harness.js';
+import { cpuMeter } from './cpu-meter.js';
 import { openBenchDatabase } from './dashboard-setup.js';
 
 const { values } = parseArgs({
@@ -248,16 +249,29 @@ for (const who of ['county', 'bank'] as const) {
   }
 }
 
-/** Runs `f` over `ids` with C workers; returns transitions per second. */
-async function rate(ids: string[], f: (id: string) => Promise<unknown>): Promise<number> {
+/**
+ * Runs `f` over `ids` with C workers: transitions per second, and the CPU each took in this
+ * process and in the PostgreSQL backends (ms per transition).
+ */
+async function rate(
+  ids: string[],
+  f: (id: string) => Promise<unknown>,
+): Promise<{ perSecond: number; nodeMs: number; dbMs: number }> {
   let next = 0;
+  const meter = await cpuMeter(serverUrl, `fx_bench_cases_${N}`);
   const t = performance.now();
   await Promise.all(
     Array.from({ length: C }, async () => {
       while (next < ids.length) await f(ids[next++]!);
     }),
   );
-  return ids.length / ((performance.now() - t) / 1000);
+  const perSecond = ids.length / ((performance.now() - t) / 1000);
+  const cpu = await meter.stop();
+  return {
+    perSecond,
+    nodeMs: (cpu.node * 1000) / ids.length,
+    dbMs: (cpu.db * 1000) / ids.length,
+  };
 }
 const ready = async (bankId: string, n: number) =>
   await rowsOf<{ id: string; version: number }>(
@@ -296,6 +310,8 @@ const bare = await rate(
   (id) => db.execute(sql`UPDATE cases SET state = 'disbursement' WHERE id = ${id}::uuid`),
 );
 
+const row = (r: { perSecond: number; nodeMs: number; dbMs: number }) =>
+  `${r.perSecond.toFixed(0)} | ${r.nodeMs.toFixed(2)} | ${r.dbMs.toFixed(2)}`;
 const out = [
   `cases bench — ${N.toLocaleString('en-US')} files on PostgreSQL, ${runs} runs per figure, load ${loadavg()[0]!.toFixed(1)}`,
   '',
@@ -303,12 +319,12 @@ const out = [
   '|---|---:|---|---:|---:|---:|---:|',
   ...lines,
   '',
-  `| transitions (${viaService.length} each, ${C} concurrent) | per second |`,
-  '|---|---:|',
-  `| bank_approve: version check, history, counters, audit record, notices | ${fired.toFixed(0)} |`,
-  `| the same and the file read back (what the route answers) | ${answered.toFixed(0)} |`,
-  `| bare UPDATE cases SET state | ${bare.toFixed(0)} |`,
-  `| ratio (transition / bare UPDATE) | ${(fired / bare).toFixed(2)} |`,
+  `| transitions (${viaService.length} each, ${C} concurrent) | per second | Node CPU ms each | PostgreSQL CPU ms each |`,
+  '|---|---:|---:|---:|',
+  `| bank_approve: version check, history, counters, audit record, notices | ${row(fired)} |`,
+  `| the same and the file read back (what the route answers) | ${row(answered)} |`,
+  `| bare UPDATE cases SET state | ${row(bare)} |`,
+  `| ratio (transition / bare UPDATE) | ${(fired.perSecond / bare.perSecond).toFixed(2)} | | |`,
 ];
 process.stdout.write(`${out.join('\n')}\n`);
 await database.close();

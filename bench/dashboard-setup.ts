@@ -16,7 +16,7 @@ import type { App } from '../src/server/platform/http/types.js';
 import { progressLine } from '../src/server/progress.js';
 import { importRegions } from '../src/server/platform/regions/import.js';
 import { seedBuiltinRoles } from '../src/server/access/roles/seed.js';
-import { rowsOf } from '../src/server/statistics/stats/source.js';
+import { rowsOf } from '../src/server/platform/db/rows.js';
 import { roleAssignments, users } from '../src/server/access/users/table.js';
 import { testConfig } from '../src/test/harness.js';
 

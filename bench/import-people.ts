@@ -12,12 +12,13 @@
  * Creates a database of its own on that server and drops it afterwards.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { cpuMeter } from './cpu-meter.js';
 import { type Database, openDatabase } from '../src/server/platform/db/client.js';
 import { loadConfig } from '../src/server/config.js';
 import {
@@ -72,59 +73,6 @@ function rssSampler() {
   };
 }
 
-/** CPU seconds a process has used (user + system), from /proc; 0 once it has gone. */
-function procCpu(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU time over a phase: this process (all threads, from process.cpuUsage) and the PostgreSQL
- * backends serving the bench database (from /proc, the server being local), sampled every
- * 250 ms so that a connection closed meanwhile still counts up to its last sample. Unlike
- * rows/s this hardly depends on what else the machine runs.
- */
-async function cpuMeter() {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  const seen = new Map<number, { first: number; last: number }>();
-  const sample = async (initial: boolean) => {
-    const { rows } = await c.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE datname = $1',
-      [dbName],
-    );
-    for (const { pid } of rows) {
-      const now = procCpu(pid);
-      const s = seen.get(pid);
-      if (s) s.last = Math.max(s.last, now);
-      else seen.set(pid, { first: initial ? now : 0, last: now });
-    }
-  };
-  await sample(true);
-  const node0 = process.cpuUsage();
-  let busy = Promise.resolve();
-  const t = setInterval(() => {
-    busy = busy.then(() => sample(false)).catch(() => undefined);
-  }, 250);
-  return {
-    async stop() {
-      clearInterval(t);
-      const node = process.cpuUsage(node0);
-      await busy;
-      await sample(false);
-      await c.end();
-      let db = 0;
-      for (const s of seen.values()) db += s.last - s.first;
-      return { node: (node.user + node.system) / 1e6, db };
-    },
-  };
-}
-
 const url = new URL(serverUrl);
 url.pathname = `/${dbName}`;
 await admin(`CREATE DATABASE ${dbName}`);
@@ -152,7 +100,7 @@ try {
     .map((_, i) => `c${i + 1} text`)
     .join(', ');
   await db.pool!.query(`CREATE TABLE raw_people (${columns})`);
-  const copyCpu = await cpuMeter();
+  const copyCpu = await cpuMeter(serverUrl, dbName);
   const copyRss = rssSampler();
   const copyStart = performance.now();
   const client = await db.pool!.connect();
@@ -185,7 +133,7 @@ try {
     auditKeys: deriveAuditKeys(config.secretKey!),
     clock: () => new Date(),
   };
-  const importCpu = await cpuMeter();
+  const importCpu = await cpuMeter(serverUrl, dbName);
   const importRss = rssSampler();
   const importStart = performance.now();
   let last = 0;

@@ -25,7 +25,7 @@ import {
 import { personTextFilter } from '../src/server/ledger/people/service.js';
 import { entityKeysetSort, listEntities } from '../src/server/ledger/entities/list-repo.js';
 import { entities } from '../src/server/ledger/entities/table.js';
-import { rowsOf } from '../src/server/statistics/stats/source.js';
+import { rowsOf } from '../src/server/platform/db/rows.js';
 import { benchApp } from './dashboard-setup.js';
 import { BENCH_KEYS, openListsBench } from './lists-setup.js';
 

@@ -13,7 +13,7 @@ import {
   XINGLONG,
 } from '../../test/harness.js';
 import { unseal } from '../ledger/people/sealed.js';
-import { rowsOf } from '../statistics/stats/source.js';
+import { rowsOf } from '../platform/db/rows.js';
 import { verifyCounters } from '../statistics/stats/verify.js';
 import { loadDemoStory, type StoryLoadResult } from './load-story.js';
 import type { DashboardT } from '../statistics/dashboards/contract.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client.js';
-import { rowsOf } from '../statistics/stats/source.js';
+import { rowsOf } from '../platform/db/rows.js';
 import { Random } from './random.js';
 import { townshipWeight } from './story-places.js';
 

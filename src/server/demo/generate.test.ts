@@ -9,7 +9,7 @@ import type { Database } from '../platform/db/client.js';
 import { personRow } from '../ledger/people/row.js';
 import { unseal } from '../ledger/people/sealed.js';
 import { importRegions } from '../platform/regions/import.js';
-import { rowsOf } from '../statistics/stats/source.js';
+import { rowsOf } from '../platform/db/rows.js';
 import { verifyCounters } from '../statistics/stats/verify.js';
 import { generateLedger } from './generate.js';
 import { generatedPersonRow } from './generate-unit.js';

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lte, type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { NATION_CODE } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import type { KeysetPosition, ListTotalT, PageWindow } from '../../platform/http/list-paging.js';
 import { regionPathNames } from '../../platform/regions/path-names.js';
 import type { RegionTree } from '../../platform/regions/region-tree.js';
@@ -148,12 +149,6 @@ export async function boundedCount(
   );
   const n = row?.n ?? 0;
   return n > bound ? { value: bound, exact: false } : { value: n, exact: true };
-}
-
-/** Rows of a raw query, the same on PostgreSQL and PGlite. */
-export async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const res: unknown = await db.execute(query);
-  return (res as { rows: T[] }).rows;
 }
 
 /** What a list reads with: the database, and the division tree in memory for region names. */

@@ -5,7 +5,7 @@ import type { SeriesCode, SourceTable } from '../../../domain/indicators/series.
 import { isWithin } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { ListTotalT } from '../../platform/http/list-paging.js';
-import { rowsOf } from './list-repo.js';
+import { rowsOf } from '../../platform/db/rows.js';
 
 /**
  * Exact list totals from the always-fresh counters (`stats.counters`, kept inside every writing

@@ -4,7 +4,7 @@ import { type Agent, createTestApp, type TestApp, TUXIANG, WUSHAN } from '../../
 import { loginOfficers } from '../../../test/officers.js';
 import { seedEntity, seedPerson } from '../../../test/ledger-factories.js';
 import { MAX_NUMBERED_PAGE } from '../../platform/http/list-paging.js';
-import { rowsOf } from './list-repo.js';
+import { rowsOf } from '../../platform/db/rows.js';
 
 /**
  * Lists at scale: totals exact from the counters (equal to a real count) or bounded ("10,000+",

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { idNumberFor, seedEntity, seedPerson } from '../../../test/ledger-factories.js';
 import { entities } from '../entities/table.js';
 import { people } from '../people/table.js';
-import { rowsOf } from '../../statistics/stats/source.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { reindexSearchTokens } from './reindex.js';
 
 /**

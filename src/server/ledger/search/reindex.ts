@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { entitySearchTokens, personSearchTokens } from '../../../domain/text/name-tokens.js';
 import type { Executor } from '../../platform/db/client.js';
 import { textArray } from '../people/list-repo.js';
-import { rowsOf } from '../../statistics/stats/source.js';
+import { rowsOf } from '../../platform/db/rows.js';
 
 /**
  * Rewrites the search tokens of people and entities after the way they are computed changed

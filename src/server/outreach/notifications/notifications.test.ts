@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskMobile } from '../../../domain/identity/phone.js';
 import { auditLog } from '../../platform/audit/table.js';
@@ -14,6 +14,7 @@ import {
 import { idNumberFor, mobileFor } from '../../../test/ledger-factories.js';
 import { notify } from './notify.js';
 import { notifications } from './table.js';
+import { users } from '../../access/users/table.js';
 
 /** 康乐镇 of 奉节县: no township officer holds it, so the county's officers hear of it. */
 const NO_OFFICER_TOWNSHIP = '500236120000';
@@ -158,6 +159,41 @@ describe('notifications', () => {
     const me = await registerEntrepreneur(t, mobileFor());
     const portal = await me.post(`/api/portal/notifications/${theirs.id}/read`);
     expect(portal.statusCode).toBe(404);
+  });
+
+  it('writes one row per recipient however many audiences name them, none for the disabled', async () => {
+    const org = await t.createOrg('奉节县测试银行', 'bank', FENGJIE);
+    const clerk = await t.createUser({
+      login: 'nt_bank_clerk',
+      grants: [{ role: 'bank_reviewer', orgId: org }],
+    });
+    const gone = await t.createUser({
+      login: 'nt_bank_gone',
+      grants: [{ role: 'bank_reviewer', orgId: org }],
+      disabled: true,
+    });
+    await t.database.db
+      .update(users)
+      .set({ orgId: org })
+      .where(inArray(users.id, [clerk, gone]));
+    const sent = await t.database.db.transaction((trx) =>
+      notify(trx, {
+        kind: 'portal.welcome',
+        to: [
+          { userId: clerk },
+          { orgId: org },
+          { officersOf: { regionCode: XINGLONG, permission: 'person.read' } },
+          { userId: xlId },
+          { accountsOf: { personId: null, entityId: null } },
+        ],
+        at: t.clock.read(),
+      }),
+    );
+    const rows = await t.database.db
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(inArray(notifications.id, sent.ids));
+    expect(rows.map((r) => r.userId).sort()).toEqual([clerk, xlId].sort());
   });
 
   it('exists only when the change committed', async () => {

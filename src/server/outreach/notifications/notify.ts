@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   NOTIFICATION_KINDS,
@@ -6,32 +7,17 @@ import {
   renderNotificationText,
 } from '../../../domain/notifications/kinds.js';
 import { maskMobile } from '../../../domain/identity/phone.js';
-import { regionPrefix } from '../../../domain/regions/region-code.js';
 import { decrypt, type Keys } from '../../platform/crypto/keys.js';
 import type { Db, Executor } from '../../platform/db/client.js';
 import type { SmsTransport } from '../../platform/sms/sms-transport.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import {
-  insertNotifications,
+  notificationsInsert,
   pendingSms,
+  type Recipient,
   recipientMobileEnc,
   setSmsState,
-  usersCoveringRegion,
-  usersOfOrg,
 } from './repo.js';
-
-/**
- * Who receives a notification. Audiences are resolved to users now, one row each:
- * - `userId` / `accountId`: one staff user / one entrepreneur's portal account;
- * - `orgId`: the enabled users of an organisation;
- * - `officersOf`: the most local enabled users whose region-scoped role carries `permission` over
- *   `regionCode` — the township's officers, or the county's when nobody holds the township, and
- *   so on up the tree.
- */
-export type Recipient =
-  | { userId: string }
-  | { accountId: string }
-  | { orgId: string }
-  | { officersOf: { regionCode: string; permission: string } };
 
 export interface NotifyInput {
   kind: NotificationKindCode;
@@ -49,22 +35,31 @@ export interface Notified {
   sms: string[];
 }
 
-async function resolve(tx: Executor, to: Recipient): Promise<Recipient[]> {
-  if ('orgId' in to) return (await usersOfOrg(tx, to.orgId)).map((userId) => ({ userId }));
-  if ('officersOf' in to) {
-    const found = await usersCoveringRegion(tx, to.officersOf.regionCode, to.officersOf.permission);
-    const depth = (f: { scopeRegion: string }) => regionPrefix(f.scopeRegion).length;
-    const deepest = Math.max(0, ...found.map(depth));
-    const local = found.filter((f) => depth(f) === deepest).map((f) => f.userId);
-    return [...new Set(local)].map((userId) => ({ userId }));
-  }
-  return [to];
+/**
+ * The write of a notification, one row per recipient (audiences resolved to users in the same
+ * statement), for a caller that sends it together with its own writes (writeTogether); null when
+ * nobody can receive it. A kind with the SMS channel marks its rows `pending`.
+ */
+export function notificationWrite(input: NotifyInput): SQL | null {
+  const kind = NOTIFICATION_KINDS[input.kind];
+  return notificationsInsert(input.to, {
+    kind: input.kind,
+    titleKey: kind.title,
+    bodyKey: kind.body,
+    params: input.params ?? {},
+    link: input.link ?? null,
+    subjectType: input.subject?.type ?? null,
+    subjectId: input.subject?.id ?? null,
+    smsState: kind.sms ? 'pending' : null,
+    createdAt: input.at,
+  });
 }
 
 /**
- * Writes a notification for each recipient inside the caller's transaction `tx`, so it exists
- * exactly when the change it reports commits. A kind with the SMS channel marks its rows
- * `pending`; the caller hands the result to {@link deliverSms} after the commit.
+ * Writes a notification for each recipient inside the caller's transaction `tx` (one
+ * statement), so it exists exactly when the change it reports commits. A kind with the SMS
+ * channel marks its rows `pending`; the caller hands the result to {@link deliverSms} after the
+ * commit.
  *
  * @example
  * const sent = await db.transaction((tx) =>
@@ -73,29 +68,10 @@ async function resolve(tx: Executor, to: Recipient): Promise<Recipient[]> {
  * await deliverSms(db, keys, sms, log, sent);
  */
 export async function notify(tx: Executor, input: NotifyInput): Promise<Notified> {
-  const kind = NOTIFICATION_KINDS[input.kind];
-  const seen = new Set<string>();
-  const rows = [];
-  for (const r of (await Promise.all(input.to.map((t) => resolve(tx, t)))).flat()) {
-    const key = 'userId' in r ? `u:${r.userId}` : 'accountId' in r ? `a:${r.accountId}` : '';
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    rows.push({
-      ...('userId' in r ? { userId: r.userId } : {}),
-      ...('accountId' in r ? { accountId: r.accountId } : {}),
-      kind: input.kind,
-      titleKey: kind.title,
-      bodyKey: kind.body,
-      params: input.params ?? {},
-      link: input.link ?? null,
-      subjectType: input.subject?.type ?? null,
-      subjectId: input.subject?.id ?? null,
-      smsState: kind.sms ? 'pending' : null,
-      createdAt: input.at,
-    });
-  }
-  const ids = (await insertNotifications(tx, rows)).map((r) => r.id);
-  return { ids, sms: kind.sms ? ids : [] };
+  const write = notificationWrite(input);
+  if (!write) return { ids: [], sms: [] };
+  const ids = (await rowsOf<{ id: string }>(tx, sql`${write} RETURNING id`)).map((r) => r.id);
+  return { ids, sms: NOTIFICATION_KINDS[input.kind].sms ? ids : [] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { ancestorCodes } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
 import { portalAccounts } from '../../portal/accounts/table.js';
@@ -16,14 +16,6 @@ function ownerWhere(owner: Owner): SQL {
   return 'userId' in owner
     ? eq(notifications.userId, owner.userId)
     : eq(notifications.accountId, owner.accountId);
-}
-
-export async function insertNotifications(
-  db: Executor,
-  rows: NotificationInsert[],
-): Promise<{ id: string }[]> {
-  if (rows.length === 0) return [];
-  return db.insert(notifications).values(rows).returning({ id: notifications.id });
 }
 
 /** One owner's notifications, newest first, with the total and the unread count. */
@@ -88,40 +80,70 @@ export async function markAllRead(db: Executor, owner: Owner, now: Date): Promis
 }
 
 /**
- * The enabled users holding a region-scoped role with `permission` whose scope covers
- * `regionCode`, and the scope each holds it in (the caller picks the most local ones).
+ * Who receives a notification, resolved in SQL when it is written:
+ * - `userId` / `accountId`: one staff user / one entrepreneur's portal account;
+ * - `orgId`: the enabled users of an organisation;
+ * - `officersOf`: the most local enabled users whose region-scoped role carries `permission` over
+ *   `regionCode` — the township's officers, or the county's when nobody holds the township, and
+ *   so on up the tree;
+ * - `accountsOf`: the portal accounts of a person and/or an enterprise of the ledger.
  */
-export async function usersCoveringRegion(
-  db: Executor,
-  regionCode: string,
-  permission: string,
-): Promise<{ userId: string; scopeRegion: string }[]> {
-  const covering = [...ancestorCodes(regionCode), regionCode];
-  const rows = await db
-    .selectDistinct({ userId: roleAssignments.userId, scopeRegion: roleAssignments.scopeRegion })
-    .from(roleAssignments)
-    .innerJoin(roles, eq(roles.code, roleAssignments.roleCode))
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(
-      and(
-        eq(roleAssignments.scopeType, 'region'),
-        inArray(roleAssignments.scopeRegion, covering),
-        eq(users.disabled, false),
-        sql`${permission} = ANY(${roles.permissions})`,
-      ),
-    );
-  return rows.flatMap((r) =>
-    r.scopeRegion ? [{ userId: r.userId, scopeRegion: r.scopeRegion }] : [],
-  );
+export type Recipient =
+  | { userId: string }
+  | { accountId: string }
+  | { orgId: string }
+  | { officersOf: { regionCode: string; permission: string } }
+  | { accountsOf: { personId: string | null; entityId: string | null } };
+
+function audience(to: Recipient): SQL | null {
+  if ('userId' in to) return sql`SELECT ${to.userId}::uuid, NULL::uuid`;
+  if ('accountId' in to) return sql`SELECT NULL::uuid, ${to.accountId}::uuid`;
+  if ('orgId' in to) {
+    return sql`SELECT ${users.id}, NULL::uuid FROM ${users}
+      WHERE ${users.orgId} = ${to.orgId}::uuid AND NOT ${users.disabled}`;
+  }
+  if ('officersOf' in to) {
+    // An ancestor's code is its descendant's with more trailing digits zeroed, so along one
+    // lineage the most local scope is the greatest code.
+    const covering = [...ancestorCodes(to.officersOf.regionCode), to.officersOf.regionCode];
+    return sql`SELECT o.user_id, NULL::uuid FROM (
+      SELECT ${roleAssignments.userId} AS user_id,
+             rank() OVER (ORDER BY ${roleAssignments.scopeRegion} DESC) AS depth_rank
+      FROM ${roleAssignments}
+      JOIN ${roles} ON ${roles.code} = ${roleAssignments.roleCode}
+      JOIN ${users} ON ${users.id} = ${roleAssignments.userId}
+      WHERE ${roleAssignments.scopeType} = 'region'
+        AND ${inArray(roleAssignments.scopeRegion, covering)}
+        AND NOT ${users.disabled}
+        AND ${to.officersOf.permission} = ANY(${roles.permissions})) AS o
+      WHERE o.depth_rank = 1`;
+  }
+  const { personId, entityId } = to.accountsOf;
+  const conds = [
+    ...(personId ? [eq(portalAccounts.personId, personId)] : []),
+    ...(entityId ? [eq(portalAccounts.entityId, entityId)] : []),
+  ];
+  if (conds.length === 0) return null;
+  return sql`SELECT NULL::uuid, ${portalAccounts.id} FROM ${portalAccounts} WHERE ${or(...conds)}`;
 }
 
-/** The enabled users of an organisation. */
-export async function usersOfOrg(db: Executor, orgId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.disabled, false)));
-  return rows.map((r) => r.id);
+/**
+ * The INSERT of one notification for each recipient (each user or account once, however many
+ * audiences name them), recipients resolved in the same statement; null when no audience can
+ * have anyone. Without RETURNING, so that it can be sent together with other writes.
+ */
+export function notificationsInsert(
+  to: Recipient[],
+  row: Omit<NotificationInsert, 'id' | 'userId' | 'accountId' | 'readAt'>,
+): SQL | null {
+  const parts = to.map(audience).filter((a): a is SQL => a !== null);
+  if (parts.length === 0) return null;
+  return sql`INSERT INTO ${notifications} (user_id, account_id, kind, title_key, body_key, params,
+      link, subject_type, subject_id, sms_state, created_at)
+    SELECT r.user_id, r.account_id, ${row.kind}, ${row.titleKey}, ${row.bodyKey},
+      ${JSON.stringify(row.params ?? {})}::jsonb, ${row.link ?? null}, ${row.subjectType ?? null},
+      ${row.subjectId ?? null}, ${row.smsState ?? null}, ${row.createdAt.toISOString()}::timestamptz
+    FROM (${sql.join(parts, sql` UNION `)}) AS r(user_id, account_id)`;
 }
 
 /** Notifications whose text message is still to be sent, oldest first. */

@@ -1,7 +1,7 @@
 import type { Permission } from '../../../domain/access/permissions.js';
 import type { Executor } from '../db/client.js';
 import { rolesFor, type RequestContext } from '../http/context.js';
-import { appendAudit } from './repo.js';
+import { appendAudit, type LockedHead } from './repo.js';
 
 export interface AuditEvent {
   action: string;
@@ -19,25 +19,32 @@ export interface AuditEvent {
 
 /**
  * Writes the request's audit record inside the change's own transaction, so the change and its
- * record commit or vanish together.
+ * record commit or vanish together. `locked`: the chain's head, when the caller locked it already
+ * (see lockAuditHead).
  */
 export async function recordAudit(
   tx: Executor,
   ctx: RequestContext,
   now: Date,
   event: AuditEvent,
+  locked?: LockedHead,
 ): Promise<void> {
-  await appendAudit(tx, ctx.auditKey, {
-    at: now,
-    actorId: event.actor?.userId ?? ctx.actor?.userId ?? null,
-    actorLogin: event.actor?.login ?? ctx.actor?.login ?? ctx.attemptedLogin,
-    actorRoles: event.roles ?? rolesFor(ctx.actor, event.permission),
-    ip: ctx.ip,
-    action: event.action,
-    objectType: event.objectType,
-    objectId: event.objectId,
-    result: 'success',
-    details: event.details ?? {},
-  });
+  await appendAudit(
+    tx,
+    ctx.auditKey,
+    {
+      at: now,
+      actorId: event.actor?.userId ?? ctx.actor?.userId ?? null,
+      actorLogin: event.actor?.login ?? ctx.actor?.login ?? ctx.attemptedLogin,
+      actorRoles: event.roles ?? rolesFor(ctx.actor, event.permission),
+      ip: ctx.ip,
+      action: event.action,
+      objectType: event.objectType,
+      objectId: event.objectId,
+      result: 'success',
+      details: event.details ?? {},
+    },
+    locked,
+  );
   ctx.audited = true;
 }

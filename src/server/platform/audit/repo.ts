@@ -18,17 +18,39 @@ export interface AuditEntry {
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
+/** The chain's head as an append reads it (its row locked until COMMIT). */
+export interface LockedHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The query that locks the chain's head and reads it, for a caller that sends it together with
+ * its own writes (writeTogether's `then`) and hands the row to {@link appendAudit}.
+ */
+export function lockAuditHead(): SQL {
+  return sql`SELECT ${auditHead.seq} AS seq, ${auditHead.hash} AS hash FROM ${auditHead} WHERE ${auditHead.id} = 1 FOR UPDATE`;
+}
+
+/** The head row as {@link lockAuditHead} answered it through writeTogether (jsonb). */
+export function lockedHead(row: Record<string, unknown>): LockedHead {
+  return { seq: Number(row['seq']), hash: String(row['hash']) };
+}
+
 /**
  * Appends one record inside the caller's transaction, sealed with the audit chain key
- * (`AuditKeys.chain`). The head row is locked first, so appends from every instance form one
+ * (`AuditKeys.chain`). The head row is locked first (here, or by the caller with
+ * {@link lockAuditHead}, passing the row as `locked`), so appends from every instance form one
  * gap-free chain in commit order.
  */
 export async function appendAudit(
   tx: Executor,
   chainKey: Buffer,
   entry: AuditEntry,
+  locked?: LockedHead,
 ): Promise<number> {
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  const head =
+    locked ?? (await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update'))[0];
   if (!head) throw new Error('audit_head row missing: migrations not applied');
   const seq = head.seq + 1;
   const row = {

@@ -57,7 +57,7 @@ beforeAll(async () => {
   t.deps.caseHooks = {
     notify: (_tx, n) => {
       notices.push(n);
-      return Promise.resolve();
+      return Promise.resolve(null);
     },
   };
   orgs = await createLoanOrgs(t);

@@ -3,7 +3,7 @@ import { caseType } from '../../../domain/cases/case-types.js';
 import { type DeadlineStatus, deadlineStatus } from '../../../domain/cases/deadlines.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
-import { caseHooks } from './hooks.js';
+import { caseHooks, sendNotice } from './hooks.js';
 import { cases } from './table.js';
 
 /** The job kind of the deadline sweep (queue it with insertJob; the worker leases and runs it). */
@@ -93,7 +93,7 @@ export async function sweepDeadlines(
             : null;
         if (!target) continue;
         const type = caseType(r.type);
-        await notify(tx, {
+        await sendNotice(tx, notify, {
           ...target,
           kind: status === 'near' ? 'case.deadline_near' : 'case.deadline_overdue',
           caseId: r.id,

@@ -10,19 +10,21 @@ import { caseType } from '../../../domain/cases/case-types.js';
 import { deadlineStatus, nextDeadline } from '../../../domain/cases/deadlines.js';
 import { AppError, type ErrorCode } from '../../../domain/errors/codes.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { lockAuditHead, lockedHead } from '../../platform/audit/repo.js';
+import { writeTogether } from '../../platform/db/write-together.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import { requirePermission } from '../../access/scope/scope.js';
 import { caseActorOf, caseVisible } from './access.js';
 import type { CaseDetailViewT, CaseFireBodyT } from './contract.js';
-import { caseHooks } from './hooks.js';
+import { type CaseNotice, caseHooks } from './hooks.js';
 import { stateName } from './presenter.js';
 import {
-  advanceCase,
+  advanceCaseUpdate,
   caseAttachmentList,
   type CaseListRow,
   findCase,
-  insertTransition,
+  transitionInsert,
 } from './repo.js';
 import { caseDetail, issueFields, stepNotice } from './service.js';
 
@@ -54,6 +56,15 @@ function refuse(
   });
 }
 
+/**
+ * Each transition's fields schema refusing unknown keys, built once: zod compiles a schema's
+ * parser on first use, which cost more than the parse itself when done per request.
+ */
+const STRICT_FIELDS = new WeakMap<
+  TransitionDecl,
+  ReturnType<NonNullable<TransitionDecl['fields']>['strict']>
+>();
+
 /** The fields the transition requires, parsed; CASE_FIELDS_INVALID names what is wrong. */
 function transitionFields(t: TransitionDecl, given: Record<string, unknown> | undefined) {
   if (!t.fields) {
@@ -62,7 +73,12 @@ function transitionFields(t: TransitionDecl, given: Record<string, unknown> | un
     }
     return {};
   }
-  const parsed = t.fields.strict().safeParse(given ?? {});
+  let strict = STRICT_FIELDS.get(t);
+  if (!strict) {
+    strict = t.fields.strict();
+    STRICT_FIELDS.set(t, strict);
+  }
+  const parsed = strict.safeParse(given ?? {});
   if (!parsed.success) {
     throw new AppError('CASE_FIELDS_INVALID', { fields: issueFields(parsed.error.issues) });
   }
@@ -152,43 +168,73 @@ export async function fireCase(
   const owner = stepOwner(type, t.to, row.routing);
   const terminal = type.states[t.to]?.terminal === true;
   const orgId = actingOrg(type, t, row, caseActor);
-  await deps.db.transaction(async (tx) => {
-    const moved = await advanceCase(
-      tx,
-      id,
-      body.version,
-      {
-        state: t.to,
-        ownerOrgId: owner.orgId,
-        ownerRegion: owner.region,
-        terminal,
-        stateEnteredAt: enteredAt,
-        dueAt: due,
-        deadlineStatus: deadlineStatus(due, now, calendar),
-        updatedAt: now,
-      },
-      fields,
-    );
-    if (!moved) throw new AppError('CASE_CONFLICT', { version: body.version + 1 });
-    await insertTransition(tx, {
+  const effect = effects[type.code];
+  const runsEffect = effect?.on.includes(t.id) === true;
+  const subject = { ...row, state: t.to };
+  const notices: CaseNotice[] = [];
+  if (!stays && !terminal) {
+    if (owner.orgId) notices.push(stepNotice(id, { orgId: owner.orgId }, t.to, subject));
+    else if (owner.region) {
+      notices.push(stepNotice(id, { regionCode: row.regionCode }, t.to, subject));
+    }
+  }
+  if (!stays && (terminal || DECISIONS.has(t.to))) {
+    notices.push({
+      caseApplicant: true,
+      kind: 'case.decided',
       caseId: id,
-      version: body.version + 1,
-      transition: t.id,
-      fromState: row.state,
-      toState: t.to,
-      actorUserId: actor.userId,
-      actorLogin: actor.login,
-      actorOrgId: orgId,
-      at: now,
-      comment: body.comment ?? null,
-      reason: body.reason ?? null,
-      fields,
-      attachmentIds,
-      workingDaysInState: calendar.workingDaysBetween(row.stateEnteredAt, now),
+      params: { state: t.to, transition: t.id, reason: body.reason ?? null },
+      subject,
     });
-    const effect = effects[type.code];
-    if (effect) {
-      await effect(tx, {
+  }
+  await deps.db.transaction(async (tx) => {
+    const noticeWrites = await Promise.all(notices.map((n) => notify(tx, n)));
+    // The move, its history and its notices in one statement. When no effect runs after the
+    // move, the same statement locks the audit chain's head: every audited change in the
+    // deployment waits for that lock, held from here to COMMIT only.
+    const sent = await writeTogether(
+      tx,
+      [
+        advanceCaseUpdate(
+          tx,
+          id,
+          body.version,
+          {
+            state: t.to,
+            ownerOrgId: owner.orgId,
+            ownerRegion: owner.region,
+            terminal,
+            stateEnteredAt: enteredAt,
+            dueAt: due,
+            deadlineStatus: deadlineStatus(due, now, calendar),
+            updatedAt: now,
+          },
+          fields,
+        ),
+        transitionInsert(tx, {
+          caseId: id,
+          version: body.version + 1,
+          transition: t.id,
+          fromState: row.state,
+          toState: t.to,
+          actorUserId: actor.userId,
+          actorLogin: actor.login,
+          actorOrgId: orgId,
+          at: now,
+          comment: body.comment ?? null,
+          reason: body.reason ?? null,
+          fields,
+          attachmentIds,
+          workingDaysInState: calendar.workingDaysBetween(row.stateEnteredAt, now),
+        }),
+        ...noticeWrites.filter((w) => w !== null),
+      ],
+      runsEffect ? undefined : lockAuditHead(),
+    );
+    // Someone decided first: the history and notices written beside go with the rollback.
+    if (sent.counts[0] !== 1) throw new AppError('CASE_CONFLICT', { version: body.version + 1 });
+    if (runsEffect) {
+      await effect.run(tx, {
         case: { id, regionCode: row.regionCode, type: row.type, data: row.data },
         transition: t.id,
         from: row.state,
@@ -197,37 +243,25 @@ export async function fireCase(
         now,
       });
     }
-    const subject = { ...row, state: t.to };
-    if (!stays && !terminal) {
-      if (owner.orgId) await notify(tx, stepNotice(id, { orgId: owner.orgId }, t.to, subject));
-      else if (owner.region) {
-        await notify(tx, stepNotice(id, { regionCode: row.regionCode }, t.to, subject));
-      }
-    }
-    if (!stays && (terminal || DECISIONS.has(t.to))) {
-      await notify(tx, {
-        caseApplicant: true,
-        kind: 'case.decided',
-        caseId: id,
-        params: { state: t.to, transition: t.id, reason: body.reason ?? null },
-        subject,
-      });
-    }
-    // Last: the audit record takes the chain's head row lock, which every audited change in
-    // the deployment waits for; held from here to COMMIT only.
-    await recordAudit(tx, ctx, now, {
-      action: 'case.transition',
-      objectType: 'case',
-      objectId: id,
-      permission: 'case.work',
-      details: {
-        type: type.code,
-        transition: t.id,
-        from: row.state,
-        to: t.to,
-        version: body.version + 1,
-        fields: Object.keys(fields),
+    await recordAudit(
+      tx,
+      ctx,
+      now,
+      {
+        action: 'case.transition',
+        objectType: 'case',
+        objectId: id,
+        permission: 'case.work',
+        details: {
+          type: type.code,
+          transition: t.id,
+          from: row.state,
+          to: t.to,
+          version: body.version + 1,
+          fields: Object.keys(fields),
+        },
       },
-    });
+      sent.then ? lockedHead(sent.then) : undefined,
+    );
   });
 }

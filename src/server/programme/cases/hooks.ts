@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { SHIPPED_CALENDAR } from '../../../domain/calendar/official-calendar.js';
 import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -34,10 +35,12 @@ export interface NoticeSubject {
 }
 
 /**
- * Sends a notice inside the caller's transaction (站内信 and SMS are the notifications service's
- * business), so a rolled-back transition notifies no one.
+ * The write that sends a notice (站内信 and SMS are the notifications service's business), or
+ * null when nobody is to be told. The caller runs it in its own transaction — together with its
+ * other writes where it can — so a rolled-back transition notifies no one. `tx` is for reading
+ * what the notice needs and the subject does not carry.
  */
-export type NotifyHook = (tx: Executor, notice: CaseNotice) => Promise<void>;
+export type NotifyHook = (tx: Executor, notice: CaseNotice) => Promise<SQL | null>;
 
 export interface CaseHooks {
   calendar: WorkingCalendar;
@@ -47,7 +50,13 @@ export interface CaseHooks {
 }
 
 /** Sends nothing (tests and tools that run without the notifications service). */
-export const NOTIFY_NOTHING: NotifyHook = () => Promise.resolve();
+export const NOTIFY_NOTHING: NotifyHook = () => Promise.resolve(null);
+
+/** Sends one notice on its own (where there is nothing to send it with). */
+export async function sendNotice(tx: Executor, notify: NotifyHook, notice: CaseNotice) {
+  const write = await notify(tx, notice);
+  if (write) await tx.execute(write);
+}
 
 /** The programme modules' effects by case type. */
 export const CASE_EFFECTS: Record<string, TransitionEffect> = {

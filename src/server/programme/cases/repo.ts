@@ -57,21 +57,27 @@ export async function insertTransition(
   tx: Executor,
   values: typeof caseTransitions.$inferInsert,
 ): Promise<void> {
-  await tx.insert(caseTransitions).values(values);
+  await tx.execute(transitionInsert(tx, values));
+}
+
+/** The INSERT of a history entry, to be sent together with other writes. */
+export function transitionInsert(tx: Executor, values: typeof caseTransitions.$inferInsert): SQL {
+  return tx.insert(caseTransitions).values(values).getSQL();
 }
 
 /**
- * Moves a case on if, and only if, it is still at `version`: the optimistic check that lets
- * exactly one of two simultaneous decisions through. Returns false when someone was first.
+ * The UPDATE that moves a case on if, and only if, it is still at `version`: the optimistic
+ * check that lets exactly one of two simultaneous decisions through (it touches no row when
+ * someone was first).
  */
-export async function advanceCase(
+export function advanceCaseUpdate(
   tx: Executor,
   id: string,
   version: number,
   patch: Partial<typeof cases.$inferInsert>,
   dataPatch: Record<string, unknown>,
-): Promise<boolean> {
-  const rows = await tx
+): SQL {
+  return tx
     .update(cases)
     .set({
       ...patch,
@@ -79,8 +85,7 @@ export async function advanceCase(
       data: sql`${cases.data} || ${JSON.stringify(dataPatch)}::jsonb`,
     })
     .where(and(eq(cases.id, id), eq(cases.version, version)))
-    .returning({ id: cases.id });
-  return rows.length === 1;
+    .getSQL();
 }
 
 /** A position in a queue: the sort key of the last row served. */

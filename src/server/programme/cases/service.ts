@@ -23,7 +23,7 @@ import type {
   CaseQueueQueryT,
   CaseTypesViewT,
 } from './contract.js';
-import { caseHooks, type NoticeSubject } from './hooks.js';
+import { caseHooks, type NoticeSubject, sendNotice } from './hooks.js';
 import {
   presentAttachment,
   presentCaseTypes,
@@ -207,11 +207,17 @@ export async function fileCase(
       },
     });
     if (opts.within) await opts.within(tx, caseId, now);
-    if (owner.orgId) await notify(tx, stepNotice(caseId, { orgId: owner.orgId }, type.initial));
+    if (owner.orgId) {
+      await sendNotice(tx, notify, stepNotice(caseId, { orgId: owner.orgId }, type.initial));
+    }
     // An officer filing is the intake already; an applicant's file is announced to the region's
     // case officers (the most local ones holding case.work over it).
     if (owner.region && !officer) {
-      await notify(tx, stepNotice(caseId, { regionCode: body.regionCode }, type.initial));
+      await sendNotice(
+        tx,
+        notify,
+        stepNotice(caseId, { regionCode: body.regionCode }, type.initial),
+      );
     }
     return caseId;
   });

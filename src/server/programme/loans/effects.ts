@@ -3,7 +3,7 @@ import { dayNumber } from '../../../domain/loans/dates.js';
 import { interestSplit } from '../../../domain/loans/products.js';
 import { repaymentSchedule } from '../../../domain/loans/schedule.js';
 import type { Executor } from '../../platform/db/client.js';
-import type { TransitionEffect } from '../cases/transition-effect.js';
+import type { TransitionEffect, TransitionEffectRun } from '../cases/transition-effect.js';
 import { loanOutstanding } from './presenter.js';
 import { findRepayments, findSchedules, insertSchedule } from './repo.js';
 import { requireFundMayGuarantee } from './fund-check.js';
@@ -66,7 +66,7 @@ async function layDown(
   });
 }
 
-export const loanTransitionEffect: TransitionEffect = async (tx, e) => {
+const runLoanEffect: TransitionEffectRun = async (tx, e) => {
   const c = e.case;
   if (e.transition === 'guarantee_approve' || e.transition === 'eligible_green') {
     const amount = typeof c.data['amountFen'] === 'number' ? c.data['amountFen'] : 0;
@@ -117,4 +117,9 @@ export const loanTransitionEffect: TransitionEffect = async (tx, e) => {
       });
     }
   }
+};
+
+export const loanTransitionEffect: TransitionEffect = {
+  on: ['guarantee_approve', 'eligible_green', 'disburse', 'extend', 'settle'],
+  run: runLoanEffect,
 };

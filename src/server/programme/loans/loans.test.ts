@@ -270,9 +270,12 @@ describe('a disbursement that fails midway', () => {
     t.deps.caseHooks = {
       ...saved,
       effects: {
-        'guarantee-loan': async (tx, e) => {
-          await loanTransitionEffect(tx, e); // the schedule row is written…
-          throw new Error('simulated crash after the schedule was written');
+        'guarantee-loan': {
+          on: ['disburse'],
+          run: async (tx, e) => {
+            await loanTransitionEffect.run(tx, e); // the schedule row is written…
+            throw new Error('simulated crash after the schedule was written');
+          },
         },
       },
     };

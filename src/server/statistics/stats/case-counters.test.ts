@@ -14,7 +14,7 @@ import { buildQuarterReport } from '../dashboards/quarter-report.js';
 import { upsertTarget } from '../targets/repo.js';
 import { findReportRegion } from './regions.js';
 import { counterSource } from './repo.js';
-import { rowsOf } from './source.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { rebuildCounters, verifyCounters } from './verify.js';
 
 /**

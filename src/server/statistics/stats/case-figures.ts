@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CaseMetric, MetricSums } from '../../../domain/indicators/case-indicators.js';
 import type { MonthRange } from '../../../domain/indicators/periods.js';
 import type { Executor } from '../../platform/db/client.js';
-import { rowsOf } from './source.js';
+import { rowsOf } from '../../platform/db/rows.js';
 
 /**
  * Reads of the case counters (`stats.case_counters`): the metric sums of regions or of the

@@ -4,11 +4,11 @@ import { SERIES, type SeriesCode, type SourceTable } from '../../../domain/indic
 import { isRegionCode, regionPrefix } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
 import { contributionsCte, SOURCE_COLUMNS } from './series-sql.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import {
   type FigureSource,
   januaryOf,
   type MonthlyRow,
-  rowsOf,
   type TotalsQuery,
   type TotalsRow,
 } from './source.js';

@@ -3,12 +3,12 @@ import { counterLayout, type Slot } from '../../../domain/indicators/layout.js';
 import type { MonthRange } from '../../../domain/indicators/periods.js';
 import { SERIES, type SeriesCode, type SourceTable } from '../../../domain/indicators/series.js';
 import type { Executor } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import {
   arrayParam,
   type FigureSource,
   januaryOf,
   type MonthlyRow,
-  rowsOf,
   type TotalsQuery,
   type TotalsRow,
 } from './source.js';

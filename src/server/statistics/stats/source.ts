@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { MonthRange } from '../../../domain/indicators/periods.js';
 import type { SeriesCode } from '../../../domain/indicators/series.js';
-import type { Executor } from '../../platform/db/client.js';
 
 /**
  * Where figures come from: the counters (the fast path every reader uses) or a direct
@@ -52,12 +51,6 @@ export interface FigureSource {
 export function arrayParam(values: readonly string[], type: 'text[]' | 'bpchar[]'): SQL {
   const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
   return sql`${literal}::${sql.raw(type)}`;
-}
-
-/** The rows of a raw query, the same on PGlite and node-postgres. */
-export async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const res: unknown = await db.execute(query);
-  return (res as { rows: T[] }).rows;
 }
 
 /** January of a year, `YYYY-01`. */

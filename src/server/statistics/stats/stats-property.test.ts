@@ -14,7 +14,8 @@ import { importRegions } from '../../platform/regions/import.js';
 import { counterTotals } from './repo.js';
 import { ledgerSource } from './ledger-source.js';
 import { type ExpectedTotals, LedgerModel } from './ledger-model.test-helper.js';
-import { rowsOf, type TotalsRow } from './source.js';
+import { rowsOf } from '../../platform/db/rows.js';
+import { type TotalsRow } from './source.js';
 import { verifyCounters } from './verify.js';
 
 /**

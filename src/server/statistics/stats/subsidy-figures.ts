@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SubsidySums } from '../../../domain/indicators/subsidy-indicators.js';
 import { regionPrefix } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
-import { rowsOf } from './source.js';
+import { rowsOf } from '../../platform/db/rows.js';
 
 /**
  * Reads of the 贴息 claims for the indicators (src/domain/indicators/subsidy-indicators.ts): the

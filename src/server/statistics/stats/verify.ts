@@ -9,7 +9,7 @@ import {
   sourceRows,
   storedSql,
 } from './series-sql.js';
-import { rowsOf } from './source.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { allCaseContribSql, caseFillSql } from './case-counter-sql.js';
 
 /**
