@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lte, max, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
+import { preparedStatement } from '../db/prepared.js';
 import { auditHead, auditLog } from './table.js';
 import { auditHash } from './chain.js';
 
@@ -17,6 +18,17 @@ export interface AuditEntry {
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+const p = (name: string) => sql.placeholder(name);
+/** The record and the new head in one statement, compiled once. */
+const APPEND = preparedStatement(sql`
+  WITH appended AS (
+    INSERT INTO ${auditLog} (seq, at, actor_id, actor_login, actor_roles, ip, action, object_type,
+                             object_id, result, details, prev_hash, hash)
+    VALUES (${p('seq')}, ${p('at')}::timestamptz, ${p('actorId')}::uuid, ${p('actorLogin')},
+            ${p('actorRoles')}, ${p('ip')}, ${p('action')}, ${p('objectType')}, ${p('objectId')},
+            ${p('result')}, ${p('details')}::jsonb, ${p('prevHash')}, ${p('hash')}))
+  UPDATE ${auditHead} SET seq = ${p('seq')}, hash = ${p('hash')} WHERE id = 1`);
 
 /** The chain's head as an append reads it (its row locked until COMMIT). */
 export interface LockedHead {
@@ -70,13 +82,12 @@ export async function appendAudit(
   const hash = auditHash(row, chainKey);
   // One round trip for the record and the head: the head's lock is held until COMMIT, and every
   // audited change in the deployment waits for it.
-  const insert = tx
-    .insert(auditLog)
-    .values({ ...row, hash })
-    .getSQL();
-  await tx.execute(
-    sql`WITH appended AS (${insert}) UPDATE ${auditHead} SET seq = ${seq}, hash = ${hash} WHERE id = 1`,
-  );
+  await APPEND.rows(tx, {
+    ...row,
+    at: row.at.toISOString(),
+    details: JSON.stringify(row.details),
+    hash,
+  });
   return seq;
 }
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
-import { rowsOf } from './rows.js';
+import { rowsOfPrepared } from './prepared.js';
 
 /**
  * Sends several writes (INSERT, UPDATE or DELETE, each without RETURNING) as one statement of
@@ -36,7 +36,7 @@ export async function writeTogether(
     ],
     sql` `,
   );
-  const [row] = await rowsOf<Record<string, unknown>>(tx, query);
+  const [row] = await rowsOfPrepared<Record<string, unknown>>(tx, query);
   return {
     counts: writes.map((_, i) => Number(row?.[`c${i}`] ?? 0)),
     then: (row?.['then_row'] as Record<string, unknown> | null | undefined) ?? null,

@@ -38,13 +38,27 @@ function withNames(r: {
   };
 }
 
-export async function findCase(db: Executor, id: string): Promise<CaseListRow | null> {
-  const [r] = await db
+function findCaseStatement(db: Executor) {
+  return db
     .select(listColumns)
     .from(cases)
     .leftJoin(people, eq(people.id, cases.subjectPersonId))
     .leftJoin(entities, eq(entities.id, cases.subjectEntityId))
-    .where(eq(cases.id, id));
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare('fx_find_case');
+}
+
+/** findCase's statement, built once per database handle (transactions build their own). */
+const findCaseStatements = new WeakMap<Executor, ReturnType<typeof findCaseStatement>>();
+
+/** One case with its applicant's names: every transition reads it, as a prepared statement. */
+export async function findCase(db: Executor, id: string): Promise<CaseListRow | null> {
+  let statement = findCaseStatements.get(db);
+  if (!statement) {
+    statement = findCaseStatement(db);
+    findCaseStatements.set(db, statement);
+  }
+  const [r] = await statement.execute({ id });
   return r ? withNames(r) : null;
 }
 
