@@ -39,8 +39,6 @@ const EXCEPTIONS: Record<string, string> = {
     'the entity scope condition is written against the entities table',
   'ledger/history/actors.ts -> portal/accounts/table.ts':
     'history names the portal account that made a change',
-  'ledger/search/reindex.ts -> statistics/stats/source.ts':
-    'the pinyin re-index walks rows through the counters’ row source',
 };
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
