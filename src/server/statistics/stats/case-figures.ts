@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { CaseMetric, MetricSums } from '../../../domain/indicators/case-indicators.js';
 import type { MonthRange } from '../../../domain/indicators/periods.js';
 import type { Executor } from '../../platform/db/client.js';
-import { rowsOf } from '../../platform/db/rows.js';
+import { rowsOfPrepared } from '../../platform/db/prepared.js';
+import { arrayParam } from './source.js';
 
 /**
  * Reads of the case counters (`stats.case_counters`): the metric sums of regions or of the
@@ -56,17 +57,15 @@ export async function loadCaseSums(
   byOrg = false,
 ): Promise<CaseSumsIndex> {
   if (regionCodes.length === 0) return new CaseSumsIndex([]);
-  const codes = sql.join(
-    regionCodes.map((c) => sql`${c}`),
-    sql`, `,
-  );
-  const rows = await rowsOf<SumRow>(
+  // One array parameter, not one per region: the text stays the same for a prepared statement.
+  const rows = await rowsOfPrepared<SumRow>(
     db,
     sql`SELECT region_code AS "regionCode", org_id AS "orgId", metric,
         coalesce(sum(value) FILTER (WHERE month BETWEEN ${ytd.from} AND ${ytd.to}), 0)::float8 AS ytd,
         coalesce(sum(value), 0)::float8 AS cumulative
       FROM stats.case_counters
-      WHERE case_type = ${caseType} AND region_code IN (${codes}) AND month <= ${ytd.to}
+      WHERE case_type = ${caseType} AND region_code = ANY(${arrayParam(regionCodes, 'bpchar[]')})
+        AND month <= ${ytd.to}
         ${byOrg ? sql`` : sql`AND org_id = ''`}
       GROUP BY 1, 2, 3`,
   );

@@ -3,7 +3,7 @@ import { counterLayout, type Slot } from '../../../domain/indicators/layout.js';
 import type { MonthRange } from '../../../domain/indicators/periods.js';
 import { SERIES, type SeriesCode, type SourceTable } from '../../../domain/indicators/series.js';
 import type { Executor } from '../../platform/db/client.js';
-import { rowsOf } from '../../platform/db/rows.js';
+import { rowsOfPrepared } from '../../platform/db/prepared.js';
 import {
   arrayParam,
   type FigureSource,
@@ -62,7 +62,7 @@ export async function counterTotals(db: Executor, q: TotalsQuery): Promise<Total
   if (q.regions.length === 0 || q.series.length === 0) return [];
   const sources = sourcesOf(q.series);
   const width = Math.max(...sources.map((s) => LAYOUTS[s].length));
-  const rows = await rowsOf<ClassRow>(
+  const rows = await rowsOfPrepared<ClassRow>(
     db,
     sql`SELECT region_code AS "regionCode", source,
           month BETWEEN ${q.period.from} AND ${q.period.to} AS "inPeriod",
@@ -122,7 +122,7 @@ export async function counterMonthly(
   range: MonthRange,
 ): Promise<MonthlyRow[]> {
   if (series.length === 0) return [];
-  const rows = await rowsOf<{ source: SourceTable; month: string; value: number[] }>(
+  const rows = await rowsOfPrepared<{ source: SourceTable; month: string; value: number[] }>(
     db,
     sql`SELECT source, month, value::float8[] AS value FROM stats.counters
         WHERE source = ANY(${arrayParam(sourcesOf(series), 'text[]')}) AND region_code = ${regionCode}

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { SubsidySums } from '../../../domain/indicators/subsidy-indicators.js';
 import { regionPrefix } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
-import { rowsOf } from '../../platform/db/rows.js';
+import { rowsOfPrepared } from '../../platform/db/prepared.js';
+import { arrayParam } from './source.js';
 
 /**
  * Reads of the 贴息 claims for the indicators (src/domain/indicators/subsidy-indicators.ts): the
@@ -22,14 +23,14 @@ export async function loadSubsidySums(
     regionCodes.map((c) => [c, new Map<string, SubsidySums>()]),
   );
   if (regionCodes.length === 0) return out;
-  const regions = sql.join(
-    regionCodes.map((c) => sql`(${c}, ${`${regionPrefix(c)}%`})`),
-    sql`, `,
-  );
-  const rows = await rowsOf<{ code: string; quarter: string; due: number; paid: number }>(
+  const rows = await rowsOfPrepared<{ code: string; quarter: string; due: number; paid: number }>(
     db,
     sql`SELECT r.code, c.quarter, sum(c.due_fen)::float8 AS due, sum(c.paid_fen)::float8 AS paid
-        FROM (VALUES ${regions}) AS r(code, pattern)
+        FROM unnest(${arrayParam(regionCodes, 'text[]')},
+                    ${arrayParam(
+                      regionCodes.map((c) => `${regionPrefix(c)}%`),
+                      'text[]',
+                    )}) AS r(code, pattern)
         JOIN subsidy_claims c ON c.region_code LIKE r.pattern
         WHERE c.quarter LIKE ${`${year}-Q%`}
         GROUP BY 1, 2`,
