@@ -58,3 +58,24 @@ export function preparedStatement(query: SQL) {
     rows: <T>(db: Executor, values: Record<string, unknown>) => runQuery<T>(db, q, values),
   };
 }
+
+/**
+ * Memoises a prepared query per database handle: Drizzle's `.prepare(name)` binds the query to
+ * the handle it was built on, so the pool's handle keeps one for the life of the process and a
+ * transaction builds its own (forgotten with it).
+ *
+ * @example
+ * const byId = perHandle((db) => db.select().from(cases).where(eq(cases.id, sql.placeholder('id'))).prepare('fx_case_by_id'));
+ * const [row] = await byId(db).execute({ id });
+ */
+export function perHandle<T>(build: (db: Executor) => T): (db: Executor) => T {
+  const built = new WeakMap<Executor, T>();
+  return (db) => {
+    let q = built.get(db);
+    if (q === undefined) {
+      q = build(db);
+      built.set(db, q);
+    }
+    return q;
+  };
+}

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { ancestorCodes } from '../../../domain/regions/region-code.js';
 import type { Executor } from '../../platform/db/client.js';
+import { perHandle } from '../../platform/db/prepared.js';
 import { entities } from '../../ledger/entities/table.js';
 import { organisations } from '../../access/orgs/table.js';
 import { people } from '../../ledger/people/table.js';
@@ -38,27 +39,19 @@ function withNames(r: {
   };
 }
 
-function findCaseStatement(db: Executor) {
-  return db
+const findCaseStatement = perHandle((db) =>
+  db
     .select(listColumns)
     .from(cases)
     .leftJoin(people, eq(people.id, cases.subjectPersonId))
     .leftJoin(entities, eq(entities.id, cases.subjectEntityId))
     .where(eq(cases.id, sql.placeholder('id')))
-    .prepare('fx_find_case');
-}
-
-/** findCase's statement, built once per database handle (transactions build their own). */
-const findCaseStatements = new WeakMap<Executor, ReturnType<typeof findCaseStatement>>();
+    .prepare('fx_find_case'),
+);
 
 /** One case with its applicant's names: every transition reads it, as a prepared statement. */
 export async function findCase(db: Executor, id: string): Promise<CaseListRow | null> {
-  let statement = findCaseStatements.get(db);
-  if (!statement) {
-    statement = findCaseStatement(db);
-    findCaseStatements.set(db, statement);
-  }
-  const [r] = await statement.execute({ id });
+  const [r] = await findCaseStatement(db).execute({ id });
   return r ? withNames(r) : null;
 }
 
@@ -184,23 +177,33 @@ export async function queueDone(
   return rows.map((r) => ({ ...withNames(r), lastActedAt: new Date(r.lastAt) }));
 }
 
-export async function caseHistory(db: Executor, caseId: string): Promise<CaseTransitionRow[]> {
-  return db
+const historyStatement = perHandle((db) =>
+  db
     .select()
     .from(caseTransitions)
-    .where(eq(caseTransitions.caseId, caseId))
-    .orderBy(asc(caseTransitions.version), asc(caseTransitions.at));
+    .where(eq(caseTransitions.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(caseTransitions.version), asc(caseTransitions.at))
+    .prepare('fx_case_history'),
+);
+
+export async function caseHistory(db: Executor, caseId: string): Promise<CaseTransitionRow[]> {
+  return historyStatement(db).execute({ caseId });
 }
+
+const attachmentsStatement = perHandle((db) =>
+  db
+    .select()
+    .from(caseAttachments)
+    .where(eq(caseAttachments.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.id))
+    .prepare('fx_case_attachments'),
+);
 
 export async function caseAttachmentList(
   db: Executor,
   caseId: string,
 ): Promise<CaseAttachmentRow[]> {
-  return db
-    .select()
-    .from(caseAttachments)
-    .where(eq(caseAttachments.caseId, caseId))
-    .orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.id));
+  return attachmentsStatement(db).execute({ caseId });
 }
 
 export async function findAttachment(
@@ -234,12 +237,17 @@ export async function insertAttachment(
 }
 
 /** Names of organisations by id. */
-export async function orgNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
+const orgNamesStatement = perHandle((db) =>
+  db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
-    .where(inArray(organisations.id, ids));
+    .where(sql`${organisations.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('fx_org_names'),
+);
+
+export async function orgNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await orgNamesStatement(db).execute({ ids });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
