@@ -249,14 +249,15 @@ for (const who of ['county', 'bank'] as const) {
   }
 }
 
-/**
- * Runs `f` over `ids` with C workers: transitions per second, and the CPU each took in this
- * process and in the PostgreSQL backends (ms per transition).
- */
-async function rate(
-  ids: string[],
-  f: (id: string) => Promise<unknown>,
-): Promise<{ perSecond: number; nodeMs: number; dbMs: number }> {
+/** Transitions per second, and the CPU each took in this process and in PostgreSQL's backends. */
+interface Rate {
+  perSecond: number;
+  nodeMs: number;
+  dbMs: number;
+}
+
+/** Runs `f` over `ids` with C workers. */
+async function rate(ids: string[], f: (id: string) => Promise<unknown>): Promise<Rate> {
   let next = 0;
   const meter = await cpuMeter(serverUrl, `fx_bench_cases_${N}`);
   const t = performance.now();
@@ -310,7 +311,7 @@ const bare = await rate(
   (id) => db.execute(sql`UPDATE cases SET state = 'disbursement' WHERE id = ${id}::uuid`),
 );
 
-const row = (r: { perSecond: number; nodeMs: number; dbMs: number }) =>
+const row = (r: Rate) =>
   `${r.perSecond.toFixed(0)} | ${r.nodeMs.toFixed(2)} | ${r.dbMs.toFixed(2)}`;
 const out = [
   `cases bench — ${N.toLocaleString('en-US')} files on PostgreSQL, ${runs} runs per figure, load ${loadavg()[0]!.toFixed(1)}`,
